@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+/** Database ids are positive integers; path and query params arrive as strings and are coerced. */
+export const IdSchema = z.number().int().positive();
+export const IdParamSchema = z.coerce.number().int().positive().max(2_147_483_647);
+export const IdParamsSchema = z.object({ id: IdParamSchema });
+
+/** Timestamps travel as ISO-8601 strings in UTC. */
+export const DateTimeSchema = z.iso.datetime({ offset: true });
+
+export const PageQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type PageQuery = z.infer<typeof PageQuerySchema>;
+
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    total: z.number().int().nonnegative(),
+    page: z.number().int().positive(),
+    pageSize: z.number().int().positive(),
+  });
+}
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export function listOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item) });
+}
+
+/** Trimmed, non-empty text with a length limit: what every free-text field is. */
+export function text(max: number) {
+  return z.string().trim().min(1).max(max);
+}
+
+export const EmptySchema = z.object({}).strict();
+export const OkSchema = z.object({ ok: z.literal(true) });
