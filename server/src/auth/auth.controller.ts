@@ -1,0 +1,20 @@
+import { Controller } from '@nestjs/common';
+import { routes, type RouteInput } from '@linli/shared';
+import { Endpoint } from '../common/endpoint.decorator.js';
+import { Input } from '../common/input.decorator.js';
+import { AuthService } from './auth.service.js';
+
+@Controller()
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Endpoint(routes.wechatLogin)
+  wechat(@Input() { body }: RouteInput<typeof routes.wechatLogin>) {
+    return this.auth.wechatLogin(body.code);
+  }
+
+  @Endpoint(routes.devLogin)
+  dev(@Input() { body }: RouteInput<typeof routes.devLogin>) {
+    return this.auth.devLogin(body);
+  }
+}

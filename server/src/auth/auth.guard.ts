@@ -1,0 +1,35 @@
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { STAFF_ROLES, type AnyRoute } from '@linli/shared';
+import type { FastifyRequest } from 'fastify';
+import { AppError } from '../common/app-error.js';
+import { ROUTE_METADATA } from '../common/endpoint.decorator.js';
+import { UsersRepository } from '../users/users.repository.js';
+import type { AuthContext } from './auth-context.js';
+import { TokenService } from './token.service.js';
+
+export type AuthedRequest = FastifyRequest & { auth?: AuthContext };
+
+/** Enforces the route table's auth level: 401 without a valid token, 403 for staff routes without a staff grant. */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly tokens: TokenService,
+    private readonly users: UsersRepository,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const route = Reflect.getMetadata(ROUTE_METADATA, context.getHandler()) as AnyRoute | undefined;
+    if (!route || route.auth === 'public') return true;
+    const request = context.switchToHttp().getRequest<AuthedRequest>();
+    const header = request.headers.authorization;
+    if (!header?.startsWith('Bearer ')) throw new AppError('UNAUTHENTICATED');
+    const userId = this.tokens.verify(header.slice('Bearer '.length).trim());
+    const grants = await this.users.grantScopes(userId);
+    if (grants === null) throw new AppError('UNAUTHENTICATED');
+    if (route.auth === 'staff' && !grants.some((g) => STAFF_ROLES.includes(g.role))) {
+      throw new AppError('FORBIDDEN');
+    }
+    request.auth = { userId, grants };
+    return true;
+  }
+}

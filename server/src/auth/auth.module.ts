@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { UsersModule } from '../users/users.module.js';
+import { AuthController } from './auth.controller.js';
+import { AuthGuard } from './auth.guard.js';
+import { AuthService } from './auth.service.js';
+import { TokenService } from './token.service.js';
+import { wechatClientProvider } from './wechat-client.provider.js';
+
+@Module({
+  imports: [UsersModule],
+  controllers: [AuthController],
+  providers: [AuthService, TokenService, wechatClientProvider, { provide: APP_GUARD, useClass: AuthGuard }],
+})
+export class AuthModule {}

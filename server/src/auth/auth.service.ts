@@ -1,0 +1,56 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { AuthResponse, DevLoginRequest } from '@linli/shared';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { AppError } from '../common/app-error.js';
+import { personaOpenid } from '../database/seed/demo-data.js';
+import { MeService } from '../users/me.service.js';
+import { UsersRepository } from '../users/users.repository.js';
+import { WechatApiError, type WechatClient } from '../wechat/index.js';
+import { TokenService } from './token.service.js';
+import { WECHAT_CLIENT } from './wechat-client.provider.js';
+
+const DEFAULT_NICKNAME = '微信用户';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(WECHAT_CLIENT) private readonly wechat: WechatClient | null,
+    private readonly users: UsersRepository,
+    private readonly tokens: TokenService,
+    private readonly me: MeService,
+  ) {}
+
+  /** wx.login code → code2Session → our own token. The session_key is dropped here: nothing needs it yet. */
+  async wechatLogin(code: string): Promise<AuthResponse> {
+    if (!this.wechat) throw new AppError('WECHAT_NOT_CONFIGURED');
+    let session;
+    try {
+      session = await this.wechat.code2Session(code);
+    } catch (error) {
+      if (error instanceof WechatApiError) throw new AppError(error.code, { cause: error });
+      throw error;
+    }
+    const user = await this.users.findOrCreate(session.openid, {
+      nickname: DEFAULT_NICKNAME,
+      unionid: session.unionid ?? null,
+    });
+    return this.session(user.id);
+  }
+
+  async devLogin(request: DevLoginRequest): Promise<AuthResponse> {
+    if (!this.config.devLogin) throw new AppError('DEV_LOGIN_DISABLED');
+    if ('persona' in request) {
+      const user = await this.users.findByOpenid(personaOpenid(request.persona));
+      if (!user) throw new AppError('UNKNOWN_PERSONA');
+      return this.session(user.id);
+    }
+    // The prefix keeps made-up dev identities apart from real WeChat openids.
+    const user = await this.users.findOrCreate(`dev_${request.openid}`, { nickname: request.nickname, unionid: null });
+    return this.session(user.id);
+  }
+
+  private async session(userId: number): Promise<AuthResponse> {
+    return { ...this.tokens.issue(userId), me: await this.me.me(userId) };
+  }
+}

@@ -1,0 +1,53 @@
+import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
+import { errorMessages, type ApiError, type ErrorCode } from '@linli/shared';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from './app-error.js';
+import { errorStatus } from './error-status.js';
+
+/** Fastify's own client errors (body parsing, limits) carry a 4xx statusCode and an FST_ code. */
+function clientErrorCode(error: unknown): ErrorCode | null {
+  const status = (error as { statusCode?: number })?.statusCode;
+  if (typeof status !== 'number' || status < 400 || status >= 500) return null;
+  if (status === 404) return 'ROUTE_NOT_FOUND';
+  if (status === 413) return 'PAYLOAD_TOO_LARGE';
+  if (status === 415) return 'UNSUPPORTED_MEDIA_TYPE';
+  if (status === 429) return 'RATE_LIMITED';
+  if (status === 401) return 'UNAUTHENTICATED';
+  if (status === 403) return 'FORBIDDEN';
+  return 'MALFORMED_REQUEST';
+}
+
+function toApiError(error: unknown): { status: number; body: ApiError; unexpected: boolean } {
+  if (error instanceof AppError) {
+    const body: ApiError = { code: error.code, message: error.message };
+    if (error.fields) body.fields = error.fields;
+    return { status: errorStatus[error.code], body, unexpected: false };
+  }
+  const clientCode =
+    error instanceof HttpException
+      ? clientErrorCode({ statusCode: error.getStatus() })
+      : clientErrorCode(error);
+  if (clientCode) {
+    return { status: errorStatus[clientCode], body: { code: clientCode, message: errorMessages[clientCode] }, unexpected: false };
+  }
+  return { status: 500, body: { code: 'INTERNAL', message: errorMessages.INTERNAL }, unexpected: true };
+}
+
+/** One error model for every response: `{code, message, fields?}`. Unexpected errors are logged, never echoed. */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ErrorFilter');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const reply = http.getResponse<FastifyReply>();
+    const request = http.getRequest<FastifyRequest>();
+    const { status, body, unexpected } = toApiError(error);
+    if (unexpected) {
+      this.logger.error({ err: error, method: request?.method, url: request?.url }, 'Unexpected error');
+    }
+    void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
+  }
+}
+
+export { toApiError };

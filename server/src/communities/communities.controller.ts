@@ -1,0 +1,25 @@
+import { Controller } from '@nestjs/common';
+import { routes, type RouteInput } from '@linli/shared';
+import { Endpoint } from '../common/endpoint.decorator.js';
+import { Input } from '../common/input.decorator.js';
+import { CommunitiesService } from './communities.service.js';
+
+@Controller()
+export class CommunitiesController {
+  constructor(private readonly communities: CommunitiesService) {}
+
+  @Endpoint(routes.communities)
+  async list() {
+    return { items: await this.communities.list() };
+  }
+
+  @Endpoint(routes.households)
+  async households(@Input() { params, query }: RouteInput<typeof routes.households>) {
+    return { items: await this.communities.households(params.id, query) };
+  }
+
+  @Endpoint(routes.organisations)
+  async organisations() {
+    return { items: await this.communities.organisations() };
+  }
+}

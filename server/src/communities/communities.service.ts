@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import type { Community as CommunityDto, Household as HouseholdDto, HouseholdRef, Organisation as OrganisationDto } from '@linli/shared';
+import { AppError } from '../common/app-error.js';
+import { CommunitiesRepository } from './communities.repository.js';
+import type { Household } from './household.entity.js';
+
+export function toHouseholdDto(h: Household): HouseholdDto {
+  return { id: h.id, communityId: h.communityId, building: h.building, unit: h.unit, room: h.room };
+}
+
+export function toHouseholdRef(h: Household & { community: { name: string } }): HouseholdRef {
+  return { ...toHouseholdDto(h), communityName: h.community.name };
+}
+
+@Injectable()
+export class CommunitiesService {
+  constructor(private readonly communities: CommunitiesRepository) {}
+
+  async list(): Promise<CommunityDto[]> {
+    const [communities, counts] = await Promise.all([
+      this.communities.listWithStreets(),
+      this.communities.householdCounts(),
+    ]);
+    return communities.map((c) => ({
+      id: c.id,
+      name: c.name,
+      address: c.address,
+      street: { id: c.street.id, name: c.street.name },
+      householdCount: counts.get(c.id) ?? 0,
+    }));
+  }
+
+  async households(communityId: number, filter: { building?: string; unit?: string }): Promise<HouseholdDto[]> {
+    if (!(await this.communities.findById(communityId))) throw new AppError('COMMUNITY_NOT_FOUND');
+    return (await this.communities.households(communityId, filter)).map(toHouseholdDto);
+  }
+
+  async organisations(): Promise<OrganisationDto[]> {
+    return (await this.communities.organisations()).map(({ organisation, communityIds }) => ({
+      id: organisation.id,
+      name: organisation.name,
+      type: organisation.type,
+      communityIds,
+    }));
+  }
+}

@@ -1,0 +1,22 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Street } from './street.entity.js';
+
+@Entity('community')
+@Index(['streetId', 'name'], { unique: true })
+export class Community {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'int' })
+  streetId: number;
+
+  @ManyToOne(() => Street, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'streetId' })
+  street: Relation<Street>;
+
+  @Column({ type: 'varchar', length: 64 })
+  name: string;
+
+  @Column({ type: 'varchar', length: 200, default: '' })
+  address: string;
+}

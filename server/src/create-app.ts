@@ -1,0 +1,32 @@
+import 'reflect-metadata';
+import { Logger as NestLogger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { SwaggerModule } from '@nestjs/swagger';
+import { configureZod } from '@linli/shared';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module.js';
+import type { AppConfig } from './config/config.js';
+import { SchemaSetup } from './database/schema-setup.js';
+import { buildOpenApi } from './openapi/build-openapi.js';
+import { DEFAULT_H5_DIR, serveH5 } from './web/serve-h5.js';
+
+/** Builds the whole server (API, docs, H5) and prepares its database; `listen` is the caller's. */
+export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+  configureZod();
+  const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimitBytes, trustProxy: true });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix('api');
+  app.enableShutdownHooks();
+  SwaggerModule.setup('api/docs', app, buildOpenApi() as never, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  const h5Dir = config.h5Dir ?? DEFAULT_H5_DIR;
+  if (!(await serveH5(app, h5Dir))) {
+    new NestLogger('Web').warn(`No H5 build at ${h5Dir}: run "pnpm build" to serve the mini-program at /`);
+  }
+  await app.init();
+  await app.get(SchemaSetup).prepare();
+  return app;
+}

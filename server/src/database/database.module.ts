@@ -1,0 +1,19 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { dataSourceOptions } from './data-source-options.js';
+import { Database } from './database.js';
+import { SchemaSetup } from './schema-setup.js';
+
+@Global()
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => dataSourceOptions(config.database),
+    }),
+  ],
+  providers: [Database, SchemaSetup],
+  exports: [Database, SchemaSetup],
+})
+export class DatabaseModule {}

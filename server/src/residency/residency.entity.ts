@@ -1,0 +1,31 @@
+import type { ResidencySource } from '@linli/shared';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Household } from '../communities/household.entity.js';
+
+/** A verified resident of a household: one row per user and household, whatever verified it. */
+@Entity('residency')
+@Index(['userId', 'householdId'], { unique: true })
+@Index(['communityId'])
+export class Residency {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'int' })
+  userId: number;
+
+  @Column({ type: 'int' })
+  householdId: number;
+
+  @ManyToOne(() => Household, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'householdId' })
+  household: Relation<Household>;
+
+  @Column({ type: 'int' })
+  communityId: number;
+
+  @Column({ type: 'varchar', length: 16 })
+  source: ResidencySource;
+
+  @Column({ type: 'datetime' })
+  verifiedAt: Date;
+}

@@ -1,0 +1,105 @@
+import { Injectable } from '@nestjs/common';
+import type { ClaimStatus, ResidencySource } from '@linli/shared';
+import { In } from 'typeorm';
+import { Database } from '../database/database.js';
+import { ResidencyClaim } from './residency-claim.entity.js';
+import { Residency } from './residency.entity.js';
+
+const claimRelations = { user: true, household: { community: true } } as const;
+
+@Injectable()
+export class ResidencyRepository {
+  constructor(private readonly db: Database) {}
+
+  /** Inserts a pending claim; the unique key on (user, household, active) rejects a second live claim. */
+  insertClaim(claim: { userId: number; householdId: number; communityId: number; realName: string }): Promise<number> {
+    return this.db.run(async (em) => {
+      const result = await em.insert(ResidencyClaim, {
+        ...claim,
+        status: 'pending',
+        active: 1,
+        reason: null,
+        decidedBy: null,
+        deciderId: null,
+        createdAt: new Date(),
+        decidedAt: null,
+      });
+      return result.identifiers[0].id as number;
+    });
+  }
+
+  findClaim(id: number): Promise<ResidencyClaim | null> {
+    return this.db.run((em) => em.findOne(ResidencyClaim, { where: { id }, relations: claimRelations }));
+  }
+
+  claimsOfUser(userId: number): Promise<ResidencyClaim[]> {
+    return this.db.run((em) =>
+      em.find(ResidencyClaim, { where: { userId }, relations: claimRelations, order: { id: 'DESC' } }),
+    );
+  }
+
+  pageOfClaims(filter: { communityIds: number[]; status?: ClaimStatus; page: number; pageSize: number }) {
+    return this.db.run((em) =>
+      em.findAndCount(ResidencyClaim, {
+        where: { communityId: In(filter.communityIds), ...(filter.status && { status: filter.status }) },
+        relations: claimRelations,
+        // The review queue is served oldest first; decided claims newest first.
+        order: { id: filter.status === 'pending' ? 'ASC' : 'DESC' },
+        skip: (filter.page - 1) * filter.pageSize,
+        take: filter.pageSize,
+      }),
+    );
+  }
+
+  /** Decides a claim only if it is still pending: returns false when someone else decided it first. */
+  decide(
+    id: number,
+    decision: { status: Exclude<ClaimStatus, 'pending'>; reason: string | null; decidedBy: ResidencySource; deciderId: number | null },
+  ): Promise<boolean> {
+    return this.db.run(async (em) => {
+      const result = await em
+        .createQueryBuilder()
+        .update(ResidencyClaim)
+        .set({ ...decision, active: decision.status === 'approved' ? 1 : null, decidedAt: new Date() })
+        .where('id = :id AND status = :pending', { id, pending: 'pending' })
+        .execute();
+      return result.affected === 1;
+    });
+  }
+
+  /** Pending claims in a community whose (household, real name) matches the census. */
+  pendingClaimsMatchingCensus(communityId: number): Promise<{ id: number; userId: number; householdId: number }[]> {
+    return this.db.run((em) =>
+      em
+        .createQueryBuilder(ResidencyClaim, 'c')
+        .innerJoin('census_resident', 'r', 'r.householdId = c.householdId AND r.name = c.realName')
+        .select(['c.id AS id', 'c.userId AS userId', 'c.householdId AS householdId'])
+        .where('c.communityId = :communityId AND c.status = :pending', { communityId, pending: 'pending' })
+        .getRawMany(),
+    );
+  }
+
+  /** Records a verified residency; a second verification of the same person and household is a no-op. */
+  addResidency(residency: { userId: number; householdId: number; communityId: number; source: ResidencySource }) {
+    return this.db.run(async (em) => {
+      await em
+        .createQueryBuilder()
+        .insert()
+        .into(Residency)
+        .values({ ...residency, verifiedAt: new Date() })
+        .orIgnore()
+        .updateEntity(false)
+        .execute();
+    });
+  }
+
+  isResident(userId: number, householdId: number): Promise<boolean> {
+    return this.db.run((em) => em.existsBy(Residency, { userId, householdId }));
+  }
+
+  residenciesOf(userId: number): Promise<Residency[]> {
+    return this.db.run((em) =>
+      em.find(Residency, { where: { userId }, relations: { household: { community: true } }, order: { id: 'ASC' } }),
+    );
+  }
+}

@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { ROLE_SCOPE, STAFF_ROLES, type Me, type RoleGrant as RoleGrantDto } from '@linli/shared';
+import { AppError } from '../common/app-error.js';
+import { CommunitiesRepository } from '../communities/communities.repository.js';
+import { toClaimDto, toResidencyDto } from '../residency/residency.mapper.js';
+import { ResidencyRepository } from '../residency/residency.repository.js';
+import { UsersRepository } from './users.repository.js';
+
+const notNull = <T>(v: T | null): v is T => v !== null;
+
+@Injectable()
+export class MeService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly residency: ResidencyRepository,
+    private readonly communities: CommunitiesRepository,
+  ) {}
+
+  async me(userId: number): Promise<Me> {
+    const [user, grants, residencies, claims] = await Promise.all([
+      this.users.findById(userId),
+      this.users.grantsOf(userId),
+      this.residency.residenciesOf(userId),
+      this.residency.claimsOfUser(userId),
+    ]);
+    if (!user) throw new AppError('UNAUTHENTICATED');
+    const names = await this.communities.scopeNames({
+      streetIds: grants.map((g) => g.streetId).filter(notNull),
+      communityIds: grants.map((g) => g.communityId).filter(notNull),
+      organisationIds: grants.map((g) => g.organisationId).filter(notNull),
+    });
+    const grantDtos: RoleGrantDto[] = grants.map((g) => {
+      const kind = ROLE_SCOPE[g.role];
+      const id = kind === 'street' ? g.streetId : kind === 'community' ? g.communityId : kind === 'organisation' ? g.organisationId : null;
+      const name = id === null || kind === 'none' ? null : (names[kind].get(id) ?? null);
+      return { id: g.id, role: g.role, scope: { kind, id, name } };
+    });
+    return {
+      id: user.id,
+      nickname: user.nickname,
+      avatarUrl: user.avatarUrl,
+      birthYear: user.birthYear,
+      verified: residencies.length > 0,
+      isStaff: grants.some((g) => STAFF_ROLES.includes(g.role)),
+      grants: grantDtos,
+      residencies: residencies.map(toResidencyDto),
+      claims: claims.map(toClaimDto),
+    };
+  }
+}

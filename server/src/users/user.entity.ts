@@ -1,0 +1,26 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+@Entity('app_user')
+export class User {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  /** WeChat openid for this mini-program; dev-login users get a `dev_` prefixed one. */
+  @Column({ type: 'varchar', length: 64, unique: true })
+  openid: string;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  unionid: string | null;
+
+  @Column({ type: 'varchar', length: 32 })
+  nickname: string;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  avatarUrl: string | null;
+
+  @Column({ type: 'int', nullable: true })
+  birthYear: number | null;
+
+  @Column({ type: 'datetime' })
+  createdAt: Date;
+}

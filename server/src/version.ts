@@ -1,0 +1,2 @@
+/** Reported by /api/health; bumped with releases. */
+export const version = '0.1.0';
