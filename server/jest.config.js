@@ -22,8 +22,14 @@ export default {
         module: { type: 'es6' },
       },
     ],
+    'content-disposition/.+\\.js$': ['@swc/jest', { module: { type: 'commonjs' } }],
   },
+  // content-disposition ships only ESM but is require()d by @fastify/static (used by the H5 and docs routes):
+  // jest's CommonJS loader cannot require ESM, so they are compiled to CommonJS.
+  transformIgnorePatterns: ['/node_modules/(?!\\.pnpm/content-disposition@|content-disposition/)'],
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
+  // *.mysql.spec.ts need a MySQL server: they belong to the MySQL suite, not the embedded default.
+  testPathIgnorePatterns: process.env.TEST_DATABASE === 'mysql' ? ['/node_modules/'] : ['/node_modules/', '\\.mysql\\.spec\\.ts$'],
   testTimeout: 60_000,
   maxWorkers: 2,
 };

@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { createConnection } from 'mysql2/promise';
 import { dirname } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '../config/config.js';
@@ -9,10 +10,10 @@ import { migrations } from './migrations/index.js';
  * MySQL: schema only through migrations. SQLite (the embedded demo and the default test database): the schema
  * is synchronised from the entities, because the file is disposable and has no production data to migrate.
  */
-export function dataSourceOptions(db: DatabaseConfig): DataSourceOptions {
+export async function dataSourceOptions(db: DatabaseConfig): Promise<DataSourceOptions> {
   if (db.kind === 'mysql') {
     return {
-      type: 'mysql',
+      type: await mysqlFlavour(db.url),
       url: db.url,
       entities,
       migrations,
@@ -37,4 +38,18 @@ export function dataSourceOptions(db: DatabaseConfig): DataSourceOptions {
       conn.pragma('busy_timeout = 5000');
     },
   };
+}
+
+/**
+ * MySQL 8 in production, MariaDB on developer machines: both speak the mysql:// protocol, but TypeORM reads
+ * their schemas differently (MariaDB reports a NULL default as the string 'NULL'), so ask the server which it is.
+ */
+async function mysqlFlavour(url: string): Promise<'mysql' | 'mariadb'> {
+  const conn = await createConnection(url);
+  try {
+    const [rows] = await conn.query('SELECT VERSION() AS version');
+    return /mariadb/i.test((rows as { version: string }[])[0].version) ? 'mariadb' : 'mysql';
+  } finally {
+    await conn.end();
+  }
 }

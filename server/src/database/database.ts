@@ -23,7 +23,7 @@ export class Database {
   private readonly current = new AsyncLocalStorage<EntityManager>();
 
   constructor(@InjectDataSource() readonly dataSource: DataSource) {
-    this.kind = dataSource.options.type === 'mysql' ? 'mysql' : 'sqlite';
+    this.kind = dataSource.options.type === 'better-sqlite3' ? 'sqlite' : 'mysql';
   }
 
   /** Runs `work` with the enclosing transaction's manager, or alone (serialised on SQLite). */

@@ -7,7 +7,7 @@ import { dataSourceOptions } from './data-source-options.js';
  * Empty means migrations and entities agree (a test asserts this on MySQL).
  */
 export async function pendingSchemaChanges(db: DatabaseConfig, runMigrations = true) {
-  const dataSource = new DataSource(dataSourceOptions(db));
+  const dataSource = new DataSource(await dataSourceOptions(db));
   await dataSource.initialize();
   try {
     if (runMigrations) await dataSource.runMigrations({ transaction: 'each' });

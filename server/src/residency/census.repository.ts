@@ -26,6 +26,7 @@ export class CensusRepository {
   importRows(communityId: number, rows: CensusRow[]): Promise<{ householdsCreated: number; residentsImported: number }> {
     return this.db.run(async (em) => {
       const before = await em.countBy(Household, { communityId });
+      const listedBefore = await em.countBy(CensusResident, { communityId });
       const keys = new Map(rows.map((r) => [`${r.building}\u0000${r.unit}\u0000${r.room}`, r]));
       for (const part of chunks([...keys.values()])) {
         await em
@@ -40,9 +41,8 @@ export class CensusRepository {
       const households = await em.find(Household, { where: { communityId } });
       const idByKey = new Map(households.map((h) => [`${h.building}\u0000${h.unit}\u0000${h.room}`, h.id]));
       const importedAt = new Date();
-      let residentsImported = 0;
       for (const part of chunks(rows)) {
-        const result = await em
+        await em
           .createQueryBuilder()
           .insert()
           .into(CensusResident)
@@ -57,8 +57,8 @@ export class CensusRepository {
           .orIgnore()
           .updateEntity(false)
           .execute();
-        residentsImported += affectedRows(result.raw, part.length);
       }
+      const residentsImported = (await em.countBy(CensusResident, { communityId })) - listedBefore;
       return { householdsCreated: households.length - before, residentsImported };
     });
   }
@@ -66,10 +66,4 @@ export class CensusRepository {
   isListed(householdId: number, name: string): Promise<boolean> {
     return this.db.run((em) => em.existsBy(CensusResident, { householdId, name }));
   }
-}
-
-/** INSERT IGNORE reports what it really inserted: mysql2 as `affectedRows`, better-sqlite3 as `changes`. */
-function affectedRows(raw: unknown, fallback: number): number {
-  const r = raw as { affectedRows?: number; changes?: number } | undefined;
-  return r?.affectedRows ?? r?.changes ?? fallback;
 }

@@ -86,7 +86,13 @@ export class ResidencyRepository {
         .createQueryBuilder()
         .insert()
         .into(Residency)
-        .values({ ...residency, verifiedAt: new Date() })
+        .values({
+          userId: residency.userId,
+          householdId: residency.householdId,
+          communityId: residency.communityId,
+          source: residency.source,
+          verifiedAt: new Date(),
+        })
         .orIgnore()
         .updateEntity(false)
         .execute();

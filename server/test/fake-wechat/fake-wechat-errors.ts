@@ -1,0 +1,32 @@
+import { randomBytes } from 'node:crypto';
+
+/** WeChat's errmsg for each errcode the fake produces (real answers append ", rid: ..."). */
+const errmsgs: Record<number, string> = {
+  [-1]: 'system error',
+  40001: 'invalid credential, access_token is invalid or not latest',
+  40002: 'invalid grant_type',
+  40013: 'invalid appid',
+  40029: 'invalid code',
+  40125: 'invalid appsecret',
+  40163: 'code been used',
+  40226: 'high risk user',
+  41001: 'access_token missing',
+  41002: 'appid missing',
+  41004: 'appsecret missing',
+  41008: 'missing code',
+  42001: 'access_token expired',
+  43001: 'require GET method',
+  43002: 'require POST method',
+  45009: 'reach max api daily quota limit',
+  45011: 'api minute-quota reach limit  mustslower  retry next minute',
+  47001: 'data format error',
+};
+
+export interface WechatErrorBody {
+  errcode: number;
+  errmsg: string;
+}
+
+export function wechatError(errcode: number): WechatErrorBody {
+  return { errcode, errmsg: `${errmsgs[errcode] ?? 'error'}, rid: ${randomBytes(4).toString('hex')}` };
+}

@@ -1,0 +1,112 @@
+import { startFakeWechat, type FakeWechat } from './fake-wechat-server.js';
+
+const APP_ID = 'wx-fake-app';
+const SECRET = 'fake-secret';
+
+let fake: FakeWechat;
+
+beforeEach(async () => {
+  fake = await startFakeWechat({ appId: APP_ID, secret: SECRET });
+});
+
+afterEach(async () => {
+  await fake.close();
+});
+
+async function get(path: string, query: Record<string, string>) {
+  const response = await fetch(`${fake.baseUrl}${path}?${new URLSearchParams(query).toString()}`);
+  const json = JSON.parse(await response.text()) as Answer;
+  return { status: response.status, type: response.headers.get('content-type'), json };
+}
+
+/** WeChat answers are loosely typed JSON; tests read fields by name. */
+type Answer = Record<string, unknown>;
+
+async function post(path: string, body: string): Promise<Answer> {
+  const response = await fetch(`${fake.baseUrl}${path}`, { method: 'POST', body });
+  return (await response.json()) as Answer;
+}
+
+function login(code: string, overrides: Record<string, string> = {}) {
+  return get('/sns/jscode2session', {
+    appid: APP_ID,
+    secret: SECRET,
+    js_code: code,
+    grant_type: 'authorization_code',
+    ...overrides,
+  });
+}
+
+describe('fake WeChat', () => {
+  it('answers jscode2session like WeChat: JSON labelled text/plain, each code once', async () => {
+    const code = fake.issueCode('o-1', { unionid: 'u-1', sessionKey: 'sk-1' });
+
+    const first = await login(code);
+    const second = await login(code);
+
+    expect(first).toEqual({
+      status: 200,
+      type: 'text/plain',
+      json: { session_key: 'sk-1', openid: 'o-1', unionid: 'u-1' },
+    });
+    expect(second.json).toMatchObject({ errcode: 40163, errmsg: expect.stringMatching(/^code been used, rid: /) });
+    expect((await login('unknown')).json.errcode).toBe(40029);
+  });
+
+  it('checks credentials and shape before any scripted failure', async () => {
+    fake.failNext('jscode2session', -1, 10);
+
+    expect((await login('c', { appid: 'wx-other' })).json.errcode).toBe(40013);
+    expect((await login('c', { secret: 'other' })).json.errcode).toBe(40125);
+    expect((await login('', {})).json.errcode).toBe(41008);
+    expect((await login('c', { grant_type: 'client_credential' })).json.errcode).toBe(40002);
+    expect((await post('/sns/jscode2session', '{}')).errcode).toBe(43001);
+    expect((await login('c')).json.errcode).toBe(-1);
+    expect(fake.requests('jscode2session')).toHaveLength(6);
+  });
+
+  it('answers stable_token only to a POST with a JSON body and the right credentials', async () => {
+    const good = { grant_type: 'client_credential', appid: APP_ID, secret: SECRET };
+
+    expect((await get('/cgi-bin/stable_token', {})).json.errcode).toBe(43002);
+    expect((await post('/cgi-bin/stable_token', 'not json')).errcode).toBe(47001);
+    expect((await post('/cgi-bin/stable_token', JSON.stringify({ ...good, secret: 'x' }))).errcode).toBe(40125);
+    expect(await post('/cgi-bin/stable_token', JSON.stringify(good))).toEqual({
+      access_token: fake.currentAccessToken(),
+      expires_in: 7200,
+    });
+    expect(fake.requests('stable_token')[1].body).toBe('not json');
+  });
+
+  it('keeps a revoked token until a force refresh, which replaces it', async () => {
+    const body = (force?: boolean) =>
+      JSON.stringify({ grant_type: 'client_credential', appid: APP_ID, secret: SECRET, force_refresh: force });
+    const first = String((await post('/cgi-bin/stable_token', body())).access_token);
+    fake.invalidateAccessToken();
+
+    expect((await post('/cgi-bin/stable_token', body(false))).access_token).toBe(first);
+    expect((await get('/cgi-bin/getcallbackip', { access_token: first })).json.errcode).toBe(40001);
+    const second = String((await post('/cgi-bin/stable_token', body(true))).access_token);
+
+    expect(second).not.toBe(first);
+    expect((await get('/cgi-bin/getcallbackip', { access_token: second })).json).toHaveProperty('ip_list');
+    expect((await get('/cgi-bin/getcallbackip', {})).json.errcode).toBe(41001);
+  });
+
+  it('forgets everything on reset', async () => {
+    const code = fake.issueCode('o-2');
+    await login(code);
+    fake.failNext('jscode2session', 45011);
+
+    fake.reset();
+
+    expect(fake.requests('jscode2session')).toEqual([]);
+    expect((await login(code)).json.errcode).toBe(40029);
+  });
+
+  it('answers 404 for paths it does not know', async () => {
+    const response = await fetch(`${fake.baseUrl}/cgi-bin/unknown`);
+
+    expect(response.status).toBe(404);
+  });
+});

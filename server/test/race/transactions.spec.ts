@@ -1,0 +1,43 @@
+import { AuditLog } from '../../src/audit/audit-log.entity.js';
+import { AuditRepository } from '../../src/audit/audit.repository.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+const TRANSACTIONS = 300;
+
+/**
+ * TypeORM's SQLite drivers share one connection, so unserialised concurrent transactions nest as savepoints and
+ * a rollback in one takes others' acknowledged writes with it. Database.transaction must keep every committed
+ * write and none of a rolled-back one, on both databases.
+ */
+describe('Database.transaction under concurrency', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('commits every successful transaction whole and rolls back every failed one whole', async () => {
+    const audit = t.app.get(AuditRepository);
+    const results = await Promise.allSettled(
+      Array.from({ length: TRANSACTIONS }, (_, i) =>
+        t.db.transaction(async () => {
+          await audit.append({ actorId: null, action: `race.${i}`, communityId: null, targetType: 'test', targetId: i });
+          // Yield between the two writes so other transactions get a chance to interleave.
+          await new Promise((resolve) => setImmediate(resolve));
+          if (i % 3 === 0) throw new Error(`rollback ${i}`);
+          await audit.append({ actorId: null, action: `race.${i}`, communityId: null, targetType: 'test', targetId: i });
+        }),
+      ),
+    );
+    const failed = results.filter((r) => r.status === 'rejected');
+    expect(failed).toHaveLength(TRANSACTIONS / 3);
+    expect(failed.every((r) => String((r as PromiseRejectedResult).reason).includes('rollback'))).toBe(true);
+
+    const rows = await t.db.run((em) => em.find(AuditLog, { where: { targetType: 'test' } }));
+    const perTransaction = new Map<number, number>();
+    for (const row of rows) perTransaction.set(row.targetId!, (perTransaction.get(row.targetId!) ?? 0) + 1);
+    for (let i = 0; i < TRANSACTIONS; i++) expect([i, perTransaction.get(i) ?? 0]).toEqual([i, i % 3 === 0 ? 0 : 2]);
+    expect(rows).toHaveLength((TRANSACTIONS * 2 * 2) / 3);
+  });
+});
