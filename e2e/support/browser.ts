@@ -1,0 +1,56 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+/** Screenshots land here (a CI artifact) so people can look at every page the journeys visit. */
+export const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
+
+export interface Phone {
+  context: BrowserContext;
+  page: Page;
+  /** Saves a full-page screenshot as artifacts/<journey>/<nn>-<name>.png. */
+  shot(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Debian's Chromium (never a downloaded browser) as a 375×812 phone. */
+export async function openPhone(journey: string): Promise<Phone> {
+  const profile = mkdtempSync(join(tmpdir(), 'linli-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 375, height: 812 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const dir = join(ARTIFACTS, journey);
+  mkdirSync(dir, { recursive: true });
+  let n = 0;
+  return {
+    context,
+    page,
+    shot: async (name) => {
+      const file = join(dir, `${String(++n).padStart(2, '0')}-${name}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      return file;
+    },
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
