@@ -1,0 +1,80 @@
+import { createConnection } from 'mysql2/promise';
+import { load, printTable, type LoadResult } from './load.js';
+import { startBenchServer } from './server-process.js';
+
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const MYSQL_URL = process.env.BENCH_MYSQL_URL ?? process.env.DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/test';
+
+async function login(baseUrl: string, persona: string): Promise<string> {
+  const reply = await fetch(`${baseUrl}/api/auth/dev`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ persona }),
+  });
+  return ((await reply.json()) as { token: string }).token;
+}
+
+/** Identity reads against the server's own floor (/api/health) in the same run: the ratio is what to watch. */
+async function identityReads(label: string, database: { kind: 'sqlite' } | { kind: 'mysql'; url: string }) {
+  const server = await startBenchServer(3900 + (database.kind === 'mysql' ? 1 : 0), database);
+  try {
+    const token = await login(server.baseUrl, 'committee');
+    const auth = { authorization: `Bearer ${token}` };
+    const run = (name: string, path: string, headers?: Record<string, string>) =>
+      load(name, { url: `${server.baseUrl}${path}`, connections: CONNECTIONS, seconds: SECONDS, headers });
+    await run('warm-up', '/api/health');
+    const health = await run('GET /api/health', '/api/health');
+    const rows: (LoadResult & { ratio?: string })[] = [health];
+    for (const [name, path] of [
+      ['GET /api/me', '/api/me'],
+      ['GET /api/communities', '/api/communities'],
+      ['GET /api/residency-claims', '/api/residency-claims?status=pending'],
+    ] as const) {
+      const result = await run(name, path, auth);
+      rows.push({ ...result, ratio: (result.rps / health.rps).toFixed(2) });
+    }
+    printTable(`${label}: ${CONNECTIONS} connections, ${SECONDS} s each`, rows);
+  } finally {
+    await server.stop();
+  }
+}
+
+async function freshMysqlDatabase(): Promise<string | null> {
+  try {
+    const conn = await createConnection(MYSQL_URL);
+    const name = `linli_bench_${Date.now()}`;
+    await conn.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    await conn.end();
+    const url = new URL(MYSQL_URL);
+    url.pathname = `/${name}`;
+    return url.toString();
+  } catch (error) {
+    console.log(`\nMySQL at ${MYSQL_URL} is not reachable (${(error as Error).message}): MySQL figures skipped.`);
+    return null;
+  }
+}
+
+async function dropMysqlDatabase(url: string) {
+  const conn = await createConnection(MYSQL_URL);
+  await conn.query(`DROP DATABASE IF EXISTS \`${new URL(url).pathname.slice(1)}\``);
+  await conn.end();
+}
+
+async function main() {
+  console.log(`Linli benchmarks on ${(await import('node:os')).cpus().length} cores, Node ${process.version}`);
+  await identityReads('Identity reads, embedded SQLite', { kind: 'sqlite' });
+  const mysqlUrl = await freshMysqlDatabase();
+  if (mysqlUrl) {
+    try {
+      await identityReads('Identity reads, MySQL', { kind: 'mysql', url: mysqlUrl });
+    } finally {
+      await dropMysqlDatabase(mysqlUrl);
+    }
+  }
+}
+
+void main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
