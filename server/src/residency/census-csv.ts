@@ -38,7 +38,7 @@ export function parseCensusCsv(csv: string): CensusRow[] {
     const [building, unit, room, name] = HEADER.map((_, c) => (cells[c] ?? '').trim());
     const problems = HEADER.filter((label, c) => {
       const v = [building, unit, room, name][c];
-      return !v || v.length > MAX_FIELD || (label === '姓名' && /[\u0000-\u001f]/.test(v));
+      return !v || v.length > MAX_FIELD || (label === '姓名' && /\p{Cc}/u.test(v));
     });
     if (cells.length > HEADER.length || problems.length) {
       errors.push({

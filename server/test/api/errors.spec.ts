@@ -88,7 +88,9 @@ describe('error model', () => {
   it('reports health and serves OpenAPI docs generated from the route table', async () => {
     const health = await t.call(routes.health);
     expect(health.body).toMatchObject({ status: 'ok', database: { ok: true } });
-    const doc = (await (await fetch(`${t.base}/api/docs/openapi.json`)).json()) as { paths: Record<string, any> };
+    const doc = (await (await fetch(`${t.base}/api/docs/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, { requestBody: { content: Record<string, { schema: { required: string[] } }> } }>>;
+    };
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/residency-claims/{id}/approve', '/api/auth/wechat']));
     expect(doc.paths['/api/residency-claims'].post.requestBody.content['application/json'].schema.required).toEqual(['householdId', 'realName']);
   });

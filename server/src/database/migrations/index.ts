@@ -1,5 +1,4 @@
-import type { MixedList } from 'typeorm';
 import { Initial1795300323686 } from './1795300323686-initial.js';
 
 /** Every migration, in order. New ones are generated with `pnpm --filter @linli/server migration:generate <Name>`. */
-export const migrations: MixedList<Function> = [Initial1795300323686];
+export const migrations = [Initial1795300323686];

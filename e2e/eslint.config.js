@@ -1,0 +1,3 @@
+import { base } from '../shared/eslint.config.js';
+
+export default base;
