@@ -1,0 +1,32 @@
+import { pagePaths, subPackages, subPackagePagePath, tabPages } from './paths'
+
+const tabLabels: Record<(typeof tabPages)[number], string> = {
+  home: '首页',
+  activities: '活动',
+  consult: '议事',
+  mine: '我的',
+}
+
+export default defineAppConfig({
+  // The first page is where the app opens.
+  pages: [...tabPages.map((name) => pagePaths[name]), pagePaths.login],
+  subPackages: subPackages.map(({ root, pages }) => ({
+    root,
+    pages: pages.map((name) => subPackagePagePath(root, name)),
+  })),
+  window: {
+    navigationBarTitleText: '邻里共治',
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTextStyle: 'black',
+    backgroundColor: '#f5f3ef',
+    backgroundTextStyle: 'dark',
+  },
+  // Text-only tab bar: four plain words are easier to read than small icons.
+  tabBar: {
+    color: '#333333',
+    selectedColor: '#b33a0b',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: tabPages.map((name) => ({ pagePath: pagePaths[name], text: tabLabels[name] })),
+  },
+})

@@ -1,0 +1,42 @@
+import type { ReactNode } from 'react'
+import { Text, View } from '@tarojs/components'
+import { messageOf } from '../api/errors'
+import { Button, Empty, Skeleton } from './nutui'
+
+/** Skeleton cards with a word, so a slow phone never looks broken. */
+export function LoadingState({ cards = 2, label = '正在加载…' }: { cards?: number; label?: string }) {
+  return (
+    <View className='ll-loading' aria-busy='true'>
+      <Text className='ll-secondary'>{label}</Text>
+      {Array.from({ length: cards }, (_, i) => (
+        <View className='ll-skeleton-card' key={i}>
+          <Skeleton rows={3} animated />
+        </View>
+      ))}
+    </View>
+  )
+}
+
+function Symbol({ children }: { children: string }) {
+  return <View className='ll-state-symbol'>{children}</View>
+}
+
+/** Why it is empty and what to do about it. */
+export function EmptyState({ title, description, action }: { title: string; description: string; action?: ReactNode }) {
+  return (
+    <Empty className='ll-state' image={<Symbol>空</Symbol>} title={<Text className='ll-heading'>{title}</Text>} description={<Text className='ll-secondary'>{description}</Text>}>
+      {action}
+    </Empty>
+  )
+}
+
+/** What went wrong, in the server's words, and a 重试 button. */
+export function ErrorState({ error, onRetry, title = '没能加载出来' }: { error: unknown; onRetry: () => void; title?: string }) {
+  return (
+    <Empty className='ll-state' image={<Symbol>!</Symbol>} title={<Text className='ll-heading'>{title}</Text>} description={<Text className='ll-secondary'>{messageOf(error)}</Text>}>
+      <Button type='primary' size='large' onClick={onRetry}>
+        重试
+      </Button>
+    </Empty>
+  )
+}

@@ -1,0 +1,48 @@
+import Taro from '@tarojs/taro'
+import { isTabPage, pagePaths, type PageName } from './paths'
+
+type Query = Record<string, string | number | undefined>
+
+function urlOf(name: PageName, query: Query = {}): string {
+  const pairs = Object.entries(query)
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => `${key}=${encodeURIComponent(String(value))}`)
+  return `/${pagePaths[name]}${pairs.length ? `?${pairs.join('&')}` : ''}`
+}
+
+/** Opens a page on top of the current one (tab pages are switched to instead). */
+export function goTo(name: PageName, query?: Query): void {
+  if (isTabPage(name)) {
+    void Taro.switchTab({ url: urlOf(name) })
+  } else {
+    void Taro.navigateTo({ url: urlOf(name, query) })
+  }
+}
+
+function pageNameOf(path: string | undefined): PageName | undefined {
+  const clean = path?.replace(/^\//, '').split('?')[0]
+  return (Object.keys(pagePaths) as PageName[]).find((name) => pagePaths[name] === clean)
+}
+
+let leavingForLogin = false
+
+/**
+ * Closes every page and opens login; after logging in the user returns to `from`
+ * (by default the current page; `null` for 首页, e.g. after logging out).
+ */
+export function goToLogin(from?: PageName | null): void {
+  // A logout or a 401 also makes the page's own login check fire: go once.
+  if (leavingForLogin) return
+  leavingForLogin = true
+  const current = from === undefined ? pageNameOf(Taro.getCurrentInstance().router?.path) : from
+  const back = current && current !== 'login' ? current : undefined
+  void Taro.reLaunch({ url: urlOf('login', { from: back }) }).finally(() => {
+    leavingForLogin = false
+  })
+}
+
+/** After logging in: a fresh page stack (the login page must not stay underneath) at `from` or 首页. */
+export function afterLogin(from: string | undefined): void {
+  const target = from && Object.prototype.hasOwnProperty.call(pagePaths, from) ? (from as PageName) : 'home'
+  void Taro.reLaunch({ url: urlOf(target) })
+}

@@ -1,0 +1,98 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import type { Household } from '@linli/shared'
+import { installFakeServer } from '../../../../test/fake-server'
+import { makeClaim, makeMe } from '../../../../test/fixtures'
+import { session } from '../../../stores/session'
+import ClaimHouseholdPage from '.'
+
+const community = { id: 1, name: '幸福里社区', address: '和平路88号', street: { id: 1, name: '和平街道' }, householdCount: 4 }
+const households: Household[] = [
+  { id: 31, communityId: 1, building: '3栋', unit: '2单元', room: '502' },
+  { id: 30, communityId: 1, building: '3栋', unit: '2单元', room: '501' },
+  { id: 20, communityId: 1, building: '3栋', unit: '1单元', room: '101' },
+  { id: 10, communityId: 1, building: '1栋', unit: '1单元', room: '101' },
+]
+
+function byId(id: string): HTMLElement {
+  const element = document.getElementById(id)
+  if (!element) throw new Error(`no #${id}`)
+  return element
+}
+
+function typeInto(container: HTMLElement, value: string) {
+  const input = container.querySelector('input') ?? container
+  fireEvent.input(input, { target: { value }, detail: { value } })
+}
+
+describe('认证我的住户', () => {
+  beforeEach(() => session.start({ token: 'tok', expiresAt: '2099-01-01T00:00:00.000Z', me: makeMe() }))
+
+  it('walks community → building → unit → room → name and submits the claim', async () => {
+    const log = installFakeServer({
+      'GET /api/communities': () => ({ body: { items: [community] } }),
+      'GET /api/communities/1/households': () => ({ body: { items: households } }),
+      'POST /api/residency-claims': () => ({ status: 201, body: makeClaim({ id: 77, household: { ...households[1], communityName: '幸福里社区' } }) }),
+    })
+    render(<ClaimHouseholdPage />)
+
+    fireEvent.click(await screen.findByText('幸福里社区'))
+    await waitFor(() => byId('claim-building'))
+    expect(within(byId('claim-building')).getAllByText(/栋$/).map((e) => e.textContent)).toEqual(['1栋', '3栋'])
+    fireEvent.click(within(byId('claim-building')).getByText('3栋'))
+    expect(within(byId('claim-unit')).getAllByText(/单元$/).map((e) => e.textContent)).toEqual(['1单元', '2单元'])
+    fireEvent.click(within(byId('claim-unit')).getByText('2单元'))
+    fireEvent.click(within(byId('claim-room')).getByText('501'))
+
+    expect(byId('claim-summary').textContent).toBe('幸福里社区 3栋 2单元 501')
+    fireEvent.click(byId('claim-submit'))
+    expect(await screen.findByText('请填写您的真实姓名')).toBeTruthy()
+
+    typeInto(byId('claim-realname'), '周明')
+    fireEvent.click(byId('claim-submit'))
+
+    expect(await screen.findByText('已提交，居委会审核后会通知您')).toBeTruthy()
+    expect(log.find((r) => r.method === 'POST')?.data).toEqual({ householdId: 30, realName: '周明' })
+  })
+
+  it("shows the server's reason when the claim is refused", async () => {
+    installFakeServer({
+      'GET /api/communities': () => ({ body: { items: [community] } }),
+      'GET /api/communities/1/households': () => ({ body: { items: households } }),
+      'POST /api/residency-claims': () => ({ status: 409, body: { code: 'CLAIM_DUPLICATE', message: '您已经申请过这一户，请等待居委会审核' } }),
+    })
+    render(<ClaimHouseholdPage />)
+
+    fireEvent.click(await screen.findByText('幸福里社区'))
+    fireEvent.click(await screen.findByText('1栋'))
+    fireEvent.click(within(byId('claim-unit')).getByText('1单元'))
+    fireEvent.click(within(byId('claim-room')).getByText('101'))
+    typeInto(byId('claim-realname'), '周明')
+    fireEvent.click(byId('claim-submit'))
+
+    expect(await screen.findByText('您已经申请过这一户，请等待居委会审核')).toBeTruthy()
+  })
+
+  it('goes back a step with a visible button', async () => {
+    installFakeServer({
+      'GET /api/communities': () => ({ body: { items: [community] } }),
+      'GET /api/communities/1/households': () => ({ body: { items: households } }),
+    })
+    render(<ClaimHouseholdPage />)
+
+    fireEvent.click(await screen.findByText('幸福里社区'))
+    fireEvent.click(await screen.findByText('3栋'))
+    fireEvent.click(screen.getByText('返回上一步'))
+
+    expect(byId('claim-building')).toBeTruthy()
+  })
+
+  it('offers 重试 when the communities cannot be loaded', async () => {
+    installFakeServer({})
+    render(<ClaimHouseholdPage />)
+
+    expect(await screen.findByText('找不到您要的页面或功能')).toBeTruthy()
+    installFakeServer({ 'GET /api/communities': () => ({ body: { items: [community] } }) })
+    fireEvent.click(screen.getByText('重试'))
+    expect(await screen.findByText('幸福里社区')).toBeTruthy()
+  })
+})

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '邻里共治',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,104 @@
+import { useEffect, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { routes, type AuthResponse, type Persona } from '@linli/shared'
+import { call, messageOf } from '../../api'
+import { Button } from '../../components/nutui'
+import { Page } from '../../components/Page'
+import { personaCards } from '../../lib/personas'
+import { afterLogin } from '../../navigation'
+import { session } from '../../stores/session'
+import './index.css'
+
+type Status = { kind: 'idle' } | { kind: 'busy'; who: Persona | 'wechat' } | { kind: 'error'; message: string }
+
+function useLogin() {
+  const { params } = useRouter()
+  const [status, setStatus] = useState<Status>({ kind: 'idle' })
+  const run = async (who: Persona | 'wechat', login: () => Promise<AuthResponse>) => {
+    setStatus({ kind: 'busy', who })
+    try {
+      session.start(await login())
+      afterLogin(params.from)
+    } catch (error) {
+      setStatus({ kind: 'error', message: messageOf(error) })
+    }
+  }
+  return { status, run }
+}
+
+/** In WeChat: wx.login → our server → a session. Tries at once; the button is for trying again. */
+function WechatLogin() {
+  const { status, run } = useLogin()
+  const login = () =>
+    run('wechat', async () => {
+      const { code } = await Taro.login()
+      return call(routes.wechatLogin, { body: { code } })
+    })
+  useEffect(() => {
+    void login()
+    // Only once, when the page opens.
+  }, [])
+  return (
+    <Page
+      footer={
+        <Button id='wechat-login' type='primary' size='xlarge' block loading={status.kind === 'busy'} onClick={login}>
+          {status.kind === 'busy' ? '正在登录…' : '微信登录'}
+        </Button>
+      }
+    >
+      <View className='ll-body'>
+        <Text className='ll-title'>欢迎来到邻里共治</Text>
+        <Text className='ll-text'>用微信登录后，就能报名社区活动、参加议事投票。</Text>
+        {status.kind === 'error' ? (
+          <View className='ll-card login-error' role='alert'>
+            <Text className='ll-text'>{status.message}</Text>
+          </View>
+        ) : null}
+      </View>
+    </Page>
+  )
+}
+
+/** The H5 demo: choose one of the seeded people (POST /auth/dev). */
+function PersonaPicker() {
+  const { status, run } = useLogin()
+  return (
+    <Page>
+      <View className='ll-body'>
+        <Text className='ll-title'>选择体验身份</Text>
+        <Text className='ll-secondary'>这是演示版。请选一位身份进入，每位看到的内容不同。</Text>
+        {status.kind === 'error' ? (
+          <View className='ll-card login-error' role='alert'>
+            <Text className='ll-text'>{status.message}</Text>
+          </View>
+        ) : null}
+        <View className='persona-list'>
+          {personaCards.map((card) => (
+            <Button
+              key={card.persona}
+              id={`persona-${card.persona}`}
+              className='persona-button'
+              block
+              disabled={status.kind === 'busy'}
+              loading={status.kind === 'busy' && status.who === card.persona}
+              onClick={() => run(card.persona, () => call(routes.devLogin, { body: { persona: card.persona } }))}
+            >
+              <View className='persona-text'>
+                <Text className='persona-name'>
+                  {card.name}
+                  <Text className='persona-label'>{card.label}</Text>
+                </Text>
+                <Text className='persona-description'>{card.description}</Text>
+              </View>
+            </Button>
+          ))}
+        </View>
+      </View>
+    </Page>
+  )
+}
+
+export default function LoginPage() {
+  return process.env.TARO_ENV === 'weapp' ? <WechatLogin /> : <PersonaPicker />
+}

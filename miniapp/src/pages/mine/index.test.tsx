@@ -1,0 +1,117 @@
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { installFakeServer } from '../../../test/fake-server'
+import { household, makeClaim, makeMe } from '../../../test/fixtures'
+import { navigations } from '../../../test/taro-shim'
+import { displayStore, setElderMode } from '../../stores/display'
+import { meStore, session } from '../../stores/session'
+import MinePage from '.'
+
+function logIn() {
+  session.start({ token: 'tok', expiresAt: '2099-01-01T00:00:00.000Z', me: makeMe() })
+  // The page must show what the server says now, not the login-time copy.
+  meStore.set(null)
+}
+
+function residencyStatus(): HTMLElement {
+  const element = document.getElementById('residency-status')
+  if (!element) throw new Error('no #residency-status')
+  return element
+}
+
+describe('我的', () => {
+  beforeEach(() => setElderMode(false))
+
+  it('shows 待审核 and the household while a claim waits for the committee', async () => {
+    logIn()
+    installFakeServer({ 'GET /api/me': () => ({ body: makeMe({ claims: [makeClaim()] }) }) })
+
+    render(<MinePage />)
+
+    await waitFor(() => expect(residencyStatus().textContent).toContain('待审核'))
+    expect(residencyStatus().textContent).toContain('幸福里社区 3栋 2单元 501')
+    expect(residencyStatus().textContent).toContain('居委会审核后会通知您')
+  })
+
+  it('shows 已认证 with the household once approved', async () => {
+    logIn()
+    installFakeServer({
+      'GET /api/me': () => ({
+        body: makeMe({ verified: true, residencies: [{ household, source: 'claim', verifiedAt: '2026-11-25T08:00:00.000Z' }] }),
+      }),
+    })
+
+    render(<MinePage />)
+
+    await waitFor(() => expect(residencyStatus().textContent).toContain('已认证'))
+    expect(residencyStatus().textContent).toContain('幸福里社区 3栋 2单元 501')
+  })
+
+  it('shows 未通过 with the reason and a way to claim again', async () => {
+    logIn()
+    installFakeServer({
+      'GET /api/me': () => ({ body: makeMe({ claims: [makeClaim({ status: 'rejected', reason: '房号与登记不符', decidedAt: '2026-11-26T02:00:00.000Z' })] }) }),
+    })
+
+    render(<MinePage />)
+
+    await waitFor(() => expect(residencyStatus().textContent).toContain('未通过'))
+    expect(residencyStatus().textContent).toContain('原因：房号与登记不符')
+    fireEvent.click(screen.getByText('重新认证'))
+    expect(navigations).toContainEqual({ method: 'navigateTo', url: '/packages/residency/claim/index' })
+  })
+
+  it('lists role grants in Chinese and links staff to the review page', async () => {
+    logIn()
+    installFakeServer({
+      'GET /api/me': () => ({
+        body: makeMe({ isStaff: true, grants: [{ id: 1, role: 'committee_staff', scope: { kind: 'community', id: 1, name: '幸福里社区' } }] }),
+      }),
+    })
+
+    render(<MinePage />)
+
+    await screen.findByText('居委会工作人员 · 幸福里社区')
+    fireEvent.click(screen.getByText('审核住户认证'))
+    expect(navigations).toContainEqual({ method: 'navigateTo', url: '/packages/staff/claims/index' })
+  })
+
+  it('turns 大字模式 on with a worded button', async () => {
+    logIn()
+    installFakeServer({ 'GET /api/me': () => ({ body: makeMe() }) })
+
+    const { container } = render(<MinePage />)
+    await screen.findByText('退出登录')
+
+    act(() => {
+      fireEvent.click(screen.getByText('打开大字模式'))
+    })
+
+    expect(displayStore.get().elderMode).toBe(true)
+    expect(container.firstElementChild?.className).toContain('ll-elder')
+    expect(document.getElementById('elder-mode')?.textContent).toContain('已打开')
+    expect(screen.getByText('关闭大字模式')).toBeTruthy()
+  })
+
+  it('shows the server message and 重试 when loading fails', async () => {
+    logIn()
+    installFakeServer({ 'GET /api/me': () => ({ status: 503, body: { code: 'DATABASE_UNAVAILABLE', message: '系统正在维护，请稍后再试' } }) })
+
+    render(<MinePage />)
+
+    await screen.findByText('系统正在维护，请稍后再试')
+    installFakeServer({ 'GET /api/me': () => ({ body: makeMe({ nickname: '小周' }) }) })
+    fireEvent.click(screen.getByText('重试'))
+    await screen.findByText('退出登录')
+  })
+
+  it('logs out to the login page', async () => {
+    logIn()
+    installFakeServer({ 'GET /api/me': () => ({ body: makeMe() }) })
+    render(<MinePage />)
+
+    fireEvent.click(await screen.findByText('退出登录'))
+
+    expect(session.isLoggedIn()).toBe(false)
+    expect(navigations).toContainEqual({ method: 'reLaunch', url: '/pages/login/index' })
+  })
+})

@@ -1,0 +1,32 @@
+/**
+ * Every page path of the app, in one place: app.config.ts registers them and all navigation goes
+ * through src/navigation.ts with these names — no path strings anywhere else.
+ */
+export const pagePaths = {
+  home: 'pages/home/index',
+  activities: 'pages/activities/index',
+  consult: 'pages/consult/index',
+  mine: 'pages/mine/index',
+  login: 'pages/login/index',
+  claimHousehold: 'packages/residency/claim/index',
+  staffClaims: 'packages/staff/claims/index',
+} as const
+
+export type PageName = keyof typeof pagePaths
+
+/** Tab pages live in the main package; feature pages in subpackages keep it small. */
+export const tabPages = ['home', 'activities', 'consult', 'mine'] as const satisfies readonly PageName[]
+
+export const subPackages = [
+  { root: 'packages/residency', pages: ['claimHousehold'] },
+  { root: 'packages/staff', pages: ['staffClaims'] },
+] as const satisfies readonly { root: string; pages: readonly PageName[] }[]
+
+export function isTabPage(name: PageName): boolean {
+  return (tabPages as readonly PageName[]).includes(name)
+}
+
+/** Page path relative to its subpackage root, as app.config's subPackages wants it. */
+export function subPackagePagePath(root: string, name: PageName): string {
+  return pagePaths[name].slice(root.length + 1)
+}
