@@ -1,5 +1,6 @@
 export * from './enums.js';
 export * from './errors.js';
+export * from './personas.js';
 export * from './routes.js';
 export * from './schemas/common.js';
 export * from './schemas/communities.js';

@@ -1,4 +1,4 @@
-import type { OrganisationType, Persona, Role } from '@linli/shared';
+import { personaProfiles, type OrganisationType, type Persona, type Role } from '@linli/shared';
 
 /** A fictional street for the demo, tests and benchmarks. Every name and address here is made up. */
 export const DEMO_STREET = '和平街道';
@@ -21,7 +21,6 @@ export const DEMO_ORGANISATIONS: { name: string; type: OrganisationType; communi
 ];
 
 interface PersonaSeed {
-  nickname: string;
   birthYear: number | null;
   /** [community index, building, unit, room] of a verified residency. */
   home?: [number, string, string, string];
@@ -29,20 +28,23 @@ interface PersonaSeed {
 }
 
 export const DEMO_PERSONAS: Record<Persona, PersonaSeed> = {
-  resident: { nickname: '张阿姨', birthYear: 1948, home: [0, '1栋', '1单元', '101'], grants: [] },
-  resident2: { nickname: '李叔叔', birthYear: 1960, home: [0, '2栋', '1单元', '302'], grants: [] },
+  resident: { birthYear: 1948, home: [0, '1栋', '1单元', '101'], grants: [] },
+  resident2: { birthYear: 1960, home: [0, '2栋', '1单元', '302'], grants: [] },
   volunteer: {
-    nickname: '王小芳',
     birthYear: 1985,
     home: [0, '3栋', '2单元', '501'],
     grants: [{ role: 'volunteer' }],
   },
-  'social-worker': { nickname: '陈社工', birthYear: 1992, grants: [{ role: 'social_worker', organisation: 0 }] },
-  'org-staff': { nickname: '刘老师', birthYear: 1975, grants: [{ role: 'org_staff', organisation: 1 }] },
-  committee: { nickname: '赵主任', birthYear: 1978, grants: [{ role: 'committee_staff', community: 0 }] },
-  'street-admin': { nickname: '孙科长', birthYear: 1970, grants: [{ role: 'street_admin', street: true }] },
-  newcomer: { nickname: '小周', birthYear: 1996, grants: [] },
+  'social-worker': { birthYear: 1992, grants: [{ role: 'social_worker', organisation: 0 }] },
+  'org-staff': { birthYear: 1975, grants: [{ role: 'org_staff', organisation: 1 }] },
+  committee: { birthYear: 1978, grants: [{ role: 'committee_staff', community: 0 }] },
+  'street-admin': { birthYear: 1970, grants: [{ role: 'street_admin', street: true }] },
+  newcomer: { birthYear: 1996, grants: [] },
 };
+
+export function personaNickname(persona: Persona): string {
+  return personaProfiles[persona].name;
+}
 
 export function personaOpenid(persona: Persona): string {
   return `dev_persona_${persona}`;

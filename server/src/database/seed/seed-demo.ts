@@ -14,6 +14,7 @@ import {
   DEMO_ORGANISATIONS,
   DEMO_PERSONAS,
   DEMO_STREET,
+  personaNickname,
   personaOpenid,
 } from './demo-data.js';
 
@@ -52,7 +53,7 @@ export function seedDemo(db: Database): Promise<boolean> {
         em.create(User, {
           openid: personaOpenid(persona),
           unionid: null,
-          nickname: seed.nickname,
+          nickname: personaNickname(persona),
           avatarUrl: null,
           birthYear: seed.birthYear,
           createdAt: now,
