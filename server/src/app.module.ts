@@ -1,6 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module.js';
 import { ErrorFilter } from './common/error-filter.js';
 import { CommunitiesModule } from './communities/communities.module.js';
@@ -18,14 +17,6 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            // Request logs are for diagnosing the live app; they would drown test and benchmark output.
-            autoLogging: config.env !== 'test',
-            redact: ['req.headers.authorization'],
-          },
-        }),
         DatabaseModule,
         HealthModule,
         AuthModule,

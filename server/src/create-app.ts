@@ -2,10 +2,11 @@ import 'reflect-metadata';
 import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { LogController } from 'fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { configureZod } from '@linli/shared';
-import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
+import { createLogger, PinoNestLogger } from './common/logger.js';
 import type { AppConfig } from './config/config.js';
 import { SchemaSetup } from './database/schema-setup.js';
 import { buildOpenApi } from './openapi/build-openapi.js';
@@ -14,11 +15,17 @@ import { DEFAULT_H5_DIR, serveH5 } from './web/serve-h5.js';
 /** Builds the whole server (API, docs, H5) and prepares its database; `listen` is the caller's. */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
   configureZod();
-  const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimitBytes, trustProxy: true });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
-    bufferLogs: true,
+  const logger = createLogger(config.logLevel);
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: true,
+    loggerInstance: logger,
+    // Request logs are for diagnosing the live app; they would drown test output.
+    logController: new LogController({ disableRequestLogging: config.env === 'test' }),
   });
-  app.useLogger(app.get(Logger));
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    logger: new PinoNestLogger(logger),
+  });
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();
   SwaggerModule.setup('api/docs', app, buildOpenApi() as never, { jsonDocumentUrl: 'api/docs/openapi.json' });
