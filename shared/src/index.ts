@@ -2,6 +2,7 @@ export * from './enums.js';
 export * from './errors.js';
 export * from './personas.js';
 export * from './routes.js';
+export * from './schemas/activities.js';
 export * from './schemas/common.js';
 export * from './schemas/communities.js';
 export * from './schemas/health.js';
