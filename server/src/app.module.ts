@@ -1,28 +1,34 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { ActivitiesModule } from './activities/activities.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { ErrorFilter } from './common/error-filter.js';
+import { Clock, ClockModule } from './clock/clock.js';
 import { CommunitiesModule } from './communities/communities.module.js';
 import type { AppConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import { ResidencyModule } from './residency/residency.module.js';
 import { UsersModule } from './users/users.module.js';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, clock?: Clock): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        ClockModule.forRoot(clock),
         DatabaseModule,
         HealthModule,
         AuthModule,
         UsersModule,
         CommunitiesModule,
         ResidencyModule,
+        NotificationsModule,
+        ActivitiesModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
     };

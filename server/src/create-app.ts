@@ -6,6 +6,7 @@ import { LogController } from 'fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { configureZod } from '@linli/shared';
 import { AppModule } from './app.module.js';
+import type { Clock } from './clock/clock.js';
 import { createLogger, PinoNestLogger } from './common/logger.js';
 import type { AppConfig } from './config/config.js';
 import { SchemaSetup } from './database/schema-setup.js';
@@ -13,7 +14,7 @@ import { buildOpenApi } from './openapi/build-openapi.js';
 import { DEFAULT_H5_DIR, serveH5 } from './web/serve-h5.js';
 
 /** Builds the whole server (API, docs, H5) and prepares its database; `listen` is the caller's. */
-export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+export async function createApp(config: AppConfig, options: { clock?: Clock } = {}): Promise<NestFastifyApplication> {
   configureZod();
   const logger = createLogger(config.logLevel);
   const adapter = new FastifyAdapter({
@@ -23,7 +24,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     // Request logs are for diagnosing the live app; they would drown test output.
     logController: new LogController({ disableRequestLogging: config.env === 'test' }),
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options.clock), adapter, {
     logger: new PinoNestLogger(logger),
   });
   app.setGlobalPrefix('api');

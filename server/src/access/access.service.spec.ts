@@ -4,8 +4,15 @@ import type { CommunitiesRepository } from '../communities/communities.repositor
 import { AccessService } from './access.service.js';
 
 const communitiesOfStreet: Record<number, number[]> = { 1: [1, 2, 3], 2: [7] };
+/** Organisation 1 serves communities 1 and 2; organisation 2 serves 3. */
+const served = [
+  { organisationId: 1, communityId: 1 },
+  { organisationId: 1, communityId: 2 },
+  { organisationId: 2, communityId: 3 },
+];
 const repository = {
   communityIdsOfStreets: async (streetIds: number[]) => streetIds.flatMap((id) => communitiesOfStreet[id] ?? []),
+  communitiesServedBy: async (orgIds: number[]) => served.filter((l) => orgIds.includes(l.organisationId)),
 } as unknown as CommunitiesRepository;
 
 function user(...grants: Partial<AuthContext['grants'][number]>[]): AuthContext {
@@ -36,5 +43,33 @@ describe('AccessService', () => {
   it('refuses committee staff of community A on community B', async () => {
     await expect(access.assertResidentAdmin(user({ role: 'committee_staff', communityId: 1 }), 2)).rejects.toMatchObject({ code: 'OUT_OF_SCOPE' });
     await expect(access.assertResidentAdmin(user({ role: 'committee_staff', communityId: 1 }), 1)).resolves.toBeUndefined();
+  });
+
+  describe('activities', () => {
+    const socialWorker = user({ role: 'social_worker', organisationId: 1 });
+
+    it('lets committee staff organise in their community only, as the committee', async () => {
+      const committee = user({ role: 'committee_staff', communityId: 1 });
+      await expect(access.assertMayOrganise(committee, 1, null)).resolves.toBeUndefined();
+      await expect(access.assertMayOrganise(committee, 2, null)).rejects.toMatchObject({ code: 'OUT_OF_SCOPE' });
+      await expect(access.assertMayOrganise(committee, 1, 1)).rejects.toMatchObject({ code: 'OUT_OF_SCOPE' });
+    });
+
+    it('lets organisation staff organise for their organisation where it serves', async () => {
+      await expect(access.assertMayOrganise(socialWorker, 2, 1)).resolves.toBeUndefined();
+      await expect(access.assertMayOrganise(socialWorker, 3, 1)).rejects.toMatchObject({ code: 'ORGANISATION_NOT_SERVING' });
+      await expect(access.assertMayOrganise(socialWorker, 3, 2)).rejects.toMatchObject({ code: 'OUT_OF_SCOPE' });
+      await expect(access.assertMayOrganise(socialWorker, 1, null)).rejects.toMatchObject({ code: 'OUT_OF_SCOPE' });
+    });
+
+    it('gives managers their own activities: community staff all in the community, organisations their own', async () => {
+      expect(await access.canManageActivity(socialWorker, { communityId: 1, organisationId: 1 })).toBe(true);
+      expect(await access.canManageActivity(socialWorker, { communityId: 1, organisationId: null })).toBe(false);
+      expect(await access.canManageActivity(socialWorker, { communityId: 3, organisationId: 1 })).toBe(false);
+      const admin = user({ role: 'street_admin', streetId: 1 });
+      expect(await access.canManageActivity(admin, { communityId: 3, organisationId: 2 })).toBe(true);
+      expect(await access.canManageActivity(admin, { communityId: 7, organisationId: null })).toBe(false);
+      expect(await access.canManageActivity(user({ role: 'volunteer' }), { communityId: 1, organisationId: null })).toBe(false);
+    });
   });
 });

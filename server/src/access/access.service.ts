@@ -3,10 +3,18 @@ import type { AuthContext } from '../auth/auth-context.js';
 import { AppError } from '../common/app-error.js';
 import { CommunitiesRepository } from '../communities/communities.repository.js';
 
+/** What a caller may manage among activities: whole communities, and their own organisations' activities. */
+export interface ActivityScope {
+  /** Every activity here (committee staff of the community; street admin of its street). */
+  communityIds: Set<number>;
+  /** Organisation id → communities it serves, for organisations the caller is staff of. */
+  organisations: Map<number, Set<number>>;
+}
+
 /**
  * Every scope decision in one place. Committee staff act in their community; a street admin in every
- * community of their street. (Organisation roles act in the communities their organisation serves; the
- * activities issue adds those checks here.)
+ * community of their street; organisation staff and social workers on their organisation's activities in the
+ * communities that organisation is authorised to serve.
  */
 @Injectable()
 export class AccessService {
@@ -24,4 +32,42 @@ export class AccessService {
   async assertResidentAdmin(auth: AuthContext, communityId: number): Promise<void> {
     if (!(await this.residentAdminCommunities(auth)).has(communityId)) throw new AppError('OUT_OF_SCOPE');
   }
+
+  async activityScope(auth: AuthContext): Promise<ActivityScope> {
+    const orgIds = auth.grants
+      .filter((g) => (g.role === 'org_staff' || g.role === 'social_worker') && g.organisationId !== null)
+      .map((g) => g.organisationId!);
+    const organisations = new Map<number, Set<number>>(orgIds.map((id) => [id, new Set<number>()]));
+    for (const link of await this.communities.communitiesServedBy(orgIds)) organisations.get(link.organisationId)!.add(link.communityId);
+    return { communityIds: await this.residentAdminCommunities(auth), organisations };
+  }
+
+  /** Whether the caller manages an existing activity (edit, publish, cancel, attendees, staff check-in). */
+  async canManageActivity(auth: AuthContext, activity: { communityId: number; organisationId: number | null }) {
+    return inActivityScope(await this.activityScope(auth), activity);
+  }
+
+  async assertManagesActivity(auth: AuthContext, activity: { communityId: number; organisationId: number | null }) {
+    if (!(await this.canManageActivity(auth, activity))) throw new AppError('OUT_OF_SCOPE');
+  }
+
+  /**
+   * Creating: the committee (or street) organises in its communities; an organisation-organised activity needs
+   * the caller to be staff of that organisation and the organisation to serve the community.
+   */
+  async assertMayOrganise(auth: AuthContext, communityId: number, organisationId: number | null): Promise<void> {
+    const scope = await this.activityScope(auth);
+    if (organisationId === null) {
+      if (!scope.communityIds.has(communityId)) throw new AppError('OUT_OF_SCOPE');
+      return;
+    }
+    const served = scope.organisations.get(organisationId);
+    if (!served) throw new AppError('OUT_OF_SCOPE');
+    if (!served.has(communityId)) throw new AppError('ORGANISATION_NOT_SERVING');
+  }
+}
+
+export function inActivityScope(scope: ActivityScope, activity: { communityId: number; organisationId: number | null }): boolean {
+  if (scope.communityIds.has(activity.communityId)) return true;
+  return activity.organisationId !== null && (scope.organisations.get(activity.organisationId)?.has(activity.communityId) ?? false);
 }

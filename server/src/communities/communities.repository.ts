@@ -64,6 +64,12 @@ export class CommunitiesRepository {
     });
   }
 
+  /** Communities each of these organisations is authorised to serve. */
+  communitiesServedBy(organisationIds: number[]): Promise<OrganisationCommunity[]> {
+    if (organisationIds.length === 0) return Promise.resolve([]);
+    return this.db.run((em) => em.findBy(OrganisationCommunity, { organisationId: In(organisationIds) }));
+  }
+
   /** Display names for the scopes named by role grants. */
   scopeNames(ids: { streetIds: number[]; communityIds: number[]; organisationIds: number[] }) {
     return this.db.run(async (em) => {

@@ -19,8 +19,15 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret, DEV_LOGIN: 'true' }).devLogin).toBe(true);
   });
 
+  it('sweeps activities every 30 s and reminds 24 h ahead unless told otherwise; 0 turns the sweeper off', () => {
+    expect(loadConfig({})).toMatchObject({ sweepIntervalSeconds: 30, reminderHours: 24 });
+    expect(loadConfig({ SWEEP_INTERVAL_SECONDS: '0', REMINDER_HOURS: '2' })).toMatchObject({ sweepIntervalSeconds: 0, reminderHours: 2 });
+  });
+
   it.each([
     [{ PORT: 'abc' }, 'PORT'],
+    [{ SWEEP_INTERVAL_SECONDS: '-1' }, 'SWEEP_INTERVAL_SECONDS'],
+    [{ REMINDER_HOURS: '0' }, 'REMINDER_HOURS'],
     [{ DATABASE_URL: 'postgres://x' }, 'DATABASE_URL'],
     [{ NODE_ENV: 'production' }, 'JWT_SECRET'],
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],

@@ -26,6 +26,8 @@ const EnvSchema = z.object({
   H5_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(4 * 1024 * 1024),
+  SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  REMINDER_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(24),
 });
 
 export type DatabaseConfig =
@@ -47,6 +49,10 @@ export interface AppConfig {
   h5Dir: string | null;
   logLevel: string;
   bodyLimitBytes: number;
+  /** How often the activity sweeper expires offers, marks no-shows and sends reminders; 0 turns it off. */
+  sweepIntervalSeconds: number;
+  /** How long before an activity starts its reminder goes out. */
+  reminderHours: number;
 }
 
 export class ConfigError extends Error {}
@@ -88,6 +94,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     h5Dir: e.H5_DIR ?? null,
     logLevel: e.LOG_LEVEL,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS,
+    reminderHours: e.REMINDER_HOURS,
   };
 }
 

@@ -2,13 +2,14 @@ import { Module } from '@nestjs/common';
 import { AccessModule } from '../access/access.module.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { CommunitiesModule } from '../communities/communities.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
 import { CensusRepository } from './census.repository.js';
 import { ResidencyController } from './residency.controller.js';
 import { ResidencyRepository } from './residency.repository.js';
 import { ResidencyService } from './residency.service.js';
 
 @Module({
-  imports: [CommunitiesModule, AccessModule, AuditModule],
+  imports: [CommunitiesModule, AccessModule, AuditModule, NotificationsModule],
   controllers: [ResidencyController],
   providers: [ResidencyService, ResidencyRepository, CensusRepository],
   exports: [ResidencyRepository],

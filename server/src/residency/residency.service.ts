@@ -12,6 +12,7 @@ import type { AuthContext } from '../auth/auth-context.js';
 import { AppError } from '../common/app-error.js';
 import { CommunitiesRepository } from '../communities/communities.repository.js';
 import { Database, isUniqueViolation } from '../database/database.js';
+import { NotificationService } from '../notifications/notification.service.js';
 import { parseCensusCsv } from './census-csv.js';
 import { CensusRepository } from './census.repository.js';
 import { toClaimDto } from './residency.mapper.js';
@@ -26,6 +27,7 @@ export class ResidencyService {
     private readonly communities: CommunitiesRepository,
     private readonly access: AccessService,
     private readonly audit: AuditRepository,
+    private readonly notifications: NotificationService,
   ) {}
 
   /** A resident claims a household. Listed in the census under the same name → approved at once. */
@@ -88,6 +90,11 @@ export class ResidencyService {
         deciderId: auth.userId,
       });
       if (!decided) throw new AppError('CLAIM_ALREADY_DECIDED');
+      await this.notifications.notify(claim.userId, 'residency_decided', {
+        title: '住户认证未通过',
+        body: `您的住户认证没有通过，原因：${reason}。您可以修改后重新申请。`,
+        activityId: null,
+      });
       await this.audit.append({
         actorId: auth.userId,
         action: 'residency.reject',
@@ -138,5 +145,10 @@ export class ResidencyService {
     const decided = await this.residency.decide(claimId, { status: 'approved', reason: null, decidedBy, deciderId });
     if (!decided) throw new AppError('CLAIM_ALREADY_DECIDED');
     await this.residency.addResidency({ ...claim, source: decidedBy });
+    await this.notifications.notify(claim.userId, 'residency_decided', {
+      title: '住户认证已通过',
+      body: '您已成为认证居民，可以报名只面向本社区居民的活动了。',
+      activityId: null,
+    });
   }
 }

@@ -62,6 +62,9 @@ describe('residency: claim, review, census', () => {
 
     const audit = await t.app.get(AuditRepository).list({ action: 'residency.approve' });
     expect(audit).toEqual([expect.objectContaining({ targetId: claim.id, communityId: xingfuli })]);
+    expect(ok(await t.call(routes.myInbox, { query: {} }, newcomer)).items).toEqual([
+      expect.objectContaining({ kind: 'residency_decided', title: '住户认证已通过', activityId: null }),
+    ]);
   });
 
   it('rejects with a reason the resident sees, and lets them claim again', async () => {
@@ -77,6 +80,7 @@ describe('residency: claim, review, census', () => {
     const rejected = ok(await t.call(routes.rejectResidencyClaim, { params: { id: claim.id }, body: { reason: '房号与登记不符' } }, committee));
     expect(rejected).toMatchObject({ status: 'rejected', reason: '房号与登记不符' });
     expect(ok(await t.call(routes.me, {}, user)).claims[0]).toMatchObject({ status: 'rejected', reason: '房号与登记不符' });
+    expect(ok(await t.call(routes.myInbox, { query: {} }, user)).items[0]).toMatchObject({ kind: 'residency_decided', body: expect.stringContaining('房号与登记不符') });
 
     const retry = ok(await t.call(routes.createResidencyClaim, { body: { householdId: home.id, realName: '王大爷' } }, user));
     expect(retry.status).toBe('pending');

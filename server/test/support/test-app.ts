@@ -4,6 +4,7 @@ import { ApiErrorSchema, routes } from '@linli/shared';
 import { loadConfig, type AppConfig } from '../../src/config/config.js';
 import { createApp } from '../../src/create-app.js';
 import { Database } from '../../src/database/database.js';
+import { TestClock } from './test-clock.js';
 import { createTestDatabase } from './test-database.js';
 
 export type Reply<R extends AnyRoute> =
@@ -15,6 +16,8 @@ export interface TestApp {
   /** http://127.0.0.1:port of the running server. */
   base: string;
   db: Database;
+  /** The server's clock: move it to pass sign-up windows, deadlines and starts. */
+  clock: TestClock;
   /** Calls a route from the shared table; a success body is checked against the route's response schema. */
   call<R extends AnyRoute>(route: R, request?: RouteRequest<R>, token?: string): Promise<Reply<R>>;
   /** Logs in as a seeded persona (or a fresh user by openid) and returns the token. */
@@ -30,9 +33,12 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise
     database: database.config,
     seedDemo: true,
     h5Dir: '/nonexistent',
+    // Tests run the activity sweeper themselves (runOnce) after moving the clock.
+    sweepIntervalSeconds: 0,
     ...overrides,
   };
-  const app = await createApp(config);
+  const clock = new TestClock();
+  const app = await createApp(config, { clock });
   // Real HTTP on loopback, as clients meet it (fastify's inject skips the socket and needs ESM-only deps).
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = await app.getUrl();
@@ -68,6 +74,7 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise
     app,
     base,
     db: app.get(Database),
+    clock,
     call,
     login,
     close: async () => {

@@ -17,6 +17,7 @@ import {
   personaNickname,
   personaOpenid,
 } from './demo-data.js';
+import { seedDemoActivities } from './seed-activities.js';
 
 /** Seeds the demo street once; returns false when it is already there. Call inside a transaction. */
 export function seedDemo(db: Database): Promise<boolean> {
@@ -85,6 +86,8 @@ export function seedDemo(db: Database): Promise<boolean> {
         });
       }
     }
+    const committee = await em.findOneByOrFail(User, { openid: personaOpenid('committee') });
+    await seedDemoActivities(db, { communityId: communities[0].id, organisationIds: organisations.map((o) => o.id), createdBy: committee.id }, now);
     return true;
   });
 }

@@ -1,0 +1,34 @@
+import { Module } from '@nestjs/common';
+import { AccessModule } from '../access/access.module.js';
+import { AuditModule } from '../audit/audit.module.js';
+import { CommunitiesModule } from '../communities/communities.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
+import { ResidencyModule } from '../residency/residency.module.js';
+import { UsersModule } from '../users/users.module.js';
+import { ActivitiesController } from './activities.controller.js';
+import { ActivitiesRepository } from './activities.repository.js';
+import { ActivitiesService } from './activities.service.js';
+import { ActivitySweeper } from './activity-sweeper.js';
+import { AttendeesService } from './attendees.service.js';
+import { CheckinService } from './checkin.service.js';
+import { SignupsController } from './signups.controller.js';
+import { SignupsRepository } from './signups.repository.js';
+import { SignupsService } from './signups.service.js';
+import { WaitlistService } from './waitlist.service.js';
+
+@Module({
+  imports: [AccessModule, AuditModule, CommunitiesModule, NotificationsModule, ResidencyModule, UsersModule],
+  controllers: [ActivitiesController, SignupsController],
+  providers: [
+    ActivitiesRepository,
+    SignupsRepository,
+    ActivitiesService,
+    SignupsService,
+    WaitlistService,
+    CheckinService,
+    AttendeesService,
+    ActivitySweeper,
+  ],
+  exports: [ActivitiesRepository, SignupsService, ActivitySweeper],
+})
+export class ActivitiesModule {}

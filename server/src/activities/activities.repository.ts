@@ -1,0 +1,167 @@
+import { Injectable } from '@nestjs/common';
+import type { ActivityCategory, ActivityStatus } from '@linli/shared';
+import { Brackets, type SelectQueryBuilder } from 'typeorm';
+import { Database } from '../database/database.js';
+import { Activity } from './activity.entity.js';
+
+export type NewActivity = Omit<Activity, 'id' | 'community' | 'organisation' | 'seatsTaken' | 'volunteersTaken' | 'waitlistCount'>;
+
+export interface ActivityFilter {
+  /** Residents' view: these communities, drafts hidden. */
+  communityIds?: number[];
+  /** Staff view: what they manage, drafts included. */
+  managed?: { communityIds: number[]; organisations: { organisationId: number; communityIds: number[] }[] };
+  category?: ActivityCategory;
+  range: 'upcoming' | 'week' | 'past' | 'all';
+  now: Date;
+  page: number;
+  pageSize: number;
+}
+
+const WEEK_MS = 7 * 24 * 3600_000;
+
+/** The activity rows and their counters. Counter changes are conditional UPDATEs: `false` means nothing changed. */
+@Injectable()
+export class ActivitiesRepository {
+  constructor(private readonly db: Database) {}
+
+  insert(activity: NewActivity): Promise<number> {
+    return this.db.run(async (em) => {
+      const result = await em.insert(Activity, { ...activity, seatsTaken: 0, volunteersTaken: 0, waitlistCount: 0 });
+      return result.identifiers[0].id as number;
+    });
+  }
+
+  setSeries(ids: number[], seriesId: number): Promise<void> {
+    return this.db.run(async (em) => {
+      await em.createQueryBuilder().update(Activity).set({ seriesId }).whereInIds(ids).execute();
+    });
+  }
+
+  findById(id: number): Promise<Activity | null> {
+    return this.db.run((em) => em.findOne(Activity, { where: { id }, relations: { community: true, organisation: true } }));
+  }
+
+  findByIds(ids: number[]): Promise<Activity[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.db.run((em) =>
+      em.createQueryBuilder(Activity, 'a').leftJoinAndSelect('a.community', 'c').leftJoinAndSelect('a.organisation', 'o').whereInIds(ids).getMany(),
+    );
+  }
+
+  page(filter: ActivityFilter): Promise<[Activity[], number]> {
+    return this.db.run((em) => {
+      const q = em.createQueryBuilder(Activity, 'a').leftJoinAndSelect('a.community', 'c').leftJoinAndSelect('a.organisation', 'o');
+      scope(q, filter);
+      if (filter.category) q.andWhere('a.category = :category', { category: filter.category });
+      const now = filter.now;
+      if (filter.range === 'upcoming') q.andWhere('a.endsAt > :now', { now });
+      if (filter.range === 'past') q.andWhere('a.endsAt <= :now', { now });
+      if (filter.range === 'week') q.andWhere('a.startsAt >= :now AND a.startsAt < :weekEnd', { now, weekEnd: new Date(now.getTime() + WEEK_MS) });
+      const direction = filter.range === 'past' ? 'DESC' : 'ASC';
+      return q
+        .orderBy('a.startsAt', direction)
+        .addOrderBy('a.id', direction)
+        .skip((filter.page - 1) * filter.pageSize)
+        .take(filter.pageSize)
+        .getManyAndCount();
+    });
+  }
+
+  update(id: number, fields: Partial<NewActivity>): Promise<void> {
+    return this.db.run(async (em) => {
+      await em.update(Activity, { id }, fields);
+    });
+  }
+
+  /** Moves the status only from the expected one(s); false when someone else moved it first. */
+  transition(id: number, from: ActivityStatus[], set: { status: ActivityStatus; cancelReason?: string }): Promise<boolean> {
+    return this.db.run(async (em) => {
+      const result = await em
+        .createQueryBuilder()
+        .update(Activity)
+        .set(set)
+        .where('id = :id AND status IN (:...from)', { id, from })
+        .execute();
+      return result.affected === 1;
+    });
+  }
+
+  publishDraftsOfSeries(seriesId: number): Promise<void> {
+    return this.db.run(async (em) => {
+      await em.update(Activity, { seriesId, status: 'draft' }, { status: 'published' });
+    });
+  }
+
+  /**
+   * Locks the activity row for the rest of the transaction. Every transaction that changes an activity's
+   * sign-ups takes this lock (or the counter UPDATE's) before touching sign-up rows, so MySQL transactions
+   * always lock in the same order and cannot deadlock. SQLite runs one transaction at a time anyway.
+   */
+  lock(id: number): Promise<void> {
+    if (this.db.kind === 'sqlite') return Promise.resolve();
+    return this.db.run(async (em) => {
+      await em.createQueryBuilder(Activity, 'a').select('a.id').where('a.id = :id', { id }).setLock('pessimistic_write').getRawOne();
+    });
+  }
+
+  /** Takes `size` participant seats if that many remain. */
+  takeSeats(id: number, size: number): Promise<boolean> {
+    return this.bump(id, 'seatsTaken', size, 'seatsTaken + :n <= seats');
+  }
+
+  releaseSeats(id: number, size: number): Promise<boolean> {
+    return this.bump(id, 'seatsTaken', -size, 'seatsTaken >= :size');
+  }
+
+  takeVolunteerSlot(id: number): Promise<boolean> {
+    return this.bump(id, 'volunteersTaken', 1, 'volunteersTaken + :n <= volunteerSlots');
+  }
+
+  releaseVolunteerSlot(id: number): Promise<boolean> {
+    return this.bump(id, 'volunteersTaken', -1, 'volunteersTaken >= :size');
+  }
+
+  joinWaitlist(id: number): Promise<boolean> {
+    return this.bump(id, 'waitlistCount', 1, '1 = 1');
+  }
+
+  leaveWaitlist(id: number): Promise<boolean> {
+    return this.bump(id, 'waitlistCount', -1, 'waitlistCount >= :size');
+  }
+
+  /** `counter = counter + n WHERE id = :id AND <condition>`, in one statement so concurrent callers cannot oversell. */
+  private bump(id: number, counter: 'seatsTaken' | 'volunteersTaken' | 'waitlistCount', n: number, condition: string) {
+    return this.db.run(async (em) => {
+      const result = await em
+        .createQueryBuilder()
+        .update(Activity)
+        .set({ [counter]: () => `${counter} + :n` })
+        .where(`id = :id AND ${condition}`, { id, n, size: Math.abs(n) })
+        .execute();
+      return result.affected === 1;
+    });
+  }
+}
+
+function scope(q: SelectQueryBuilder<Activity>, filter: ActivityFilter): void {
+  if (filter.managed) {
+    const { communityIds, organisations } = filter.managed;
+    q.where(
+      new Brackets((w) => {
+        w.where('1 = 0');
+        if (communityIds.length) w.orWhere('a.communityId IN (:...managedIds)', { managedIds: communityIds });
+        organisations.forEach((o, i) => {
+          if (o.communityIds.length === 0) return;
+          w.orWhere(`(a.organisationId = :org${i} AND a.communityId IN (:...orgCommunities${i}))`, {
+            [`org${i}`]: o.organisationId,
+            [`orgCommunities${i}`]: o.communityIds,
+          });
+        });
+      }),
+    );
+    return;
+  }
+  const ids = filter.communityIds ?? [];
+  q.where(ids.length ? 'a.communityId IN (:...ids)' : '1 = 0', { ids }).andWhere("a.status <> 'draft'");
+}

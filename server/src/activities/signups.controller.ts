@@ -1,0 +1,69 @@
+import { Controller, Res } from '@nestjs/common';
+import { routes, type RouteInput } from '@linli/shared';
+import type { FastifyReply } from 'fastify';
+import type { AuthContext } from '../auth/auth-context.js';
+import { CurrentUser } from '../auth/current-user.decorator.js';
+import { Endpoint } from '../common/endpoint.decorator.js';
+import { Input } from '../common/input.decorator.js';
+import { AttendeesService } from './attendees.service.js';
+import { CheckinService } from './checkin.service.js';
+import { SignupsService } from './signups.service.js';
+
+@Controller()
+export class SignupsController {
+  constructor(
+    private readonly signups: SignupsService,
+    private readonly checkins: CheckinService,
+    private readonly attendees: AttendeesService,
+  ) {}
+
+  @Endpoint(routes.signUp)
+  signUp(@CurrentUser() auth: AuthContext, @Input() { params, body }: RouteInput<typeof routes.signUp>) {
+    return this.signups.signUp(auth, params.id, body);
+  }
+
+  @Endpoint(routes.cancelMySignup)
+  cancel(@CurrentUser() auth: AuthContext, @Input() { params, query }: RouteInput<typeof routes.cancelMySignup>) {
+    return this.signups.cancelMine(auth, params.id, query.role);
+  }
+
+  @Endpoint(routes.acceptOffer)
+  accept(@CurrentUser() auth: AuthContext, @Input() { params }: RouteInput<typeof routes.acceptOffer>) {
+    return this.signups.acceptOffer(auth, params.id);
+  }
+
+  @Endpoint(routes.mySignups)
+  mine(@CurrentUser() auth: AuthContext) {
+    return this.signups.mySignups(auth);
+  }
+
+  @Endpoint(routes.checkIn)
+  checkIn(@CurrentUser() auth: AuthContext, @Input() { params, body }: RouteInput<typeof routes.checkIn>) {
+    return this.checkins.checkIn(auth, params.id, body);
+  }
+
+  @Endpoint(routes.listSignups)
+  list(@CurrentUser() auth: AuthContext, @Input() { params }: RouteInput<typeof routes.listSignups>) {
+    return this.attendees.list(auth, params.id);
+  }
+
+  /** The reply is the file itself, not JSON. */
+  @Endpoint(routes.exportSignups)
+  async export(
+    @CurrentUser() auth: AuthContext,
+    @Input() { params, query }: RouteInput<typeof routes.exportSignups>,
+    @Res({ passthrough: false }) reply: FastifyReply,
+  ) {
+    const file = await this.attendees.export(auth, params.id, query.format);
+    const ascii = `signups-${params.id}.${query.format}`;
+    await reply
+      .header('content-type', file.contentType)
+      .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${rfc5987(file.filename)}`)
+      .send(file.body);
+  }
+}
+
+/** RFC 5987 ext-value: percent-encode everything outside attr-char (encodeURIComponent leaves a few in). */
+function rfc5987(value: string): string {
+  return encodeURIComponent(value).replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}

@@ -1,0 +1,191 @@
+import { Injectable } from '@nestjs/common';
+import { errorMessages, type CreateSignup, type ErrorCode, type Signup as SignupDto, type SignupRole } from '@linli/shared';
+import { AccessService } from '../access/access.service.js';
+import type { AuthContext } from '../auth/auth-context.js';
+import { Clock } from '../clock/clock.js';
+import { AppError } from '../common/app-error.js';
+import { Database, isUniqueViolation } from '../database/database.js';
+import { NotificationService } from '../notifications/notification.service.js';
+import { ResidencyRepository } from '../residency/residency.repository.js';
+import { UsersRepository } from '../users/users.repository.js';
+import { ActivitiesRepository } from './activities.repository.js';
+import { assertAnswersValid, inAudience, windowBlocker, type Resident } from './activity-rules.js';
+import type { Activity } from './activity.entity.js';
+import { audienceOf, questionsOf, toSignupDto, toSummary } from './activity.mapper.js';
+import { randomCode } from './random-code.js';
+import type { Signup } from './signup.entity.js';
+import { SignupsRepository } from './signups.repository.js';
+import { WaitlistService } from './waitlist.service.js';
+
+@Injectable()
+export class SignupsService {
+  constructor(
+    private readonly db: Database,
+    private readonly activities: ActivitiesRepository,
+    private readonly signups: SignupsRepository,
+    private readonly waitlist: WaitlistService,
+    private readonly notifications: NotificationService,
+    private readonly access: AccessService,
+    private readonly users: UsersRepository,
+    private readonly residency: ResidencyRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Confirmed while seats remain, else waitlisted (if the activity keeps a waitlist), else 名额已满. */
+  async signUp(auth: AuthContext, activityId: number, input: CreateSignup): Promise<SignupDto> {
+    const activity = await this.visibleActivity(auth, activityId);
+    const now = this.clock.now();
+    const blocker = windowBlocker(activity, now);
+    if (blocker) throw new AppError(blocker);
+    if (!inAudience(audienceOf(activity), activity.communityId, await this.residentOf(auth.userId), now)) {
+      throw new AppError('NOT_IN_AUDIENCE');
+    }
+    const allowed = input.role === 'volunteer' ? 0 : activity.companionsAllowed;
+    if (input.companions.length > allowed) throw new AppError('TOO_MANY_COMPANIONS');
+    assertAnswersValid(questionsOf(activity), input.answers);
+    // A friendlier answer than 名额已满 for someone already in; the unique key below is what guarantees it.
+    if (await this.signups.findLive(activity.id, auth.userId, input.role)) throw new AppError('SIGNUP_DUPLICATE');
+
+    const size = 1 + input.companions.length;
+    const id = await this.db.transaction(async () => {
+      const status = await this.takePlace(activity, input.role, size);
+      let signupId: number;
+      try {
+        signupId = await this.signups.insert({
+          activityId: activity.id,
+          userId: auth.userId,
+          role: input.role,
+          status,
+          size,
+          companions: JSON.stringify(input.companions),
+          answers: JSON.stringify(input.answers),
+          checkinCode: randomCode(),
+          createdAt: now,
+        });
+      } catch (error) {
+        // Rolling back also gives back the place taken above.
+        if (isUniqueViolation(error)) throw new AppError('SIGNUP_DUPLICATE');
+        throw error;
+      }
+      await this.notifications.notify(auth.userId, status === 'confirmed' ? 'signup_confirmed' : 'signup_waitlisted', {
+        title: status === 'confirmed' ? '报名成功' : '已加入候补',
+        body:
+          status === 'confirmed'
+            ? `您已报名「${activity.title}」，请按时参加。`
+            : `「${activity.title}」名额已满，您已加入候补；有空位时会通知您。`,
+        activityId: activity.id,
+      });
+      return signupId;
+    });
+    return this.signupDto(id);
+  }
+
+  /** Takes seats (or a volunteer slot, or a waitlist place) with one conditional UPDATE each. */
+  private async takePlace(activity: Activity, role: SignupRole, size: number): Promise<'confirmed' | 'waitlisted'> {
+    if (role === 'volunteer') {
+      if (!(await this.activities.takeVolunteerSlot(activity.id))) throw new AppError('NO_VOLUNTEER_SLOTS');
+      return 'confirmed';
+    }
+    if (await this.activities.takeSeats(activity.id, size)) return 'confirmed';
+    if (!activity.waitlistEnabled) throw new AppError('SEATS_FULL');
+    await this.activities.joinWaitlist(activity.id);
+    return 'waitlisted';
+  }
+
+  async cancelMine(auth: AuthContext, activityId: number, role: SignupRole): Promise<SignupDto> {
+    const activity = await this.visibleActivity(auth, activityId);
+    const signup = await this.signups.findLive(activity.id, auth.userId, role);
+    if (!signup || !['confirmed', 'waitlisted', 'offered'].includes(signup.status)) throw new AppError('SIGNUP_NOT_FOUND');
+    // Leaving the waitlist costs nobody a seat, so only held seats are bound by the deadline.
+    if (signup.status !== 'waitlisted' && this.clock.now() >= activity.cancelDeadline) {
+      throw new AppError('CANCEL_DEADLINE_PASSED');
+    }
+    await this.db.transaction(async () => {
+      await this.activities.lock(activity.id);
+      if (!(await this.signups.transition(signup.id, [signup.status], { status: 'cancelled', active: null }))) {
+        throw new AppError('SIGNUP_NOT_FOUND');
+      }
+      await this.waitlist.releaseWithin(activity, signup, signup.status);
+    });
+    return this.signupDto(signup.id);
+  }
+
+  async acceptOffer(auth: AuthContext, signupId: number): Promise<SignupDto> {
+    const signup = await this.signups.findById(signupId);
+    if (!signup) throw new AppError('SIGNUP_NOT_FOUND');
+    if (signup.userId !== auth.userId) throw new AppError('OFFER_NOT_YOURS');
+    if (signup.status === 'offer_expired') throw new AppError('OFFER_EXPIRED');
+    if (signup.status !== 'offered') throw new AppError('NO_OFFER');
+    if (this.clock.now() >= signup.offerExpiresAt!) {
+      // Pass it on now rather than waiting for the sweeper.
+      await this.waitlist.expireOffer(signup.id);
+      throw new AppError('OFFER_EXPIRED');
+    }
+    await this.db.transaction(async () => {
+      if (!(await this.signups.transition(signup.id, ['offered'], { status: 'confirmed' }))) {
+        const current = await this.signups.findById(signup.id);
+        throw new AppError(current?.status === 'offer_expired' ? 'OFFER_EXPIRED' : 'NO_OFFER');
+      }
+      const activity = (await this.activities.findById(signup.activityId))!;
+      await this.notifications.notify(auth.userId, 'signup_confirmed', {
+        title: '报名成功',
+        body: `您已确认「${activity.title}」的空位，报名成功。`,
+        activityId: activity.id,
+      });
+    });
+    return this.signupDto(signup.id);
+  }
+
+  async mySignups(auth: AuthContext) {
+    const signups = await this.signups.ofUser(auth.userId, 200);
+    const activities = new Map((await this.activities.findByIds([...new Set(signups.map((s) => s.activityId))])).map((a) => [a.id, a]));
+    const now = this.clock.now();
+    const items = [];
+    for (const s of signups) items.push({ ...(await this.toDto(s)), activity: toSummary(activities.get(s.activityId)!, now) });
+    return { items };
+  }
+
+  /** My live sign-ups on an activity, for its detail page. */
+  async liveOf(userId: number, activityId: number): Promise<SignupDto[]> {
+    const live = await this.signups.liveOf(activityId, userId);
+    return Promise.all(live.map((s) => this.toDto(s)));
+  }
+
+  /** Whether the user may sign up as a participant now, and if not, why (the same checks as signing up). */
+  async eligibility(userId: number, activity: Activity, mine: SignupDto[]): Promise<{ eligible: boolean; reason: string | null }> {
+    const now = this.clock.now();
+    const refuse = (code: ErrorCode) => ({ eligible: false, reason: errorMessages[code] });
+    const blocker = windowBlocker(activity, now);
+    if (blocker) return refuse(blocker);
+    if (mine.some((s) => s.role === 'participant')) return refuse('SIGNUP_DUPLICATE');
+    if (!inAudience(audienceOf(activity), activity.communityId, await this.residentOf(userId), now)) return refuse('NOT_IN_AUDIENCE');
+    if (activity.seats === 0) return { eligible: false, reason: '这个活动只招募志愿者，欢迎报名当志愿者' };
+    if (activity.seatsTaken >= activity.seats && !activity.waitlistEnabled) return refuse('SEATS_FULL');
+    return { eligible: true, reason: null };
+  }
+
+  async signupDto(id: number): Promise<SignupDto> {
+    return this.toDto((await this.signups.findById(id))!);
+  }
+
+  private async toDto(s: Signup): Promise<SignupDto> {
+    return toSignupDto(s, s.status === 'waitlisted' ? await this.signups.waitlistPosition(s) : null);
+  }
+
+  /** Drafts exist only for those who manage them. */
+  async visibleActivity(auth: AuthContext, id: number): Promise<Activity> {
+    const activity = await this.activities.findById(id);
+    if (!activity || (activity.status === 'draft' && !(await this.access.canManageActivity(auth, activity)))) {
+      throw new AppError('ACTIVITY_NOT_FOUND');
+    }
+    return activity;
+  }
+
+  private async residentOf(userId: number): Promise<Resident> {
+    const [user, homes] = await Promise.all([this.users.findById(userId), this.residency.residenciesOf(userId)]);
+    return {
+      birthYear: user?.birthYear ?? null,
+      homes: homes.map((h) => ({ communityId: h.communityId, building: h.household.building })),
+    };
+  }
+}
