@@ -46,3 +46,8 @@ export function afterLogin(from: string | undefined): void {
   const target = from && Object.prototype.hasOwnProperty.call(pagePaths, from) ? (from as PageName) : 'home'
   void Taro.reLaunch({ url: urlOf(target) })
 }
+
+/** Replaces the current page (e.g. a saved form by what it created). */
+export function replaceWith(name: PageName, query?: Query): void {
+  void Taro.redirectTo({ url: urlOf(name, query) })
+}

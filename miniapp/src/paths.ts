@@ -10,6 +10,12 @@ export const pagePaths = {
   login: 'pages/login/index',
   claimHousehold: 'packages/residency/claim/index',
   staffClaims: 'packages/staff/claims/index',
+  activityDetail: 'packages/activity/detail/index',
+  mySignups: 'packages/activity/signups/index',
+  inbox: 'packages/activity/inbox/index',
+  activityCheckin: 'packages/activity/checkin/index',
+  attendees: 'packages/staff/attendees/index',
+  activityForm: 'packages/staff/activity-form/index',
 } as const
 
 export type PageName = keyof typeof pagePaths
@@ -19,7 +25,8 @@ export const tabPages = ['home', 'activities', 'consult', 'mine'] as const satis
 
 export const subPackages = [
   { root: 'packages/residency', pages: ['claimHousehold'] },
-  { root: 'packages/staff', pages: ['staffClaims'] },
+  { root: 'packages/staff', pages: ['staffClaims', 'attendees', 'activityForm'] },
+  { root: 'packages/activity', pages: ['activityDetail', 'mySignups', 'inbox', 'activityCheckin'] },
 ] as const satisfies readonly { root: string; pages: readonly PageName[] }[]
 
 export function isTabPage(name: PageName): boolean {

@@ -13,8 +13,11 @@ export interface PagedList<T> {
   updateItem: (match: (item: T) => boolean, next: T) => void
 }
 
-/** A server list loaded page by page (load more on scroll and with a button). `key` changes start over. */
-export function usePagedList<T>(loadPage: (page: number) => Promise<Page<T>>, key: string): PagedList<T> {
+/**
+ * A server list loaded page by page (load more on scroll and with a button). `key` changes start over;
+ * nothing loads while `enabled` is false (e.g. until the page knows who I am).
+ */
+export function usePagedList<T>(loadPage: (page: number) => Promise<Page<T>>, key: string, enabled = true): PagedList<T> {
   const [items, setItems] = useState<T[]>([])
   const [total, setTotal] = useState(0)
   const [page, setPage] = useState(0)
@@ -50,8 +53,9 @@ export function usePagedList<T>(loadPage: (page: number) => Promise<Page<T>>, ke
     setItems([])
     setTotal(0)
     setPage(0)
-    void fetchPage(1, 'loading')
-  }, [key, fetchPage])
+    if (enabled) void fetchPage(1, 'loading')
+    else setStatus('loading')
+  }, [key, enabled, fetchPage])
 
   const hasMore = items.length < total
 

@@ -1,4 +1,4 @@
-import { formatClock, formatDateTime, greeting, householdLabel } from './format'
+import { formatClock, formatDateTime, formatTimeRange, greeting, householdLabel } from './format'
 
 const now = new Date('2026-11-21T02:00:00Z') // 周六 上午10:00 in China
 
@@ -29,5 +29,16 @@ describe('dates for people', () => {
 
   it('writes a household as community, building, unit and room', () => {
     expect(householdLabel({ communityName: '幸福里社区', building: '3栋', unit: '2单元', room: '501' })).toBe('幸福里社区 3栋 2单元 501')
+  })
+})
+
+describe('activity times', () => {
+  it('writes one day with a start and end clock, dropping a repeated 上午/下午', () => {
+    expect(formatTimeRange('2026-11-25T06:00:00Z', '2026-11-25T08:00:00Z', now)).toBe('11月25日 周三 下午2:00–4:00')
+    expect(formatTimeRange('2026-11-25T01:30:00Z', '2026-11-25T06:00:00Z', now)).toBe('11月25日 周三 上午9:30–下午2:00')
+  })
+
+  it('names both days when it runs past midnight', () => {
+    expect(formatTimeRange('2026-11-25T12:00:00Z', '2026-11-26T02:00:00Z', now)).toBe('11月25日 周三 晚上8:00 至 11月26日 周四 上午10:00')
   })
 })

@@ -65,3 +65,15 @@ export function greeting(now: Date = new Date()): string {
   if (hour < 18) return '下午好'
   return '晚上好'
 }
+
+/** 11月25日 周三 下午2:00–4:00; the end's day too when it ends on another day. */
+export function formatTimeRange(startIso: string, endIso: string, now: Date = new Date()): string {
+  const start = chinaTime(new Date(startIso))
+  const end = chinaTime(new Date(endIso))
+  const from = formatDateTime(startIso, now)
+  if (start.dayNumber !== end.dayNumber) return `${from} 至 ${formatDateTime(endIso, now)}`
+  const startClock = formatClock(start.hour, start.minute)
+  const endClock = formatClock(end.hour, end.minute)
+  const period = (clock: string) => clock.replace(/[0-9:]+$/, '')
+  return `${from}–${period(startClock) === period(endClock) ? endClock.slice(period(endClock).length) : endClock}`
+}

@@ -1,3 +1,5 @@
 export default definePageConfig({
   navigationBarTitleText: '社区活动',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 200,
 })

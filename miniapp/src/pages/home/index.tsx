@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { LinkCell } from '../../components/LinkCell'
 import { Button } from '../../components/nutui'
 import { Page } from '../../components/Page'
 import { ResidencyCard } from '../../components/ResidencyCard'
@@ -12,7 +13,6 @@ import './index.css'
 
 /** What is being built, said plainly, so nobody looks for it and wonders. */
 const comingSoon = [
-  { title: '社区活动', text: '太极、义诊、讲座等活动，在手机上就能报名，还能替家人报名。' },
   { title: '议事投票', text: '小区里的大事小事，大家一起商量、投票，结果公开。' },
   { title: '社区通知', text: '居委会的通知和活动回顾，第一时间看到。' },
 ]
@@ -44,6 +44,11 @@ export default function HomePage() {
           {greeting()}，{me.nickname}
         </Text>
         <ResidencyCard me={me} id='home-residency' action={me.isStaff ? 'secondary' : 'none'} />
+
+        <Text className='ll-section-title'>社区活动</Text>
+        <LinkCell id='home-activities' title='看看近期活动' description='太极、义诊、讲座等，在手机上就能报名，还能带家人' onClick={() => goTo('activities')} />
+        <LinkCell id='home-signups' title='我的报名' description='报过的活动和签到码' onClick={() => goTo('mySignups')} />
+        <LinkCell id='home-inbox' title='消息' description='报名结果、候补空位、活动变动的通知' onClick={() => goTo('inbox')} />
 
         <Text className='ll-section-title'>即将上线</Text>
         {comingSoon.map((item) => (

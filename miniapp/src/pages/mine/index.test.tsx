@@ -75,6 +75,20 @@ describe('我的', () => {
     expect(navigations).toContainEqual({ method: 'navigateTo', url: '/packages/staff/claims/index' })
   })
 
+  it('links to 我的报名 and 消息', async () => {
+    logIn()
+    installFakeServer({ 'GET /api/me': () => ({ body: makeMe() }) })
+    render(<MinePage />)
+
+    fireEvent.click(await screen.findByText('我的报名'))
+    fireEvent.click(screen.getByText('消息'))
+
+    expect(navigations).toEqual([
+      { method: 'navigateTo', url: '/packages/activity/signups/index' },
+      { method: 'navigateTo', url: '/packages/activity/inbox/index' },
+    ])
+  })
+
   it('turns 大字模式 on with a worded button', async () => {
     logIn()
     installFakeServer({ 'GET /api/me': () => ({ body: makeMe() }) })

@@ -73,6 +73,10 @@ export default function MinePage() {
           )}
         </View>
 
+        <Text className='ll-section-title'>活动</Text>
+        <LinkCell id='mine-signups' title='我的报名' description='报过的活动、候补情况和签到码' onClick={() => goTo('mySignups')} />
+        <LinkCell id='mine-inbox' title='消息' description='报名结果、候补空位、活动变动的通知' onClick={() => goTo('inbox')} />
+
         {me.isStaff ? (
           <LinkCell id='staff-entry' title='审核住户认证' description='居民提交的住户认证，在这里通过或不通过' onClick={() => goTo('staffClaims')} />
         ) : null}

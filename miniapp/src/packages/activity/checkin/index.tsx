@@ -1,0 +1,98 @@
+import { useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { routes, signupStatusLabels } from '@linli/shared'
+import { call, messageOf } from '../../../api'
+import { Button, Input } from '../../../components/nutui'
+import { Page } from '../../../components/Page'
+import { ErrorState, LoadingState } from '../../../components/States'
+import { useResource } from '../../../hooks/useResource'
+import { useRequireLogin } from '../../../hooks/useSession'
+import { checkinQrContent } from '../../../lib/activities'
+import { formatTimeRange } from '../../../lib/format'
+import { QrCode } from '../QrCode'
+import '../qr.css'
+import './index.css'
+
+/** Staff at the door: show the activity's QR for residents to scan, or check a resident in by their code. */
+export default function ActivityCheckinPage() {
+  const loggedIn = useRequireLogin('activityCheckin')
+  const id = Number(useRouter().params.id)
+  const { state, reload } = useResource(() => call(routes.getActivity, { params: { id } }), { enabled: loggedIn && id > 0, key: id })
+  const [code, setCode] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [message, setMessage] = useState<{ kind: 'error' | 'done'; text: string }>()
+
+  const activity = state.data
+  if (!activity) return <Page>{state.status === 'error' ? <ErrorState error={state.error} onRetry={reload} /> : <LoadingState cards={1} />}</Page>
+
+  const checkIn = async (raw: string) => {
+    const signupCode = raw.trim()
+    if (!signupCode) return setMessage({ kind: 'error', text: '请先输入居民的签到码' })
+    setBusy(true)
+    setMessage(undefined)
+    try {
+      const result = await call(routes.checkIn, { params: { id: activity.id }, body: { signupCode } })
+      const family = result.signup.companions.length ? `，带 ${result.signup.companions.length} 位家人` : ''
+      setMessage({ kind: 'done', text: result.action === 'checked_out' ? `已签退${family}` : `签到成功${family}（${signupStatusLabels[result.signup.status]}）` })
+      setCode('')
+    } catch (error) {
+      setMessage({ kind: 'error', text: messageOf(error) })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const scan = async () => {
+    try {
+      const { result } = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })
+      await checkIn(result)
+    } catch {
+      // Scanner closed.
+    }
+  }
+
+  return (
+    <Page>
+      <View className='ll-body'>
+        <Text className='ll-title'>{activity.title}</Text>
+        <Text className='ll-secondary'>{formatTimeRange(activity.startsAt, activity.endsAt)}</Text>
+        {activity.checkinToken ? (
+          <View className='ll-card checkin-qr-card' id='checkin-qr'>
+            <Text className='ll-heading'>请居民扫这个码签到</Text>
+            <QrCode text={checkinQrContent(activity.id, activity.checkinToken)} size='large' label='活动签到码' />
+            <Text className='ll-secondary'>用浏览器的居民，在活动页面输入下面这串字：</Text>
+            <Text className='qr-code-text' id='checkin-token-text'>
+              {activity.checkinToken}
+            </Text>
+          </View>
+        ) : (
+          <View className='ll-notice'>
+            <Text className='ll-text'>您不是这个活动的工作人员，看不到签到码。</Text>
+          </View>
+        )}
+
+        <View className='ll-card'>
+          <Text className='ll-heading'>替居民签到</Text>
+          <Text className='ll-secondary'>居民出示“我的报名”里的签到码，扫一扫或输入码下面的字。</Text>
+          {process.env.TARO_ENV === 'weapp' ? (
+            <Button id='checkin-scan-resident' className='checkin-button' type='primary' size='large' block loading={busy} onClick={scan}>
+              扫居民的签到码
+            </Button>
+          ) : null}
+          <View className='ll-input-wrap checkin-input'>
+            <Input id='checkin-code' value={code} placeholder='输入居民的签到码' maxLength={64} onChange={setCode} />
+          </View>
+          <Button id='checkin-submit' className='checkin-button' type='primary' size='large' block loading={busy} onClick={() => checkIn(code)}>
+            签到
+          </Button>
+          {message ? (
+            <View id='checkin-result' className={`ll-notice checkin-result ${message.kind === 'error' ? 'll-notice-error' : 'll-notice-done'}`} role={message.kind === 'error' ? 'alert' : 'status'}>
+              <Text className='ll-text'>{message.text}</Text>
+            </View>
+          ) : null}
+        </View>
+      </View>
+    </Page>
+  )
+}

@@ -1,0 +1,49 @@
+import { render, screen, waitFor } from '@testing-library/react'
+import { installFakeServer } from '../../../../test/fake-server'
+import { makeActivity, makeMe, makeSignup } from '../../../../test/fixtures'
+import { session } from '../../../stores/session'
+import MySignupsPage from '.'
+
+function byId(id: string): HTMLElement {
+  const element = document.getElementById(id)
+  if (!element) throw new Error(`no #${id}`)
+  return element
+}
+
+describe('我的报名', () => {
+  beforeEach(() => session.start({ token: 'tok', expiresAt: '2099-01-01T00:00:00.000Z', me: makeMe() }))
+
+  it('lists every sign-up with its status in words, time, place and a QR of the check-in code', async () => {
+    installFakeServer({
+      'GET /api/me/signups': () => ({
+        body: {
+          items: [
+            { ...makeSignup({ companions: [{ name: '王秀英', relation: '老伴' }], size: 2 }), activity: makeActivity() },
+            { ...makeSignup({ id: 302, activityId: 22, status: 'waitlisted', waitlistPosition: 2, checkinCode: 'ZZ88AA11' }), activity: makeActivity({ id: 22, title: '太极拳', startsAt: '2026-11-26T06:00:00.000Z', endsAt: '2026-11-26T07:00:00.000Z' }) },
+          ],
+        },
+      }),
+    })
+
+    render(<MySignupsPage />)
+
+    await waitFor(() => byId('signup-301'))
+    const first = byId('signup-301').textContent ?? ''
+    expect(first).toContain('重阳节包饺子')
+    expect(first).toContain('已报名')
+    expect(first).toContain('社区活动室（3栋一楼）')
+    expect(first).toContain('带 1 位家人：老伴 王秀英')
+    expect(first).toContain('K7Q2M9XA')
+    expect(byId('signup-qr-301').querySelector('img, taro-image-core')).toBeTruthy()
+    expect(byId('signup-302').textContent).toContain('您在候补第 2 位')
+    expect(byId('signup-302').textContent).toContain('候补中')
+  })
+
+  it('says what to do when there is nothing yet', async () => {
+    installFakeServer({ 'GET /api/me/signups': () => ({ body: { items: [] } }) })
+
+    render(<MySignupsPage />)
+
+    expect(await screen.findByText('您还没有报名活动')).toBeTruthy()
+  })
+})
