@@ -38,6 +38,7 @@ export async function openPhone(journey: string): Promise<Phone> {
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const dir = join(ARTIFACTS, journey);
+  rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   let n = 0;
   return {
@@ -45,6 +46,13 @@ export async function openPhone(journey: string): Promise<Phone> {
     page,
     shot: async (name) => {
       const file = join(dir, `${String(++n).padStart(2, '0')}-${name}.png`);
+      // Taro slides pages in; a picture taken mid-slide shows two pages at once.
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll('.taro_page')]
+          .filter((p) => getComputedStyle(p).display !== 'none')
+          .every((p) => Math.abs(p.getBoundingClientRect().left) < 1),
+      );
+      await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
       await page.screenshot({ path: file, fullPage: true });
       return file;
     },

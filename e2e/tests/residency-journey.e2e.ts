@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { loginAs as login, openTab as tab } from '../support/app.js';
 import { openPhone, type Phone } from '../support/browser.js';
 import { startServer, type RunningServer } from '../support/server.js';
 
@@ -23,20 +24,8 @@ describe('residency journey (H5 in Chromium)', () => {
     await server?.stop();
   });
 
-  /** Starts a fresh session as a persona (Taro H5 keeps the token in localStorage). */
-  async function loginAs(persona: string) {
-    await page.goto(`${server.baseUrl}/`);
-    await page.evaluate(() => localStorage.clear());
-    await page.goto(`${server.baseUrl}/#/pages/login/index`);
-    await page.reload();
-    await page.waitForURL(/pages\/login/);
-    await page.locator(`#persona-${persona}`).click();
-    await page.waitForURL(/pages\/home/);
-  }
-
-  async function openTab(label: string) {
-    await page.locator('.weui-tabbar__item', { hasText: label }).click();
-  }
+  const loginAs = (persona: string) => login(page, server.baseUrl, persona);
+  const openTab = (label: '首页' | '活动' | '议事' | '我的') => tab(page, label);
 
   it('takes a newcomer from login to verified resident, with the committee approving', async () => {
     await page.goto(`${server.baseUrl}/`);

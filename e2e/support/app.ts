@@ -1,0 +1,41 @@
+import type { Page } from 'playwright-core';
+
+/** Starts a fresh session as a seeded persona through the H5 login page (Taro H5 keeps the token in localStorage). */
+export async function loginAs(page: Page, baseUrl: string, persona: string) {
+  await page.goto(`${baseUrl}/`);
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(`${baseUrl}/#/pages/login/index`);
+  await page.reload();
+  await page.waitForURL(/pages\/login/);
+  await page.locator(`#persona-${persona}`).click();
+  await page.waitForURL(/pages\/home/);
+  // Navigating by hash before the home page has rendered is sometimes ignored by Taro's router.
+  await page.locator('#home-residency').waitFor();
+}
+
+/** Taro H5 keeps earlier pages in the document, hidden: only the visible match is the current page's. */
+export function visible(selector: string): string {
+  return `${selector} >> visible=true`;
+}
+
+export async function openTab(page: Page, label: '首页' | '活动' | '议事' | '我的') {
+  await page.locator('.weui-tabbar__item', { hasText: label }).click();
+}
+
+/** Arranges data through the real API, as staff would (the journeys act through the browser). */
+export async function apiAs<T>(baseUrl: string, persona: string, method: string, path: string, body?: unknown): Promise<T> {
+  const login = await fetch(`${baseUrl}/api/auth/dev`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ persona }),
+  });
+  const { token } = (await login.json()) as { token: string };
+  const reply = await fetch(`${baseUrl}/api${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = (await reply.json()) as T;
+  if (!reply.ok) throw new Error(`${method} ${path}: ${reply.status} ${JSON.stringify(json)}`);
+  return json;
+}
