@@ -1,6 +1,8 @@
 import { createConnection } from 'mysql2/promise';
+import { activityList } from './activity-list.js';
 import { load, printTable, type LoadResult } from './load.js';
-import { startBenchServer } from './server-process.js';
+import { startBenchServer, type BenchServer } from './server-process.js';
+import { signupRush } from './signup-rush.js';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -16,25 +18,29 @@ async function login(baseUrl: string, persona: string): Promise<string> {
 }
 
 /** Identity reads against the server's own floor (/api/health) in the same run: the ratio is what to watch. */
-async function identityReads(label: string, database: { kind: 'sqlite' } | { kind: 'mysql'; url: string }) {
-  const server = await startBenchServer(3900 + (database.kind === 'mysql' ? 1 : 0), database);
+async function identityReads(server: BenchServer, label: string) {
+  const token = await login(server.baseUrl, 'committee');
+  const auth = { authorization: `Bearer ${token}` };
+  const run = (name: string, path: string, headers?: Record<string, string>) =>
+    load(name, { url: `${server.baseUrl}${path}`, connections: CONNECTIONS, seconds: SECONDS, headers });
+  await run('warm-up', '/api/health');
+  const health = await run('GET /api/health', '/api/health');
+  const rows: (LoadResult & { ratio?: string })[] = [health];
+  for (const [name, path] of [
+    ['GET /api/me', '/api/me'],
+    ['GET /api/communities', '/api/communities'],
+    ['GET /api/residency-claims', '/api/residency-claims?status=pending'],
+  ] as const) {
+    const result = await run(name, path, auth);
+    rows.push({ ...result, ratio: (result.rps / health.rps).toFixed(2) });
+  }
+  printTable(`Identity reads, ${label}: ${CONNECTIONS} connections, ${SECONDS} s each`, rows);
+}
+
+async function withServer(database: { kind: 'sqlite' } | { kind: 'mysql'; url: string }, port: number, work: (s: BenchServer) => Promise<void>) {
+  const server = await startBenchServer(port, database);
   try {
-    const token = await login(server.baseUrl, 'committee');
-    const auth = { authorization: `Bearer ${token}` };
-    const run = (name: string, path: string, headers?: Record<string, string>) =>
-      load(name, { url: `${server.baseUrl}${path}`, connections: CONNECTIONS, seconds: SECONDS, headers });
-    await run('warm-up', '/api/health');
-    const health = await run('GET /api/health', '/api/health');
-    const rows: (LoadResult & { ratio?: string })[] = [health];
-    for (const [name, path] of [
-      ['GET /api/me', '/api/me'],
-      ['GET /api/communities', '/api/communities'],
-      ['GET /api/residency-claims', '/api/residency-claims?status=pending'],
-    ] as const) {
-      const result = await run(name, path, auth);
-      rows.push({ ...result, ratio: (result.rps / health.rps).toFixed(2) });
-    }
-    printTable(`${label}: ${CONNECTIONS} connections, ${SECONDS} s each`, rows);
+    await work(server);
   } finally {
     await server.stop();
   }
@@ -63,14 +69,20 @@ async function dropMysqlDatabase(url: string) {
 
 async function main() {
   console.log(`Linli benchmarks on ${(await import('node:os')).cpus().length} cores, Node ${process.version}`);
-  await identityReads('Identity reads, embedded SQLite', { kind: 'sqlite' });
-  const mysqlUrl = await freshMysqlDatabase();
-  if (mysqlUrl) {
-    try {
-      await identityReads('Identity reads, MySQL', { kind: 'mysql', url: mysqlUrl });
-    } finally {
-      await dropMysqlDatabase(mysqlUrl);
-    }
+  await withServer({ kind: 'sqlite' }, 3900, async (server) => {
+    await identityReads(server, 'embedded SQLite');
+    await activityList(server, 'embedded SQLite', SECONDS);
+  });
+  const url = await freshMysqlDatabase();
+  if (!url) return;
+  try {
+    await withServer({ kind: 'mysql', url }, 3901, async (server) => {
+      await identityReads(server, 'MySQL');
+      await signupRush(server, url);
+      await activityList(server, 'MySQL', SECONDS);
+    });
+  } finally {
+    await dropMysqlDatabase(url);
   }
 }
 
