@@ -48,7 +48,8 @@ export class WaitlistService {
         if (candidate.size === 1) return; // nothing is free at all
         continue;
       }
-      const offerExpiresAt = new Date(now.getTime() + activity.offerHoldMinutes * 60_000);
+      // A seat held past the start is worth nothing to the next in line: the hold ends at the start at the latest.
+      const offerExpiresAt = new Date(Math.min(now.getTime() + activity.offerHoldMinutes * 60_000, activity.startsAt.getTime()));
       if (!(await this.signups.transition(candidate.id, ['waitlisted'], { status: 'offered', offerExpiresAt }))) {
         // It left the waitlist after we read it (MySQL reads a snapshot): give the seats back.
         await this.activities.releaseSeats(activity.id, candidate.size);

@@ -142,6 +142,23 @@ describe('sign-ups', () => {
     expect(ok(await signUp(a.id, resident)).status).toBe('confirmed');
   });
 
+  it('never holds an offered seat past the start of the activity', async () => {
+    const soon = (minutes: number) => new Date(Math.floor(t.clock.now().getTime() / 1000) * 1000 + minutes * 60_000).toISOString();
+    const a = await publishedActivity(t, committee, home, {
+      seats: 1,
+      offerHoldMinutes: 120,
+      signupClosesAt: soon(50),
+      cancelDeadline: soon(40),
+      startsAt: soon(60),
+      endsAt: soon(120),
+    });
+    ok(await signUp(a.id, resident));
+    const waiting = ok(await signUp(a.id, resident2));
+    ok(await t.call(routes.cancelMySignup, { params: { id: a.id }, query: {} }, resident));
+    const offered = ok(await t.call(routes.getActivity, { params: { id: a.id } }, resident2)).mySignups[0];
+    expect(offered).toMatchObject({ id: waiting.id, status: 'offered', offerExpiresAt: a.startsAt });
+  });
+
   it('expires an unanswered offer through the sweeper and passes the seat on', async () => {
     const a = await publishedActivity(t, committee, home, { seats: 1, offerHoldMinutes: 10 });
     ok(await signUp(a.id, resident));
