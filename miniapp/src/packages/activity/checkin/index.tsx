@@ -1,11 +1,11 @@
-import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { routes, signupStatusLabels } from '@linli/shared'
-import { call, messageOf } from '../../../api'
+import { call } from '../../../api'
 import { Button, Input } from '../../../components/nutui'
 import { Page } from '../../../components/Page'
 import { ErrorState, LoadingState } from '../../../components/States'
+import { useCheckIn } from '../../../hooks/useCheckIn'
 import { useResource } from '../../../hooks/useResource'
 import { useRequireLogin } from '../../../hooks/useSession'
 import { checkinQrContent } from '../../../lib/activities'
@@ -19,38 +19,19 @@ export default function ActivityCheckinPage() {
   const loggedIn = useRequireLogin('activityCheckin')
   const id = Number(useRouter().params.id)
   const { state, reload } = useResource(() => call(routes.getActivity, { params: { id } }), { enabled: loggedIn && id > 0, key: id })
-  const [code, setCode] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [message, setMessage] = useState<{ kind: 'error' | 'done'; text: string }>()
+  const { code, setCode, busy, message, submit: checkIn, scan } = useCheckIn(
+    async (raw) => {
+      const signupCode = raw.trim()
+      if (!signupCode) return { error: '请先输入居民的签到码' }
+      const result = await call(routes.checkIn, { params: { id }, body: { signupCode } })
+      const family = result.signup.companions.length ? `，带 ${result.signup.companions.length} 位家人` : ''
+      return { done: result.action === 'checked_out' ? `已签退${family}` : `签到成功${family}（${signupStatusLabels[result.signup.status]}）` }
+    },
+    { clearOnDone: true },
+  )
 
   const activity = state.data
   if (!activity) return <Page>{state.status === 'error' ? <ErrorState error={state.error} onRetry={reload} /> : <LoadingState cards={1} />}</Page>
-
-  const checkIn = async (raw: string) => {
-    const signupCode = raw.trim()
-    if (!signupCode) return setMessage({ kind: 'error', text: '请先输入居民的签到码' })
-    setBusy(true)
-    setMessage(undefined)
-    try {
-      const result = await call(routes.checkIn, { params: { id: activity.id }, body: { signupCode } })
-      const family = result.signup.companions.length ? `，带 ${result.signup.companions.length} 位家人` : ''
-      setMessage({ kind: 'done', text: result.action === 'checked_out' ? `已签退${family}` : `签到成功${family}（${signupStatusLabels[result.signup.status]}）` })
-      setCode('')
-    } catch (error) {
-      setMessage({ kind: 'error', text: messageOf(error) })
-    } finally {
-      setBusy(false)
-    }
-  }
-
-  const scan = async () => {
-    try {
-      const { result } = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })
-      await checkIn(result)
-    } catch {
-      // Scanner closed.
-    }
-  }
 
   return (
     <Page>

@@ -1,10 +1,9 @@
-import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { routes, type CheckinResultSchema, type Signup } from '@linli/shared'
 import type { z } from 'zod'
-import { call, messageOf } from '../../../api'
+import { call } from '../../../api'
 import { Button, Input } from '../../../components/nutui'
+import { useCheckIn } from '../../../hooks/useCheckIn'
 import { parseCheckinCode } from '../../../lib/activities'
 import { formatDateTime } from '../../../lib/format'
 
@@ -12,35 +11,14 @@ type CheckinResult = z.infer<typeof CheckinResultSchema>
 
 /** A resident checks in on the spot: scan the activity's QR in WeChat, or type the code under it in the browser. */
 export function CheckinCard({ activityId, signup, onDone }: { activityId: number; signup: Signup; onDone: (result: CheckinResult) => void }) {
-  const [code, setCode] = useState('')
-  const [message, setMessage] = useState<{ kind: 'error' | 'done'; text: string }>()
-  const [busy, setBusy] = useState(false)
-
-  const send = async (raw: string) => {
+  const { code, setCode, busy, message, submit: send, scan } = useCheckIn(async (raw) => {
     const parsed = parseCheckinCode(raw)
-    if (!parsed) return setMessage({ kind: 'error', text: '请先输入现场的签到码' })
-    if (parsed.activityId && parsed.activityId !== activityId) return setMessage({ kind: 'error', text: '这是别的活动的签到码，请扫描本活动现场的签到码' })
-    setBusy(true)
-    setMessage(undefined)
-    try {
-      const result = await call(routes.checkIn, { params: { id: activityId }, body: { token: parsed.token } })
-      setMessage({ kind: 'done', text: result.action === 'checked_out' ? '已签退，谢谢您的服务' : '签到成功，欢迎您！' })
-      onDone(result)
-    } catch (error) {
-      setMessage({ kind: 'error', text: messageOf(error) })
-    } finally {
-      setBusy(false)
-    }
-  }
-
-  const scan = async () => {
-    try {
-      const { result } = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })
-      await send(result)
-    } catch {
-      // Closed the scanner: nothing to say.
-    }
-  }
+    if (!parsed) return { error: '请先输入现场的签到码' }
+    if (parsed.activityId && parsed.activityId !== activityId) return { error: '这是别的活动的签到码，请扫描本活动现场的签到码' }
+    const result = await call(routes.checkIn, { params: { id: activityId }, body: { token: parsed.token } })
+    onDone(result)
+    return { done: result.action === 'checked_out' ? '已签退，谢谢您的服务' : '签到成功，欢迎您！' }
+  })
 
   // Volunteers check out the same way when they leave; a participant is done once checked in.
   const done = signup.status === 'attended' && (signup.role === 'participant' || Boolean(signup.checkedOutAt))
