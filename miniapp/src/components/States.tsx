@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import { messageOf } from '../api/errors'
+import type { PagedList } from '../hooks/usePagedList'
 import { Button, Empty, Skeleton } from './nutui'
 
 /** Skeleton cards with a word, so a slow phone never looks broken. */
@@ -38,5 +39,25 @@ export function ErrorState({ error, onRetry, title = '没能加载出来' }: { e
         重试
       </Button>
     </Empty>
+  )
+}
+
+/** The end of a paged list: the error of the last page if any, then 加载更多 (重试 after an error) or 已经全部显示了. */
+export function ListFooter({ list, loadMoreId }: { list: Pick<PagedList<unknown>, 'status' | 'error' | 'hasMore' | 'loadMore'>; loadMoreId?: string }) {
+  return (
+    <>
+      {list.status === 'error' ? (
+        <View className='ll-notice ll-notice-error ll-list-error' role='alert'>
+          <Text className='ll-text'>{messageOf(list.error)}</Text>
+        </View>
+      ) : null}
+      {list.hasMore ? (
+        <Button id={loadMoreId} size='large' block fill='outline' loading={list.status === 'more'} onClick={list.loadMore}>
+          {list.status === 'error' ? '重试' : '加载更多'}
+        </Button>
+      ) : (
+        <Text className='ll-secondary ll-list-end'>已经全部显示了</Text>
+      )}
+    </>
   )
 }

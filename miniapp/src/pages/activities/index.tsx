@@ -2,11 +2,11 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { useReachBottom } from '@tarojs/taro'
 import { activityCategoryLabels, routes, type ActivityCategory } from '@linli/shared'
-import { call, messageOf } from '../../api'
+import { call } from '../../api'
 import { ActivityCard } from '../../components/ActivityCard'
 import { Button, TabPane, Tabs } from '../../components/nutui'
 import { Page } from '../../components/Page'
-import { EmptyState, ErrorState, LoadingState } from '../../components/States'
+import { EmptyState, ErrorState, ListFooter, LoadingState } from '../../components/States'
 import { usePagedList } from '../../hooks/usePagedList'
 import { usePullRefresh } from '../../hooks/usePullRefresh'
 import { useMe } from '../../hooks/useSession'
@@ -65,18 +65,7 @@ export default function ActivitiesPage() {
         {list.items.map((activity) => (
           <ActivityCard key={activity.id} activity={activity} onOpen={() => goTo('activityDetail', { id: activity.id })} />
         ))}
-        {list.status === 'error' ? (
-          <View className='ll-notice ll-notice-error' role='alert'>
-            <Text className='ll-text'>{messageOf(list.error)}</Text>
-          </View>
-        ) : null}
-        {list.hasMore ? (
-          <Button id='activity-load-more' size='large' block fill='outline' loading={list.status === 'more'} onClick={list.loadMore}>
-            {list.status === 'error' ? '重试' : '加载更多'}
-          </Button>
-        ) : (
-          <Text className='ll-secondary activities-end'>已经全部显示了</Text>
-        )}
+        <ListFooter list={list} loadMoreId='activity-load-more' />
       </View>
     )
   }

@@ -1,10 +1,9 @@
 import { Text, View } from '@tarojs/components'
 import { useReachBottom } from '@tarojs/taro'
 import { routes, type InboxItem } from '@linli/shared'
-import { call, messageOf } from '../../../api'
-import { Button } from '../../../components/nutui'
+import { call } from '../../../api'
 import { Page } from '../../../components/Page'
-import { EmptyState, ErrorState, LoadingState } from '../../../components/States'
+import { EmptyState, ErrorState, ListFooter, LoadingState } from '../../../components/States'
 import { usePagedList } from '../../../hooks/usePagedList'
 import { usePullRefresh } from '../../../hooks/usePullRefresh'
 import { useRequireLogin } from '../../../hooks/useSession'
@@ -49,18 +48,7 @@ export default function InboxPage() {
         {items.map((item) => (
           <Message key={item.id} item={item} />
         ))}
-        {list.status === 'error' ? (
-          <View className='ll-notice ll-notice-error' role='alert'>
-            <Text className='ll-text'>{messageOf(list.error)}</Text>
-          </View>
-        ) : null}
-        {list.hasMore ? (
-          <Button size='large' block fill='outline' loading={list.status === 'more'} onClick={list.loadMore}>
-            {list.status === 'error' ? '重试' : '加载更多'}
-          </Button>
-        ) : (
-          <Text className='ll-secondary inbox-end'>已经全部显示了</Text>
-        )}
+        <ListFooter list={list} />
       </View>
     )
   }

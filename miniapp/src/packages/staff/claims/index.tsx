@@ -5,7 +5,7 @@ import { routes, type ClaimStatus, type ResidencyClaim } from '@linli/shared'
 import { call, messageOf } from '../../../api'
 import { Button, Dialog, TabPane, Tabs, TextArea } from '../../../components/nutui'
 import { Page } from '../../../components/Page'
-import { EmptyState, ErrorState, LoadingState } from '../../../components/States'
+import { EmptyState, ErrorState, ListFooter, LoadingState } from '../../../components/States'
 import { StatusChip } from '../../../components/StatusChip'
 import { usePagedList } from '../../../hooks/usePagedList'
 import { usePullRefresh } from '../../../hooks/usePullRefresh'
@@ -144,18 +144,7 @@ export default function StaffClaimsPage() {
         {list.items.map((claim) => (
           <ClaimCard key={claim.id} claim={claim} feedback={feedback[claim.id]} onApprove={() => open('approve', claim)} onReject={() => open('reject', claim)} />
         ))}
-        {list.status === 'error' ? (
-          <View className='staff-claim-error' role='alert'>
-            <Text className='ll-text'>{messageOf(list.error)}</Text>
-          </View>
-        ) : null}
-        {list.hasMore ? (
-          <Button id='staff-load-more' size='large' block fill='outline' loading={list.status === 'more'} onClick={list.loadMore}>
-            {list.status === 'error' ? '重试' : '加载更多'}
-          </Button>
-        ) : (
-          <Text className='ll-secondary staff-end'>已经全部显示了</Text>
-        )}
+        <ListFooter list={list} loadMoreId='staff-load-more' />
       </View>
     )
   }
