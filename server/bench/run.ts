@@ -1,5 +1,6 @@
 import { createConnection } from 'mysql2/promise';
 import { activityList } from './activity-list.js';
+import { loginPersona } from './api-client.js';
 import { load, printTable, type LoadResult } from './load.js';
 import { startBenchServer, type BenchServer } from './server-process.js';
 import { signupRush } from './signup-rush.js';
@@ -8,18 +9,9 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const MYSQL_URL = process.env.BENCH_MYSQL_URL ?? process.env.DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/test';
 
-async function login(baseUrl: string, persona: string): Promise<string> {
-  const reply = await fetch(`${baseUrl}/api/auth/dev`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ persona }),
-  });
-  return ((await reply.json()) as { token: string }).token;
-}
-
 /** Identity reads against the server's own floor (/api/health) in the same run: the ratio is what to watch. */
 async function identityReads(server: BenchServer, label: string) {
-  const token = await login(server.baseUrl, 'committee');
+  const token = await loginPersona(server.baseUrl, 'committee');
   const auth = { authorization: `Bearer ${token}` };
   const run = (name: string, path: string, headers?: Record<string, string>) =>
     load(name, { url: `${server.baseUrl}${path}`, connections: CONNECTIONS, seconds: SECONDS, headers });
