@@ -8,6 +8,9 @@ import { signupRush } from './signup-rush.js';
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const MYSQL_URL = process.env.BENCH_MYSQL_URL ?? process.env.DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/test';
+/** `BENCH_ONLY=rush,list` runs just those parts (identity, list, rush); all of them by default. */
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'identity,list,rush').split(','));
+const part = (name: string) => ONLY.has(name);
 
 /** Identity reads against the server's own floor (/api/health) in the same run: the ratio is what to watch. */
 async function identityReads(server: BenchServer, label: string) {
@@ -62,16 +65,16 @@ async function dropMysqlDatabase(url: string) {
 async function main() {
   console.log(`Linli benchmarks on ${(await import('node:os')).cpus().length} cores, Node ${process.version}`);
   await withServer({ kind: 'sqlite' }, 3900, async (server) => {
-    await identityReads(server, 'embedded SQLite');
-    await activityList(server, 'embedded SQLite', SECONDS);
+    if (part('identity')) await identityReads(server, 'embedded SQLite');
+    if (part('list')) await activityList(server, 'embedded SQLite', SECONDS);
   });
   const url = await freshMysqlDatabase();
   if (!url) return;
   try {
     await withServer({ kind: 'mysql', url }, 3901, async (server) => {
-      await identityReads(server, 'MySQL');
-      await signupRush(server, url);
-      await activityList(server, 'MySQL', SECONDS);
+      if (part('identity')) await identityReads(server, 'MySQL');
+      if (part('rush')) await signupRush(server, url);
+      if (part('list')) await activityList(server, 'MySQL', SECONDS);
     });
   } finally {
     await dropMysqlDatabase(url);

@@ -27,7 +27,7 @@ export async function startBenchServer(port: number, database: { kind: 'sqlite' 
   };
   delete env.DATABASE_URL;
   if (database.kind === 'mysql') env.DATABASE_URL = database.url;
-  const child = spawn(process.execPath, [entry], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), entry], { env, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (c) => (stderr += c));
   const baseUrl = `http://127.0.0.1:${port}`;
