@@ -3,8 +3,8 @@ import { STAFF_ROLES, type AnyRoute } from '@linli/shared';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../common/app-error.js';
 import { ROUTE_METADATA } from '../common/endpoint.decorator.js';
-import { UsersRepository } from '../users/users.repository.js';
 import type { AuthContext } from './auth-context.js';
+import { GrantsCache } from './grants-cache.js';
 import { TokenService } from './token.service.js';
 
 export type AuthedRequest = FastifyRequest & { auth?: AuthContext };
@@ -14,7 +14,7 @@ export type AuthedRequest = FastifyRequest & { auth?: AuthContext };
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly tokens: TokenService,
-    private readonly users: UsersRepository,
+    private readonly grantsCache: GrantsCache,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -24,7 +24,7 @@ export class AuthGuard implements CanActivate {
     const header = request.headers.authorization;
     if (!header?.startsWith('Bearer ')) throw new AppError('UNAUTHENTICATED');
     const userId = this.tokens.verify(header.slice('Bearer '.length).trim());
-    const grants = await this.users.grantScopes(userId);
+    const grants = await this.grantsCache.of(userId);
     if (grants === null) throw new AppError('UNAUTHENTICATED');
     if (route.auth === 'staff' && !grants.some((g) => STAFF_ROLES.includes(g.role))) {
       throw new AppError('FORBIDDEN');

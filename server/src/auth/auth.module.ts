@@ -4,12 +4,14 @@ import { UsersModule } from '../users/users.module.js';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
+import { GrantsCache } from './grants-cache.js';
 import { TokenService } from './token.service.js';
 import { wechatClientProvider } from './wechat-client.provider.js';
 
 @Module({
   imports: [UsersModule],
   controllers: [AuthController],
-  providers: [AuthService, TokenService, wechatClientProvider, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [GrantsCache],
+  providers: [AuthService, TokenService, GrantsCache, wechatClientProvider, { provide: APP_GUARD, useClass: AuthGuard }],
 })
 export class AuthModule {}

@@ -6,6 +6,7 @@ import { personaOpenid } from '../database/seed/demo-data.js';
 import { MeService } from '../users/me.service.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { WechatApiError, type WechatClient } from '../wechat/index.js';
+import { GrantsCache } from './grants-cache.js';
 import { TokenService } from './token.service.js';
 import { WECHAT_CLIENT } from './wechat-client.provider.js';
 
@@ -19,6 +20,7 @@ export class AuthService {
     private readonly users: UsersRepository,
     private readonly tokens: TokenService,
     private readonly me: MeService,
+    private readonly grants: GrantsCache,
   ) {}
 
   /** wx.login code → code2Session → our own token. The session_key is dropped here: nothing needs it yet. */
@@ -51,6 +53,8 @@ export class AuthService {
   }
 
   private async session(userId: number): Promise<AuthResponse> {
+    // A new session starts from the grants as they are now, not as a cached minute ago.
+    await this.grants.reload(userId);
     return { ...this.tokens.issue(userId), me: await this.me.me(userId) };
   }
 }
