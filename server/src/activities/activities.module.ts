@@ -8,6 +8,7 @@ import { UsersModule } from '../users/users.module.js';
 import { ActivitiesController } from './activities.controller.js';
 import { ActivitiesRepository } from './activities.repository.js';
 import { ActivitiesService } from './activities.service.js';
+import { ActivityListCache } from './activity-list-cache.js';
 import { ActivitySweeper } from './activity-sweeper.js';
 import { AttendeesService } from './attendees.service.js';
 import { CheckinService } from './checkin.service.js';
@@ -20,6 +21,7 @@ import { WaitlistService } from './waitlist.service.js';
   imports: [AccessModule, AuditModule, CommunitiesModule, NotificationsModule, ResidencyModule, UsersModule],
   controllers: [ActivitiesController, SignupsController],
   providers: [
+    ActivityListCache,
     ActivitiesRepository,
     SignupsRepository,
     ActivitiesService,

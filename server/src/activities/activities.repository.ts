@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { ActivityCategory, ActivityStatus } from '@linli/shared';
-import { Brackets, type SelectQueryBuilder } from 'typeorm';
+import type { ActivityCategory, ActivityStatus, SignupRole } from '@linli/shared';
+import { Brackets, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { Database } from '../database/database.js';
+import { ActivityListCache } from './activity-list-cache.js';
 import { Activity } from './activity.entity.js';
+import { Signup } from './signup.entity.js';
 
 export type NewActivity = Omit<Activity, 'id' | 'community' | 'organisation' | 'seatsTaken' | 'volunteersTaken' | 'waitlistCount'>;
 
@@ -20,26 +22,57 @@ export interface ActivityFilter {
 
 const WEEK_MS = 7 * 24 * 3600_000;
 
-/** The activity rows and their counters. Counter changes are conditional UPDATEs: `false` means nothing changed. */
+/**
+ * The activity rows and their counters. Counter changes are conditional UPDATEs: `false` means nothing changed.
+ * Every write goes through `write`, which also drops the cached list pages (see ActivityListCache).
+ */
 @Injectable()
 export class ActivitiesRepository {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly listCache: ActivityListCache,
+  ) {}
+
+  private write<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    this.listCache.invalidate();
+    return this.db.run(work);
+  }
 
   insert(activity: NewActivity): Promise<number> {
-    return this.db.run(async (em) => {
+    return this.write(async (em) => {
       const result = await em.insert(Activity, { ...activity, seatsTaken: 0, volunteersTaken: 0, waitlistCount: 0 });
       return result.identifiers[0].id as number;
     });
   }
 
   setSeries(ids: number[], seriesId: number): Promise<void> {
-    return this.db.run(async (em) => {
+    return this.write(async (em) => {
       await em.createQueryBuilder().update(Activity).set({ seriesId }).whereInIds(ids).execute();
     });
   }
 
   findById(id: number): Promise<Activity | null> {
     return this.db.run((em) => em.findOne(Activity, { where: { id }, relations: { community: true, organisation: true } }));
+  }
+
+  /**
+   * What a sign-up needs to know, in one round trip: the activity row (no relations) and the caller's live
+   * sign-up in that role, if any. The sign-up rush spends most of its time here, so nothing else is loaded.
+   */
+  findForSignup(id: number, userId: number, role: SignupRole): Promise<{ activity: Activity; liveSignupId: number | null } | null> {
+    return this.db.run(async (em) => {
+      const { entities, raw } = await em
+        .createQueryBuilder(Activity, 'a')
+        .addSelect(
+          (sub) => sub.select('s.id').from(Signup, 's').where('s.activityId = a.id AND s.userId = :userId AND s.role = :role AND s.active = 1'),
+          'liveSignupId',
+        )
+        .where('a.id = :id', { id, userId, role })
+        .getRawAndEntities<{ liveSignupId: number | string | null }>();
+      if (entities.length === 0) return null;
+      const live = raw[0].liveSignupId;
+      return { activity: entities[0], liveSignupId: live === null ? null : Number(live) };
+    });
   }
 
   findByIds(ids: number[]): Promise<Activity[]> {
@@ -49,8 +82,13 @@ export class ActivitiesRepository {
     );
   }
 
+  /**
+   * One page and the total in a single round trip: the joins are many-to-one, so LIMIT counts activities, and
+   * COUNT(*) OVER () (MySQL 8, MariaDB 10.2, SQLite 3.25) carries the total on every row. Only a page past the
+   * end, which has no rows to carry it, costs a second query.
+   */
   page(filter: ActivityFilter): Promise<[Activity[], number]> {
-    return this.db.run((em) => {
+    return this.db.run(async (em) => {
       const q = em.createQueryBuilder(Activity, 'a').leftJoinAndSelect('a.community', 'c').leftJoinAndSelect('a.organisation', 'o');
       scope(q, filter);
       if (filter.category) q.andWhere('a.category = :category', { category: filter.category });
@@ -59,24 +97,27 @@ export class ActivitiesRepository {
       if (filter.range === 'past') q.andWhere('a.endsAt <= :now', { now });
       if (filter.range === 'week') q.andWhere('a.startsAt >= :now AND a.startsAt < :weekEnd', { now, weekEnd: new Date(now.getTime() + WEEK_MS) });
       const direction = filter.range === 'past' ? 'DESC' : 'ASC';
-      return q
+      const { entities, raw } = await q
+        .addSelect('COUNT(*) OVER ()', 'total')
         .orderBy('a.startsAt', direction)
         .addOrderBy('a.id', direction)
-        .skip((filter.page - 1) * filter.pageSize)
-        .take(filter.pageSize)
-        .getManyAndCount();
+        .offset((filter.page - 1) * filter.pageSize)
+        .limit(filter.pageSize)
+        .getRawAndEntities<{ total: number | string }>();
+      if (raw.length > 0) return [entities, Number(raw[0].total)];
+      return [[], filter.page === 1 ? 0 : await q.offset(undefined).limit(undefined).getCount()];
     });
   }
 
   update(id: number, fields: Partial<NewActivity>): Promise<void> {
-    return this.db.run(async (em) => {
+    return this.write(async (em) => {
       await em.update(Activity, { id }, fields);
     });
   }
 
   /** Moves the status only from the expected one(s); false when someone else moved it first. */
   transition(id: number, from: ActivityStatus[], set: { status: ActivityStatus; cancelReason?: string }): Promise<boolean> {
-    return this.db.run(async (em) => {
+    return this.write(async (em) => {
       const result = await em
         .createQueryBuilder()
         .update(Activity)
@@ -88,7 +129,7 @@ export class ActivitiesRepository {
   }
 
   publishDraftsOfSeries(seriesId: number): Promise<void> {
-    return this.db.run(async (em) => {
+    return this.write(async (em) => {
       await em.update(Activity, { seriesId, status: 'draft' }, { status: 'published' });
     });
   }
@@ -132,7 +173,7 @@ export class ActivitiesRepository {
 
   /** `counter = counter + n WHERE id = :id AND <condition>`, in one statement so concurrent callers cannot oversell. */
   private bump(id: number, counter: 'seatsTaken' | 'volunteersTaken' | 'waitlistCount', n: number, condition: string) {
-    return this.db.run(async (em) => {
+    return this.write(async (em) => {
       const result = await em
         .createQueryBuilder()
         .update(Activity)

@@ -10,6 +10,7 @@ import { Database } from '../database/database.js';
 import { NotificationService } from '../notifications/notification.service.js';
 import { ResidencyRepository } from '../residency/residency.repository.js';
 import { ActivitiesRepository, type ActivityFilter, type NewActivity } from './activities.repository.js';
+import { ActivityListCache } from './activity-list-cache.js';
 import { assertTimesInOrder } from './activity-rules.js';
 import type { Activity } from './activity.entity.js';
 import { audienceOf, questionsOf, toSummary } from './activity.mapper.js';
@@ -36,6 +37,7 @@ export class ActivitiesService {
     private readonly residency: ResidencyRepository,
     private readonly audit: AuditRepository,
     private readonly clock: Clock,
+    private readonly listCache: ActivityListCache,
   ) {}
 
   async list(auth: AuthContext, query: ActivityListQuery): Promise<Page<ActivitySummary>> {
@@ -47,10 +49,15 @@ export class ActivitiesService {
         communityIds: only(scope.communityIds),
         organisations: [...scope.organisations].map(([organisationId, served]) => ({ organisationId, communityIds: only(served) })),
       };
-    } else {
-      filter.communityIds =
-        query.communityId !== undefined ? [query.communityId] : (await this.residency.residenciesOf(auth.userId)).map((r) => r.communityId);
+      return this.loadPage(filter, query);
     }
+    filter.communityIds = query.communityId !== undefined ? [query.communityId] : await this.residency.communityIdsOf(auth.userId);
+    // Residents of a community all see the same pages; staff views are personal and always read afresh.
+    const key = JSON.stringify([filter.communityIds, query.range, query.category ?? null, query.page, query.pageSize]);
+    return this.listCache.get(key, filter.now, () => this.loadPage(filter, query));
+  }
+
+  private async loadPage(filter: ActivityFilter, query: ActivityListQuery): Promise<Page<ActivitySummary>> {
     const [items, total] = await this.activities.page(filter);
     return { items: items.map((a) => toSummary(a, filter.now)), total, page: query.page, pageSize: query.pageSize };
   }

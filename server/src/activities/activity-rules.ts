@@ -25,6 +25,11 @@ export interface Resident {
   homes: { communityId: number; building: string }[];
 }
 
+/** Whether deciding `inAudience` needs the user's homes or birth year (an open activity needs neither). */
+export function needsResident(audience: Audience): boolean {
+  return audience.kind !== 'anyone' || audience.minAge !== null || audience.maxAge !== null;
+}
+
 /** Whether a user is among those the activity is for; an unknown birth year fails any age limit. */
 export function inAudience(audience: Audience, communityId: number, resident: Resident, now: Date): boolean {
   const homes = resident.homes.filter((h) => h.communityId === communityId);

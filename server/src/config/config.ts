@@ -28,6 +28,7 @@ const EnvSchema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(4 * 1024 * 1024),
   SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   REMINDER_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(24),
+  LIST_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
 });
 
 export type DatabaseConfig =
@@ -53,6 +54,8 @@ export interface AppConfig {
   sweepIntervalSeconds: number;
   /** How long before an activity starts its reminder goes out. */
   reminderHours: number;
+  /** How long a resident's page of activities may be served from memory; 0 turns the cache off. */
+  listCacheMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -96,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS,
     reminderHours: e.REMINDER_HOURS,
+    listCacheMs: e.LIST_CACHE_MS,
   };
 }
 

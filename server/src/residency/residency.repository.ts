@@ -103,6 +103,17 @@ export class ResidencyRepository {
     return this.db.run((em) => em.existsBy(Residency, { userId, householdId }));
   }
 
+  /**
+   * The communities a user is a verified resident of: one indexed read, nothing joined. Plain SQL (the same on
+   * both databases) because every resident's activity list starts here and the query builder cost more than it.
+   */
+  communityIdsOf(userId: number): Promise<number[]> {
+    return this.db.run(async (em) => {
+      const rows = await em.query<{ communityId: number }[]>('SELECT DISTINCT communityId FROM residency WHERE userId = ?', [userId]);
+      return rows.map((r) => Number(r.communityId)).sort((a, b) => a - b);
+    });
+  }
+
   residenciesOf(userId: number): Promise<Residency[]> {
     return this.db.run((em) =>
       em.find(Residency, { where: { userId }, relations: { household: { community: true } }, order: { id: 'ASC' } }),

@@ -1,4 +1,5 @@
 import type { CreateActivity, Persona } from '@linli/shared';
+import { ActivityListCache } from '../../activities/activity-list-cache.js';
 import { ActivitiesRepository, type NewActivity } from '../../activities/activities.repository.js';
 import { randomCode } from '../../activities/random-code.js';
 import { SignupsRepository } from '../../activities/signups.repository.js';
@@ -99,7 +100,8 @@ export async function seedDemoActivities(
   ids: { communityId: number; organisationIds: number[]; createdBy: number },
   now: Date,
 ): Promise<void> {
-  const activities = new ActivitiesRepository(db);
+  // Seeding runs before the app serves anything: no list pages to keep.
+  const activities = new ActivitiesRepository(db, new ActivityListCache({ listCacheMs: 0 }));
   const signups = new SignupsRepository(db);
   for (const demo of DEMO_ACTIVITIES) {
     const sessionIds: number[] = [];
