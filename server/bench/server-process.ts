@@ -6,6 +6,9 @@ import { fileURLToPath } from 'node:url';
 
 const entry = fileURLToPath(new URL('../main.js', import.meta.url));
 
+/** The bench servers' token secret: the bare HTTP floor verifies the same tokens. */
+export const BENCH_JWT_SECRET = 'bench-secret-bench-secret-bench-secret';
+
 export interface BenchServer {
   baseUrl: string;
   stop(): Promise<void>;
@@ -17,7 +20,7 @@ export async function startBenchServer(port: number, database: { kind: 'sqlite' 
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'production',
-    JWT_SECRET: 'bench-secret-bench-secret-bench-secret',
+    JWT_SECRET: BENCH_JWT_SECRET,
     DEV_LOGIN: 'true',
     SEED_DEMO: 'true',
     LOG_LEVEL: 'warn',

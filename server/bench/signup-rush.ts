@@ -1,9 +1,11 @@
-import { randomBytes } from 'node:crypto';
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { Agent, request } from 'node:http';
 import { createPool } from 'mysql2/promise';
 import { api, createResidents, loginPersona, publishedActivity } from './api-client.js';
+import { bareSignup } from './bare-signup.js';
 import { runConcurrently, summarise } from './percentiles.js';
-import type { BenchServer } from './server-process.js';
+import { BENCH_JWT_SECRET, type BenchServer } from './server-process.js';
 
 const RESIDENTS = Number(process.env.BENCH_RUSH_RESIDENTS ?? 5000);
 const CONCURRENCY = Number(process.env.BENCH_RUSH_CONCURRENCY ?? 200);
@@ -21,56 +23,52 @@ function post(agent: Agent, url: URL, token: string, body: string): Promise<numb
   });
 }
 
-/**
- * The same writes the server makes for one sign-up, through bare mysql2 on a pool of the same size: the floor
- * no framework can beat. One conditional UPDATE of the counters, the sign-up row and the inbox row, in one transaction.
- */
-async function bareSignup(pool: ReturnType<typeof createPool>, activityId: number, userId: number): Promise<boolean> {
-  const conn = await pool.getConnection();
-  try {
-    await conn.beginTransaction();
-    const [update] = await conn.execute(
-      "UPDATE `activity` SET `seatsTaken` = `seatsTaken` + 1 WHERE `id` = ? AND `status` = 'published' AND `seatsTaken` + 1 <= `seats`",
-      [activityId],
-    );
-    if ((update as { affectedRows: number }).affectedRows !== 1) {
-      await conn.rollback();
-      return false;
-    }
-    const now = new Date();
-    await conn.execute(
-      "INSERT INTO `signup` (`activityId`, `userId`, `role`, `status`, `active`, `size`, `companions`, `answers`, `checkinCode`, `createdAt`) VALUES (?, ?, 'participant', 'confirmed', 1, 1, '[]', '{}', ?, ?)",
-      [activityId, userId, randomBytes(12).toString('base64url'), now],
-    );
-    await conn.execute(
-      "INSERT INTO `inbox_item` (`userId`, `kind`, `title`, `body`, `activityId`, `createdAt`) VALUES (?, 'signup_confirmed', '报名成功', ?, ?, ?)",
-      [userId, '您已报名「老年人智能手机课堂」，请按时参加。', activityId, now],
-    );
-    await conn.commit();
-    return true;
-  } catch (error) {
-    await conn.rollback();
-    throw error;
-  } finally {
-    conn.release();
-  }
-}
-
-/** 5,000 distinct residents tap 报名 at once for 100 seats, through the API and through bare mysql2. */
-export async function signupRush(server: BenchServer, mysqlUrl: string) {
-  const committee = await loginPersona(server.baseUrl, 'committee');
-  const residents = await createResidents(server.baseUrl, RESIDENTS, 'rush');
-  const apiActivity = await publishedActivity(server.baseUrl, committee, SEATS, false);
-  const floorActivity = await publishedActivity(server.baseUrl, committee, SEATS, false);
-
+/** Every resident taps 报名 once, through keep-alive connections; returns the run and the count of each status. */
+async function rush(baseUrl: string, activityId: number, residents: { token: string }[]) {
   const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-  const url = new URL(`${server.baseUrl}/api/activities/${apiActivity}/signups`);
+  const url = new URL(`${baseUrl}/api/activities/${activityId}/signups`);
   const statuses = new Map<number, number>();
-  const apiRun = await runConcurrently(RESIDENTS, CONCURRENCY, async (i) => {
+  const run = await runConcurrently(residents.length, CONCURRENCY, async (i) => {
     const status = await post(agent, url, residents[i].token, '{"role":"participant"}');
     statuses.set(status, (statuses.get(status) ?? 0) + 1);
   });
   agent.destroy();
+  return { run, statuses };
+}
+
+/** The bare HTTP floor (bench/floor-server.ts) in its own process, as the real server runs in its own. */
+async function withFloorServer<T>(mysqlUrl: string, work: (baseUrl: string) => Promise<T>): Promise<T> {
+  const port = 3990;
+  const child = fork(fileURLToPath(new URL('./floor-server.js', import.meta.url)), [String(port), mysqlUrl, BENCH_JWT_SECRET]);
+  await new Promise((resolve, reject) => {
+    child.once('message', resolve);
+    child.once('exit', (code) => reject(new Error(`floor server exited with ${code}`)));
+  });
+  try {
+    return await work(`http://127.0.0.1:${port}`);
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  }
+}
+
+/**
+ * 5,000 distinct residents tap 报名 at once for 100 seats: through the API, and against two floors doing the
+ * same transaction for every request: bare mysql2 called in this process (the database's limit), and bare
+ * mysql2 behind bare node:http in its own process (what any HTTP server on this machine pays, without a
+ * framework). On a machine whose cores also run the load generator and the database, the HTTP client's own
+ * work is part of every API request but of no in-process floor request; the second floor shows that share.
+ */
+export async function signupRush(server: BenchServer, mysqlUrl: string) {
+  const committee = await loginPersona(server.baseUrl, 'committee');
+  const residents = await createResidents(server.baseUrl, RESIDENTS, 'rush');
+  const [apiActivity, floorActivity, httpFloorActivity] = [
+    await publishedActivity(server.baseUrl, committee, SEATS, false),
+    await publishedActivity(server.baseUrl, committee, SEATS, false),
+    await publishedActivity(server.baseUrl, committee, SEATS, false),
+  ];
+
+  const apiRush = await rush(server.baseUrl, apiActivity, residents);
   const detail = await api<{ seatsTaken: number }>(server.baseUrl, 'GET', `/activities/${apiActivity}`, undefined, committee);
 
   const pool = createPool({ uri: mysqlUrl, connectionLimit: 30, timezone: 'Z' });
@@ -79,16 +77,20 @@ export async function signupRush(server: BenchServer, mysqlUrl: string) {
     if (await bareSignup(pool, floorActivity, residents[i].id)) floorConfirmed++;
   });
   await pool.end();
+  const httpFloor = await withFloorServer(mysqlUrl, (baseUrl) => rush(baseUrl, httpFloorActivity, residents));
 
-  const apiFigures = summarise('POST /api/activities/:id/signups', apiRun.latencies, apiRun.elapsedMs);
-  const floorFigures = summarise('bare mysql2, same transaction', floorRun.latencies, floorRun.elapsedMs);
+  const apiFigures = summarise('POST /api/activities/:id/signups', apiRush.run.latencies, apiRush.run.elapsedMs);
+  const floorFigures = summarise('floor: bare mysql2, same transaction', floorRun.latencies, floorRun.elapsedMs);
+  const httpFloorFigures = summarise('floor: node:http + bare mysql2', httpFloor.run.latencies, httpFloor.run.elapsedMs);
+  const ratio = (rps: number) => ({ 'vs bare mysql2': (rps / floorFigures.rps).toFixed(2), 'vs node:http + mysql2': (rps / httpFloorFigures.rps).toFixed(2) });
   console.log(`\nSign-up rush on MySQL: ${RESIDENTS} distinct residents, concurrency ${CONCURRENCY}, ${SEATS} seats`);
   console.table([
-    { ...apiFigures, confirmed: statuses.get(201) ?? 0, 'ratio to floor': (apiFigures.rps / floorFigures.rps).toFixed(2) },
-    { ...floorFigures, confirmed: floorConfirmed, 'ratio to floor': '1.00' },
+    { ...apiFigures, confirmed: apiRush.statuses.get(201) ?? 0, ...ratio(apiFigures.rps) },
+    { ...floorFigures, confirmed: floorConfirmed, ...ratio(floorFigures.rps) },
+    { ...httpFloorFigures, confirmed: httpFloor.statuses.get(201) ?? 0, ...ratio(httpFloorFigures.rps) },
   ]);
-  console.log(`HTTP statuses: ${JSON.stringify(Object.fromEntries(statuses))}; activity seatsTaken = ${detail.seatsTaken}`);
-  if (statuses.get(201) !== SEATS || detail.seatsTaken !== SEATS || floorConfirmed !== SEATS) {
-    throw new Error(`Expected exactly ${SEATS} confirmed sign-ups`);
+  console.log(`API HTTP statuses: ${JSON.stringify(Object.fromEntries(apiRush.statuses))}; activity seatsTaken = ${detail.seatsTaken}`);
+  if ([apiRush.statuses.get(201), detail.seatsTaken, floorConfirmed, httpFloor.statuses.get(201)].some((n) => n !== SEATS)) {
+    throw new Error(`Expected exactly ${SEATS} confirmed sign-ups in every run`);
   }
 }

@@ -4,7 +4,6 @@ import { Brackets, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { Database } from '../database/database.js';
 import { ActivityListCache } from './activity-list-cache.js';
 import { Activity } from './activity.entity.js';
-import { Signup } from './signup.entity.js';
 
 export type NewActivity = Omit<Activity, 'id' | 'community' | 'organisation' | 'seatsTaken' | 'volunteersTaken' | 'waitlistCount'>;
 
@@ -60,19 +59,14 @@ export class ActivitiesRepository {
    * sign-up in that role, if any. The sign-up rush spends most of its time here, so nothing else is loaded.
    */
   findForSignup(id: number, userId: number, role: SignupRole): Promise<{ activity: Activity; liveSignupId: number | null } | null> {
-    return this.db.run(async (em) => {
-      const { entities, raw } = await em
-        .createQueryBuilder(Activity, 'a')
-        .addSelect(
-          (sub) => sub.select('s.id').from(Signup, 's').where('s.activityId = a.id AND s.userId = :userId AND s.role = :role AND s.active = 1'),
-          'liveSignupId',
-        )
-        .where('a.id = :id', { id, userId, role })
-        .getRawAndEntities<{ liveSignupId: number | string | null }>();
-      if (entities.length === 0) return null;
-      const live = raw[0].liveSignupId;
-      return { activity: entities[0], liveSignupId: live === null ? null : Number(live) };
-    });
+    return this.db
+      .rows(
+        Activity,
+        'SELECT a.*, (SELECT s.`id` FROM `signup` s WHERE s.`activityId` = a.`id` AND s.`userId` = ? AND s.`role` = ? AND s.`active` = 1) AS liveSignupId ' +
+          'FROM `activity` a WHERE a.`id` = ?',
+        [userId, role, id],
+      )
+      .then(([row]) => (row ? { activity: row, liveSignupId: row.liveSignupId === null || row.liveSignupId === undefined ? null : Number(row.liveSignupId) } : null));
   }
 
   findByIds(ids: number[]): Promise<Activity[]> {

@@ -3,7 +3,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Mutex } from 'async-mutex';
 import type { DatabaseKind } from '@linli/shared';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
+
+/** The part of mysql2's callback pool (TypeORM's MysqlDriver.pool) that `rawQuery` uses. */
+interface MysqlPool {
+  query(sql: string, values: unknown[], callback: (error: Error | null, rows: unknown) => void): void;
+}
 
 const MYSQL_RETRYABLE = new Set([1213 /* deadlock */, 1205 /* lock wait timeout */]);
 const MAX_ATTEMPTS = 4;
@@ -32,6 +37,37 @@ export class Database {
     if (inTransaction) return work(inTransaction);
     if (this.kind === 'sqlite') return this.mutex.runExclusive(() => work(this.dataSource.manager));
     return work(this.dataSource.manager);
+  }
+
+  /**
+   * Plain SQL for the hottest reads, where building the query cost more than running it (about 0.2 ms of CPU per
+   * query builder call against 0.03 ms for the statement itself). Write SQL both databases accept: backtick
+   * identifiers and `?` placeholders. Columns of `entity` found in a row are turned into their property values
+   * (dates, booleans) by TypeORM's own driver, exactly as the query builder would; other columns stay raw.
+   */
+  async rows<T extends ObjectLiteral>(entity: EntityTarget<T>, sql: string, parameters: unknown[]): Promise<(T & Record<string, unknown>)[]> {
+    const raw = await this.rawQuery(sql, parameters);
+    const metadata = this.dataSource.getMetadata(entity);
+    const driver = this.dataSource.driver;
+    return raw.map((row) => {
+      const out: Record<string, unknown> = { ...row };
+      for (const column of metadata.columns) {
+        if (column.databaseName in row) out[column.propertyName] = driver.prepareHydratedValue(row[column.databaseName], column);
+      }
+      return out as T & Record<string, unknown>;
+    });
+  }
+
+  /**
+   * Plain SQL, raw rows (see `rows`). Outside a transaction on MySQL, straight to the driver's pool: TypeORM's query runner wraps each statement
+   * in a promise connection, a stack capture and query events, which cost as much CPU as mysql2 itself.
+   */
+  rawQuery<T = Record<string, unknown>>(sql: string, parameters: unknown[]): Promise<T[]> {
+    const pool = (this.dataSource.driver as { pool?: MysqlPool }).pool;
+    if (this.kind !== 'mysql' || this.current.getStore() || !pool) {
+      return this.run((em) => em.query<T[]>(sql, parameters));
+    }
+    return new Promise((resolve, reject) => pool.query(sql, parameters, (error, rows) => (error ? reject(error) : resolve(rows as T[]))));
   }
 
   /** Runs `work` in one transaction. Repositories called inside it join it. Must not be nested. */

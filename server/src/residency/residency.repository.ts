@@ -107,11 +107,9 @@ export class ResidencyRepository {
    * The communities a user is a verified resident of: one indexed read, nothing joined. Plain SQL (the same on
    * both databases) because every resident's activity list starts here and the query builder cost more than it.
    */
-  communityIdsOf(userId: number): Promise<number[]> {
-    return this.db.run(async (em) => {
-      const rows = await em.query<{ communityId: number }[]>('SELECT DISTINCT communityId FROM residency WHERE userId = ?', [userId]);
-      return rows.map((r) => Number(r.communityId)).sort((a, b) => a - b);
-    });
+  async communityIdsOf(userId: number): Promise<number[]> {
+    const rows = await this.db.rawQuery<{ communityId: number }>('SELECT DISTINCT `communityId` FROM `residency` WHERE `userId` = ?', [userId]);
+    return rows.map((r) => Number(r.communityId)).sort((a, b) => a - b);
   }
 
   residenciesOf(userId: number): Promise<Residency[]> {

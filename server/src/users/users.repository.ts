@@ -32,25 +32,22 @@ export class UsersRepository {
   }
 
   /** The user's grants, or null when the user no longer exists. */
-  grantScopes(userId: number): Promise<GrantScope[] | null> {
-    return this.db.run(async (em) => {
-      const rows = await em
-        .createQueryBuilder(User, 'u')
-        .leftJoin(RoleGrant, 'g', 'g.userId = u.id')
-        .select(['u.id AS uid', 'g.role AS role', 'g.streetId AS streetId'])
-        .addSelect(['g.communityId AS communityId', 'g.organisationId AS organisationId'])
-        .where('u.id = :userId', { userId })
-        .getRawMany<{ uid: number; role: GrantScope['role'] | null } & Omit<GrantScope, 'role'>>();
-      if (rows.length === 0) return null;
-      return rows
-        .filter((r) => r.role !== null)
-        .map((r) => ({
-          role: r.role!,
-          streetId: r.streetId,
-          communityId: r.communityId,
-          organisationId: r.organisationId,
-        }));
-    });
+  async grantScopes(userId: number): Promise<GrantScope[] | null> {
+    // Plain SQL: the auth guard's one query, on every cache miss.
+    const rows = await this.db.rawQuery<{ uid: number; role: GrantScope['role'] | null } & Omit<GrantScope, 'role'>>(
+      'SELECT u.`id` AS uid, g.`role` AS role, g.`streetId` AS streetId, g.`communityId` AS communityId, g.`organisationId` AS organisationId ' +
+        'FROM `app_user` u LEFT JOIN `role_grant` g ON g.`userId` = u.`id` WHERE u.`id` = ?',
+      [userId],
+    );
+    if (rows.length === 0) return null;
+    return rows
+      .filter((r) => r.role !== null)
+      .map((r) => ({
+        role: r.role!,
+        streetId: r.streetId,
+        communityId: r.communityId,
+        organisationId: r.organisationId,
+      }));
   }
 
   grantsOf(userId: number): Promise<RoleGrant[]> {
