@@ -8,7 +8,7 @@ import { AppError } from '../common/app-error.js';
 import { CommunitiesRepository } from '../communities/communities.repository.js';
 import { Database } from '../database/database.js';
 import { NotificationService } from '../notifications/notification.service.js';
-import { ResidencyRepository } from '../residency/residency.repository.js';
+import { ResidentCommunities } from '../residency/resident-communities.js';
 import { ActivitiesRepository, type ActivityFilter, type NewActivity } from './activities.repository.js';
 import { ActivityListCache } from './activity-list-cache.js';
 import { assertTimesInOrder } from './activity-rules.js';
@@ -34,10 +34,10 @@ export class ActivitiesService {
     private readonly notifications: NotificationService,
     private readonly access: AccessService,
     private readonly communities: CommunitiesRepository,
-    private readonly residency: ResidencyRepository,
     private readonly audit: AuditRepository,
     private readonly clock: Clock,
     private readonly listCache: ActivityListCache,
+    private readonly residentCommunities: ResidentCommunities,
   ) {}
 
   async list(auth: AuthContext, query: ActivityListQuery): Promise<Page<ActivitySummary>> {
@@ -51,7 +51,7 @@ export class ActivitiesService {
       };
       return this.loadPage(filter, query);
     }
-    filter.communityIds = query.communityId !== undefined ? [query.communityId] : await this.residency.communityIdsOf(auth.userId);
+    filter.communityIds = query.communityId !== undefined ? [query.communityId] : await this.residentCommunities.of(auth.userId);
     // Residents of a community all see the same pages; staff views are personal and always read afresh.
     const key = JSON.stringify([filter.communityIds, query.range, query.category ?? null, query.page, query.pageSize]);
     return this.listCache.get(key, filter.now, () => this.loadPage(filter, query));

@@ -26,6 +26,8 @@ export class Database {
   readonly kind: DatabaseKind;
   private readonly mutex = new Mutex();
   private readonly current = new AsyncLocalStorage<EntityManager>();
+  /** Work to do once the current transaction has committed, keyed by its manager. */
+  private readonly committed = new WeakMap<EntityManager, (() => void)[]>();
 
   constructor(@InjectDataSource() readonly dataSource: DataSource) {
     this.kind = dataSource.options.type === 'better-sqlite3' ? 'sqlite' : 'mysql';
@@ -59,8 +61,9 @@ export class Database {
   }
 
   /**
-   * Plain SQL, raw rows (see `rows`). Outside a transaction on MySQL, straight to the driver's pool: TypeORM's query runner wraps each statement
-   * in a promise connection, a stack capture and query events, which cost as much CPU as mysql2 itself.
+   * Plain SQL, raw rows (see `rows`). Outside a transaction on MySQL, straight to the driver's pool: TypeORM's
+   * query runner wraps each statement in a promise connection, a stack capture and query events, which cost as
+   * much CPU as mysql2 itself.
    */
   rawQuery<T = Record<string, unknown>>(sql: string, parameters: unknown[]): Promise<T[]> {
     const pool = (this.dataSource.driver as { pool?: MysqlPool }).pool;
@@ -70,13 +73,36 @@ export class Database {
     return new Promise((resolve, reject) => pool.query(sql, parameters, (error, rows) => (error ? reject(error) : resolve(rows as T[]))));
   }
 
+  /**
+   * Runs `effect` once the enclosing transaction has committed (at once outside one; never if it rolls back).
+   * For dropping cached copies of what it changed: dropped earlier, a concurrent read could cache the old rows again.
+   */
+  afterCommit(effect: () => void): void {
+    const em = this.current.getStore();
+    if (!em) return effect();
+    this.committed.get(em)!.push(effect);
+  }
+
   /** Runs `work` in one transaction. Repositories called inside it join it. Must not be nested. */
-  transaction<T>(work: () => Promise<T>): Promise<T> {
+  async transaction<T>(work: () => Promise<T>): Promise<T> {
+    const effects: (() => void)[] = [];
+    const result = await this.transactionOnce(work, effects);
+    for (const effect of effects) effect();
+    return result;
+  }
+
+  private transactionOnce<T>(work: () => Promise<T>, effects: (() => void)[]): Promise<T> {
     if (this.current.getStore()) throw new Error('Nested Database.transaction()');
+    const attempt = (em: EntityManager) => {
+      // A retried attempt starts with no effects of its own: only the committed attempt's run.
+      effects.length = 0;
+      this.committed.set(em, effects);
+      return this.current.run(em, work);
+    };
     if (this.kind === 'sqlite') {
-      return this.mutex.runExclusive(() => this.dataSource.transaction((em) => this.current.run(em, work)));
+      return this.mutex.runExclusive(() => this.dataSource.transaction(attempt));
     }
-    return this.withRetry(() => this.dataSource.transaction((em) => this.current.run(em, work)));
+    return this.withRetry(() => this.dataSource.transaction(attempt));
   }
 
   private async withRetry<T>(attempt: () => Promise<T>): Promise<T> {

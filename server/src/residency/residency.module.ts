@@ -7,11 +7,12 @@ import { CensusRepository } from './census.repository.js';
 import { ResidencyController } from './residency.controller.js';
 import { ResidencyRepository } from './residency.repository.js';
 import { ResidencyService } from './residency.service.js';
+import { ResidentCommunities } from './resident-communities.js';
 
 @Module({
   imports: [CommunitiesModule, AccessModule, AuditModule, NotificationsModule],
   controllers: [ResidencyController],
-  providers: [ResidencyService, ResidencyRepository, CensusRepository],
-  exports: [ResidencyRepository],
+  providers: [ResidencyService, ResidencyRepository, CensusRepository, ResidentCommunities],
+  exports: [ResidencyRepository, ResidentCommunities],
 })
 export class ResidencyModule {}

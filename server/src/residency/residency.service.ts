@@ -17,6 +17,7 @@ import { parseCensusCsv } from './census-csv.js';
 import { CensusRepository } from './census.repository.js';
 import { toClaimDto } from './residency.mapper.js';
 import { ResidencyRepository } from './residency.repository.js';
+import { ResidentCommunities } from './resident-communities.js';
 
 @Injectable()
 export class ResidencyService {
@@ -28,6 +29,7 @@ export class ResidencyService {
     private readonly access: AccessService,
     private readonly audit: AuditRepository,
     private readonly notifications: NotificationService,
+    private readonly residentCommunities: ResidentCommunities,
   ) {}
 
   /** A resident claims a household. Listed in the census under the same name → approved at once. */
@@ -145,6 +147,7 @@ export class ResidencyService {
     const decided = await this.residency.decide(claimId, { status: 'approved', reason: null, decidedBy, deciderId });
     if (!decided) throw new AppError('CLAIM_ALREADY_DECIDED');
     await this.residency.addResidency({ ...claim, source: decidedBy });
+    this.residentCommunities.changed(claim.userId);
     await this.notifications.notify(claim.userId, 'residency_decided', {
       title: '住户认证已通过',
       body: '您已成为认证居民，可以报名只面向本社区居民的活动了。',

@@ -41,6 +41,8 @@ describe('residency: claim, review, census', () => {
 
     const before = ok(await t.call(routes.me, {}, newcomer));
     expect(before.verified).toBe(false);
+    // The 活动 tab lists the activities of the communities one lives in: none yet (and that answer is cached).
+    expect(ok(await t.call(routes.listActivities, { query: { range: 'all' } }, newcomer)).total).toBe(0);
     expect(before.claims[0]).toMatchObject({ id: claim.id, status: 'pending' });
 
     const queue = ok(await t.call(routes.listResidencyClaims, { query: { status: 'pending' } }, committee));
@@ -51,6 +53,8 @@ describe('residency: claim, review, census', () => {
 
     const after = ok(await t.call(routes.me, {}, newcomer));
     expect(after.verified).toBe(true);
+    // ...and from the moment of approval, the community's activities (the demo seeds some in 幸福里社区).
+    expect(ok(await t.call(routes.listActivities, { query: { range: 'all' } }, newcomer)).total).toBeGreaterThan(0);
     expect(after.residencies).toEqual([
       expect.objectContaining({ source: 'claim', household: expect.objectContaining({ id: home.id, building: '5栋' }) }),
     ]);

@@ -40,4 +40,23 @@ describe('Database.transaction under concurrency', () => {
     for (let i = 0; i < TRANSACTIONS; i++) expect([i, perTransaction.get(i) ?? 0]).toEqual([i, i % 3 === 0 ? 0 : 2]);
     expect(rows).toHaveLength((TRANSACTIONS * 2 * 2) / 3);
   });
+
+  it('runs after-commit effects once the transaction commits, and never for one that rolls back', async () => {
+    const audit = t.app.get(AuditRepository);
+    const seen: string[] = [];
+    await t.db.transaction(async () => {
+      await audit.append({ actorId: null, action: 'effect.commit', communityId: null, targetType: 'effect', targetId: 1 });
+      t.db.afterCommit(() => seen.push('committed'));
+      expect(seen).toEqual([]);
+    });
+    expect(seen).toEqual(['committed']);
+    await expect(
+      t.db.transaction(async () => {
+        t.db.afterCommit(() => seen.push('rolled back'));
+        throw new Error('rollback');
+      }),
+    ).rejects.toThrow('rollback');
+    t.db.afterCommit(() => seen.push('outside'));
+    expect(seen).toEqual(['committed', 'outside']);
+  });
 });
