@@ -50,6 +50,8 @@ export const SignupStatusSchema = z.enum([
   'offer_expired',
   'attended',
   'no_show',
+  /** The organiser cancelled the activity while this sign-up held or awaited a place. */
+  'activity_cancelled',
 ]);
 export type SignupStatus = z.infer<typeof SignupStatusSchema>;
 export const signupStatusLabels: Record<SignupStatus, string> = {
@@ -60,6 +62,7 @@ export const signupStatusLabels: Record<SignupStatus, string> = {
   offer_expired: '空位已过期',
   attended: '已签到',
   no_show: '未到场',
+  activity_cancelled: '活动已取消',
 };
 
 export const AudienceSchema = z
@@ -126,7 +129,27 @@ export const CreateActivitySchema = z.object({
 });
 export type CreateActivity = z.infer<typeof CreateActivitySchema>;
 
-export const UpdateActivitySchema = z.object(activityFields).partial();
+export const SeriesScopeSchema = z.enum(['this', 'following']);
+export type SeriesScope = z.infer<typeof SeriesScopeSchema>;
+
+type WithoutDefaults<T extends z.ZodRawShape> = { [K in keyof T]: T[K] extends z.ZodDefault<infer Inner> ? Inner : T[K] };
+/** An edit changes only what it sends: zod would fill a left-out field with its create default (and wipe it). */
+function withoutDefaults<T extends z.ZodRawShape>(shape: T): WithoutDefaults<T> {
+  return Object.fromEntries(
+    Object.entries(shape).map(([key, field]) => [key, field instanceof z.ZodDefault ? field.unwrap() : field]),
+  ) as WithoutDefaults<T>;
+}
+
+export const UpdateActivitySchema = z
+  .object(withoutDefaults(activityFields))
+  .partial()
+  .extend({
+    /**
+     * For a session of a weekly series: 'following' makes the same changes to every later session that is not
+     * cancelled or finished (times move by the same amount as this session's did). Ignored outside a series.
+     */
+    scope: SeriesScopeSchema.default('this'),
+  });
 export type UpdateActivity = z.infer<typeof UpdateActivitySchema>;
 
 export const CancelActivitySchema = z.object({ reason: text(200) });
@@ -249,6 +272,8 @@ export const InboxKindSchema = z.enum([
   'activity_cancelled',
   'activity_reminder',
   'residency_decided',
+  'poll_opened',
+  'poll_published',
 ]);
 export type InboxKind = z.infer<typeof InboxKindSchema>;
 export const InboxItemSchema = z.object({
@@ -257,10 +282,20 @@ export const InboxItemSchema = z.object({
   title: z.string(),
   body: z.string(),
   activityId: IdSchema.nullable(),
+  /** The consultation a poll notice is about (absent on older clients' fixtures). */
+  pollId: IdSchema.nullable().optional(),
   createdAt: DateTimeSchema,
   readAt: DateTimeSchema.nullable(),
 });
 export type InboxItem = z.infer<typeof InboxItemSchema>;
-export const InboxPageSchema = pageOf(InboxItemSchema);
+export const InboxPageSchema = pageOf(InboxItemSchema).extend({
+  /** All my unread items, not only this page's. */
+  unreadCount: z.number().int().nonnegative(),
+});
+export const MarkInboxReadSchema = z.object({
+  /** Items to mark read; left out, every item of mine is. Ids of items that are not mine are ignored. */
+  ids: z.array(IdSchema).min(1).max(200).optional(),
+});
+export const InboxReadResultSchema = z.object({ unreadCount: z.number().int().nonnegative() });
 
 export const ActivityIdParamsSchema = z.object({ id: IdParamSchema });
