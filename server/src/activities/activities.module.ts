@@ -31,6 +31,6 @@ import { WaitlistService } from './waitlist.service.js';
     AttendeesService,
     ActivitySweeper,
   ],
-  exports: [ActivitiesRepository, SignupsService, ActivitySweeper],
+  exports: [ActivitiesRepository, ActivityListCache, SignupsService, ActivitySweeper],
 })
 export class ActivitiesModule {}

@@ -103,9 +103,41 @@ export class ActivitiesRepository {
     });
   }
 
-  update(id: number, fields: Partial<NewActivity>): Promise<void> {
+  /**
+   * Edits an activity that is not cancelled, in one conditional UPDATE: a new capacity below what is already
+   * taken matches nothing, even against a sign-up committed a moment ago. False when nothing matched.
+   */
+  updateEditable(id: number, fields: Partial<NewActivity>): Promise<boolean> {
     return this.write(async (em) => {
-      await em.update(Activity, { id }, fields);
+      const q = em
+        .createQueryBuilder()
+        .update(Activity)
+        .set(fields)
+        .where("id = :id AND status <> 'cancelled'", { id });
+      if (fields.seats !== undefined) q.andWhere('seatsTaken <= :seats', { seats: fields.seats });
+      if (fields.volunteerSlots !== undefined) q.andWhere('volunteersTaken <= :volunteerSlots', { volunteerSlots: fields.volunteerSlots });
+      return (await q.execute()).affected === 1;
+    });
+  }
+
+  /** Sessions of a series starting after `after`, neither cancelled nor finished, in order. */
+  laterInSeries(seriesId: number, after: Date, now: Date): Promise<Activity[]> {
+    return this.db.run((em) =>
+      em
+        .createQueryBuilder(Activity, 'a')
+        .leftJoinAndSelect('a.community', 'c')
+        .leftJoinAndSelect('a.organisation', 'o')
+        .where("a.seriesId = :seriesId AND a.startsAt > :after AND a.endsAt > :now AND a.status <> 'cancelled'", { seriesId, after, now })
+        .orderBy('a.startsAt', 'ASC')
+        .addOrderBy('a.id', 'ASC')
+        .getMany(),
+    );
+  }
+
+  /** Sets the counters outright; only for a cancelled activity, whose sign-ups no longer move. */
+  setCounters(id: number, counters: Pick<Activity, 'seatsTaken' | 'volunteersTaken' | 'waitlistCount'>): Promise<void> {
+    return this.write(async (em) => {
+      await em.update(Activity, { id }, counters);
     });
   }
 
@@ -140,9 +172,12 @@ export class ActivitiesRepository {
     });
   }
 
-  /** Takes `size` participant seats if that many remain. */
+  /**
+   * Takes `size` participant seats if that many remain. Taking a place also requires the activity to be
+   * published: a sign-up that read the activity just before it was cancelled takes nothing.
+   */
   takeSeats(id: number, size: number): Promise<boolean> {
-    return this.bump(id, 'seatsTaken', size, 'seatsTaken + :n <= seats');
+    return this.bump(id, 'seatsTaken', size, "seatsTaken + :n <= seats AND status = 'published'");
   }
 
   releaseSeats(id: number, size: number): Promise<boolean> {
@@ -150,7 +185,7 @@ export class ActivitiesRepository {
   }
 
   takeVolunteerSlot(id: number): Promise<boolean> {
-    return this.bump(id, 'volunteersTaken', 1, 'volunteersTaken + :n <= volunteerSlots');
+    return this.bump(id, 'volunteersTaken', 1, "volunteersTaken + :n <= volunteerSlots AND status = 'published'");
   }
 
   releaseVolunteerSlot(id: number): Promise<boolean> {
@@ -158,7 +193,7 @@ export class ActivitiesRepository {
   }
 
   joinWaitlist(id: number): Promise<boolean> {
-    return this.bump(id, 'waitlistCount', 1, '1 = 1');
+    return this.bump(id, 'waitlistCount', 1, "status = 'published'");
   }
 
   leaveWaitlist(id: number): Promise<boolean> {

@@ -11,13 +11,13 @@ import { NotificationService } from '../notifications/notification.service.js';
 import { ResidentCommunities } from '../residency/resident-communities.js';
 import { ActivitiesRepository, type ActivityFilter, type NewActivity } from './activities.repository.js';
 import { ActivityListCache } from './activity-list-cache.js';
-import { assertTimesInOrder } from './activity-rules.js';
+import { assertTimesInOrder, timesInOrder } from './activity-rules.js';
 import type { Activity } from './activity.entity.js';
 import { audienceOf, questionsOf, toSummary } from './activity.mapper.js';
 import { SignupsRepository } from './signups.repository.js';
 import { randomCode } from './random-code.js';
 import { SignupsService } from './signups.service.js';
-import { WaitlistService } from './waitlist.service.js';
+import { formatTime, WaitlistService } from './waitlist.service.js';
 
 const WEEK_MS = 7 * 24 * 3600_000;
 const TIME_FIELDS = ['startsAt', 'endsAt', 'signupOpensAt', 'signupClosesAt', 'cancelDeadline'] as const;
@@ -106,34 +106,77 @@ export class ActivitiesService {
     return this.detail(auth, (await this.activities.findById(firstId))!);
   }
 
-  /** Edits; residents holding or awaiting a place are told, and added seats go to the waitlist. */
-  async update(auth: AuthContext, id: number, patch: UpdateActivity): Promise<ActivityDetail> {
+  /**
+   * Edits one session, or with scope 'following' also every later session of its series that is neither
+   * cancelled nor finished. Later sessions take the same plain values, but their times move by the amount this
+   * session's did (start 14:00 → 15:00 moves each later start an hour, a day later moves each a day): each
+   * session keeps its own date, and any session edited on its own keeps its own offset. Sessions are changed
+   * all or none; residents holding or awaiting a place in a changed session are told, and added seats go to
+   * its waitlist.
+   */
+  async update(auth: AuthContext, id: number, input: UpdateActivity): Promise<ActivityDetail> {
+    const { scope, ...patch } = input;
     const activity = await this.managed(auth, id);
-    if (activity.status === 'cancelled' || this.clock.now() >= activity.endsAt) throw new AppError('ACTIVITY_NOT_EDITABLE');
-    const changes = columnsOf(patch);
-    for (const f of TIME_FIELDS) if (patch[f] !== undefined) (changes as Record<string, unknown>)[f] = new Date(patch[f]);
-    assertTimesInOrder({ ...activity, ...changes });
-    await this.db.transaction(async () => {
-      await this.activities.update(id, changes);
-      await this.audit.append({
-        actorId: auth.userId,
-        action: 'activity.update',
-        communityId: activity.communityId,
-        targetType: 'activity',
-        targetId: id,
-        detail: { fields: Object.keys(changes) },
-      });
-      if (activity.status !== 'published') return;
-      for (const s of await this.signups.awaiting(id)) {
-        await this.notifications.notify(s.userId, 'activity_changed', {
-          title: '活动信息有变化',
-          body: `您报名的「${activity.title}」信息有更新，请查看最新的时间和地点。`,
-          activityId: id,
+    const now = this.clock.now();
+    if (activity.status === 'cancelled' || now >= activity.endsAt) throw new AppError('ACTIVITY_NOT_EDITABLE');
+    const plain = columnsOf(patch);
+    const moves = TIME_FIELDS.filter((f) => patch[f] !== undefined).map((f) => ({ field: f, by: Date.parse(patch[f]!) - activity[f].getTime() }));
+    const later = scope === 'following' && activity.seriesId !== null ? await this.activities.laterInSeries(activity.seriesId, activity.startsAt, now) : [];
+
+    const edits: { session: Activity; changes: Partial<NewActivity> }[] = [];
+    for (const session of [activity, ...later]) {
+      const next: Partial<NewActivity> = { ...plain };
+      for (const { field, by } of moves) next[field] = new Date(session[field].getTime() + by);
+      const times = { ...session, ...next };
+      if (!timesInOrder(times)) {
+        throw new AppError('ACTIVITY_TIMES_INVALID', {
+          message: session === activity ? undefined : `${formatTime(session.startsAt)} 那一次改完后时间先后不对，请先单独修改那一次，或只改这一次`,
         });
       }
-      await this.waitlist.offerFreedSeatsWithin((await this.activities.findById(id))!);
+      const changes = changedColumns(session, next);
+      if (Object.keys(changes).length) edits.push({ session, changes });
+    }
+
+    await this.db.transaction(async () => {
+      for (const { session, changes } of edits) {
+        if (!(await this.activities.updateEditable(session.id, changes))) throw await this.whyNotEditable(session.id, changes, session !== activity);
+        await this.audit.append({
+          actorId: auth.userId,
+          action: 'activity.update',
+          communityId: session.communityId,
+          targetType: 'activity',
+          targetId: session.id,
+          detail: { fields: Object.keys(changes), ...(session !== activity && { from: id }) },
+        });
+        if (session.status !== 'published') continue;
+        const updated = (await this.activities.findById(session.id))!;
+        const when = updated.seriesId === null ? '' : `（${formatTime(updated.startsAt)} 那一次）`;
+        for (const userId of uniqueUsers(await this.signups.awaiting(session.id))) {
+          await this.notifications.notify(userId, 'activity_changed', {
+            title: '活动信息有变化',
+            body: `您报名的「${updated.title}」${when}信息有更新，请查看最新的时间和地点。`,
+            activityId: session.id,
+          });
+        }
+        await this.waitlist.offerFreedSeatsWithin(updated);
+      }
     });
     return this.detail(auth, (await this.activities.findById(id))!);
+  }
+
+  /** Why a session's conditional update matched nothing, in words for the staff member (`other`: not the one being edited). */
+  private async whyNotEditable(id: number, changes: Partial<NewActivity>, other: boolean): Promise<AppError> {
+    const a = (await this.activities.findById(id))!;
+    const which = other ? `${formatTime(a.startsAt)} 那一次` : '';
+    if (changes.seats !== undefined && a.seatsTaken > changes.seats) {
+      return new AppError('CAPACITY_BELOW_TAKEN', { message: `${which}已有 ${a.seatsTaken} 人报上名，名额不能少于 ${a.seatsTaken}` });
+    }
+    if (changes.volunteerSlots !== undefined && a.volunteersTaken > changes.volunteerSlots) {
+      return new AppError('CAPACITY_BELOW_TAKEN', {
+        message: `${which}已有 ${a.volunteersTaken} 位志愿者报上名，志愿者名额不能少于 ${a.volunteersTaken}`,
+      });
+    }
+    return new AppError('ACTIVITY_NOT_EDITABLE');
   }
 
   /** Publishes a draft; publishing a series' first session publishes the whole series. */
@@ -155,17 +198,26 @@ export class ActivitiesService {
     return this.detail(auth, (await this.activities.findById(id))!);
   }
 
+  /**
+   * Cancels in one transaction: every sign-up holding or awaiting a place ends as 活动已取消 and leaves the unique
+   * key, the counters drop to what is still held (only check-ins already made), and each resident affected is
+   * told once. Nothing is left for the sweeper: it only looks at offered and confirmed sign-ups.
+   */
   async cancel(auth: AuthContext, id: number, reason: string): Promise<ActivityDetail> {
     const activity = await this.managed(auth, id);
     if (this.clock.now() >= activity.endsAt) throw new AppError('ACTIVITY_ENDED');
     await this.db.transaction(async () => {
+      // Also the lock that orders this against sign-ups, whose counter UPDATEs need the same row.
       if (!(await this.activities.transition(id, ['draft', 'published'], { status: 'cancelled', cancelReason: reason }))) {
         throw new AppError('ACTIVITY_CANCELLED');
       }
-      for (const s of await this.signups.awaiting(id)) {
-        await this.notifications.notify(s.userId, 'activity_cancelled', {
+      const ended = await this.signups.endForCancelledActivity(id);
+      const held = await this.signups.held(id);
+      await this.activities.setCounters(id, { seatsTaken: held.seats, volunteersTaken: held.volunteers, waitlistCount: 0 });
+      for (const userId of uniqueUsers(ended)) {
+        await this.notifications.notify(userId, 'activity_cancelled', {
           title: '活动已取消',
-          body: `很抱歉，「${activity.title}」已取消。原因：${reason}`,
+          body: `很抱歉，「${activity.title}」已取消，您不用去了。原因：${reason}`,
           activityId: id,
         });
       }
@@ -175,7 +227,7 @@ export class ActivitiesService {
         communityId: activity.communityId,
         targetType: 'activity',
         targetId: id,
-        detail: { reason },
+        detail: { reason, signupsEnded: ended.length },
       });
     });
     return this.detail(auth, (await this.activities.findById(id))!);
@@ -212,11 +264,27 @@ export class ActivitiesService {
 const PLAIN_FIELDS = ['title', 'category', 'coverUrl', 'description', 'place', 'seats', 'volunteerSlots', 'companionsAllowed', 'offerHoldMinutes'] as const;
 
 /** The non-time columns of a create or update input, JSON-encoded where stored as text. */
-function columnsOf(input: UpdateActivity): Partial<NewActivity> {
+function columnsOf(input: Omit<UpdateActivity, 'scope'>): Partial<NewActivity> {
   const out: Record<string, unknown> = {};
   for (const f of PLAIN_FIELDS) if (input[f] !== undefined) out[f] = input[f];
   if (input.audience !== undefined) out.audience = JSON.stringify(input.audience);
   if (input.questions !== undefined) out.questions = JSON.stringify(input.questions);
   if (input.waitlistEnabled !== undefined) out.waitlistEnabled = input.waitlistEnabled ? 1 : 0;
   return out as Partial<NewActivity>;
+}
+
+/** Only the columns whose value would actually change (times compared as instants). */
+function changedColumns(session: Activity, next: Partial<NewActivity>): Partial<NewActivity> {
+  const changed: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(next)) {
+    const current = (session as unknown as Record<string, unknown>)[key];
+    const same = value instanceof Date && current instanceof Date ? value.getTime() === current.getTime() : value === current;
+    if (!same) changed[key] = value;
+  }
+  return changed as Partial<NewActivity>;
+}
+
+/** Each user once, though they may hold a participant and a volunteer sign-up. */
+function uniqueUsers(signups: { userId: number }[]): number[] {
+  return [...new Set(signups.map((s) => s.userId))];
 }

@@ -33,6 +33,11 @@ export class ActivityListCache {
     this.generation++;
   }
 
+  /** Moves on every activity write: other caches that show activities (the feed) put it in their keys. */
+  get version(): number {
+    return this.generation;
+  }
+
   /** A page depends on the time too (what is upcoming, the seat state): `now` picks its TTL-sized slice of time. */
   async get(key: string, now: Date, load: Load): Promise<Page<ActivitySummary>> {
     if (!this.cache) return load();

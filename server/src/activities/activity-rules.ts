@@ -10,13 +10,12 @@ export interface ActivityTimes {
 }
 
 /** signupOpensAt < signupClosesAt <= startsAt < endsAt, and cancelDeadline <= startsAt. */
+export function timesInOrder(t: ActivityTimes): boolean {
+  return t.signupOpensAt < t.signupClosesAt && t.signupClosesAt <= t.startsAt && t.startsAt < t.endsAt && t.cancelDeadline <= t.startsAt;
+}
+
 export function assertTimesInOrder(t: ActivityTimes): void {
-  const ok =
-    t.signupOpensAt < t.signupClosesAt &&
-    t.signupClosesAt <= t.startsAt &&
-    t.startsAt < t.endsAt &&
-    t.cancelDeadline <= t.startsAt;
-  if (!ok) throw new AppError('ACTIVITY_TIMES_INVALID');
+  if (!timesInOrder(t)) throw new AppError('ACTIVITY_TIMES_INVALID');
 }
 
 export interface Resident {

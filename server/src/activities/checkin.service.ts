@@ -34,8 +34,9 @@ export class CheckinService {
   async checkIn(auth: AuthContext, activityId: number, request: CheckinRequest) {
     const activity = await this.signupService.visibleActivity(auth, activityId);
     const signup = await this.signupFor(auth, activity, request);
-    if (!signup || !['confirmed', 'attended'].includes(signup.status)) throw new AppError('CHECKIN_NOT_SIGNED_UP');
+    // Before the sign-up's status: cancelling the activity ended every sign-up, and that is the reason to give.
     if (activity.status === 'cancelled') throw new AppError('ACTIVITY_CANCELLED');
+    if (!signup || !['confirmed', 'attended'].includes(signup.status)) throw new AppError('CHECKIN_NOT_SIGNED_UP');
     const now = this.clock.now();
     if (now.getTime() < activity.startsAt.getTime() - OPENS_BEFORE_MS) throw new AppError('CHECKIN_NOT_OPEN');
 

@@ -5,7 +5,7 @@ import { Activity } from './activity.entity.js';
 
 /**
  * A sign-up. `active` is 1 while it holds or awaits a place (confirmed, waitlisted, offered, attended, no-show)
- * and NULL once cancelled or its offer expired, so the unique key allows one live sign-up per user, activity
+ * and NULL once cancelled, its offer expired or the activity was cancelled, so the unique key allows one live sign-up per user, activity
  * and role while keeping the history (NULLs never collide).
  */
 @Entity('signup')
@@ -34,7 +34,7 @@ export class Signup {
   @Column({ type: 'varchar', length: 16 })
   role: SignupRole;
 
-  @Column({ type: 'varchar', length: 16 })
+  @Column({ type: 'varchar', length: 32 })
   status: SignupStatus;
 
   @Column({ type: 'tinyint', nullable: true })

@@ -122,6 +122,33 @@ export class SignupsRepository {
     return this.db.run((em) => em.findBy(Signup, { activityId, status: In(['confirmed', 'waitlisted', 'offered']) }));
   }
 
+  /**
+   * The activity was cancelled: every sign-up holding or awaiting a place ends as `activity_cancelled` and leaves
+   * the unique key, in one UPDATE that also catches rows committed after the caller last read. Returns those rows.
+   */
+  endForCancelledActivity(activityId: number): Promise<Signup[]> {
+    return this.db.run(async (em) => {
+      await em
+        .createQueryBuilder()
+        .update(Signup)
+        .set({ status: 'activity_cancelled', active: null })
+        .where("activityId = :activityId AND status IN ('confirmed', 'waitlisted', 'offered')", { activityId })
+        .execute();
+      return em.findBy(Signup, { activityId, status: 'activity_cancelled' });
+    });
+  }
+
+  /** Seats and volunteer slots held by sign-ups that still hold one (what the activity's counters should say). */
+  held(activityId: number): Promise<{ seats: number; volunteers: number }> {
+    return this.db.run(async (em) => {
+      const rows = await em.findBy(Signup, { activityId, status: In(['confirmed', 'offered', 'attended']) });
+      return {
+        seats: rows.filter((s) => s.role === 'participant').reduce((sum, s) => sum + s.size, 0),
+        volunteers: rows.filter((s) => s.role === 'volunteer').length,
+      };
+    });
+  }
+
   noShowCounts(userIds: number[]): Promise<Map<number, number>> {
     if (userIds.length === 0) return Promise.resolve(new Map());
     return this.db.run(async (em) => {

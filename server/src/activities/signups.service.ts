@@ -104,7 +104,8 @@ export class SignupsService {
     }
     if (await this.activities.takeSeats(activity.id, size)) return 'confirmed';
     if (!activity.waitlistEnabled) throw new AppError('SEATS_FULL');
-    await this.activities.joinWaitlist(activity.id);
+    // Only a published activity keeps a waitlist: this fails when it was cancelled since we read it.
+    if (!(await this.activities.joinWaitlist(activity.id))) throw new AppError('ACTIVITY_CANCELLED');
     return 'waitlisted';
   }
 
@@ -131,6 +132,7 @@ export class SignupsService {
     if (!signup) throw new AppError('SIGNUP_NOT_FOUND');
     if (signup.userId !== auth.userId) throw new AppError('OFFER_NOT_YOURS');
     if (signup.status === 'offer_expired') throw new AppError('OFFER_EXPIRED');
+    if (signup.status === 'activity_cancelled') throw new AppError('ACTIVITY_CANCELLED');
     if (signup.status !== 'offered') throw new AppError('NO_OFFER');
     if (this.clock.now() >= signup.offerExpiresAt!) {
       // Pass it on now rather than waiting for the sweeper.
@@ -140,6 +142,7 @@ export class SignupsService {
     await this.db.transaction(async () => {
       if (!(await this.signups.transition(signup.id, ['offered'], { status: 'confirmed' }))) {
         const current = await this.signups.findById(signup.id);
+        if (current?.status === 'activity_cancelled') throw new AppError('ACTIVITY_CANCELLED');
         throw new AppError(current?.status === 'offer_expired' ? 'OFFER_EXPIRED' : 'NO_OFFER');
       }
       const activity = (await this.activities.findById(signup.activityId))!;

@@ -4,6 +4,8 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 /** One in-app notification. */
 @Entity('inbox_item')
 @Index(['userId', 'id'])
+// The unread count on every visit to 我的.
+@Index(['userId', 'readAt'])
 export class InboxItem {
   @PrimaryGeneratedColumn()
   id: number;
@@ -22,6 +24,10 @@ export class InboxItem {
 
   @Column({ type: 'int', nullable: true })
   activityId: number | null;
+
+  /** The consultation a poll notice is about. */
+  @Column({ type: 'int', nullable: true })
+  pollId: number | null;
 
   @Column({ type: 'datetime' })
   createdAt: Date;

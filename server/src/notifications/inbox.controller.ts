@@ -14,4 +14,9 @@ export class InboxController {
   inbox(@CurrentUser() auth: AuthContext, @Input() { query }: RouteInput<typeof routes.myInbox>) {
     return this.notifications.inboxOf(auth.userId, query.page, query.pageSize);
   }
+
+  @Endpoint(routes.markInboxRead)
+  markRead(@CurrentUser() auth: AuthContext, @Input() { body }: RouteInput<typeof routes.markInboxRead>) {
+    return this.notifications.markRead(auth.userId, body.ids);
+  }
 }

@@ -7,6 +7,7 @@ export interface NotificationContent {
   title: string;
   body: string;
   activityId: number | null;
+  pollId?: number | null;
 }
 
 /**
@@ -21,18 +22,28 @@ export class NotificationService {
   ) {}
 
   notify(userId: number, kind: InboxKind, content: NotificationContent): Promise<void> {
-    return this.inbox.insert({
-      userId,
+    return this.inbox.insert({ userId, ...this.notice(kind, content) });
+  }
+
+  /** One notice to many users (everyone who may vote in a consultation), in the caller's transaction. */
+  notifyMany(userIds: number[], kind: InboxKind, content: NotificationContent): Promise<void> {
+    return this.inbox.insertForUsers(userIds, this.notice(kind, content));
+  }
+
+  /** A notice as stored: title and body cut to their columns' lengths. */
+  private notice(kind: InboxKind, content: NotificationContent) {
+    return {
       kind,
       title: content.title.slice(0, 100),
       body: content.body.slice(0, 500),
       activityId: content.activityId,
+      pollId: content.pollId ?? null,
       createdAt: this.clock.now(),
-    });
+    };
   }
 
-  async inboxOf(userId: number, page: number, pageSize: number): Promise<Page<InboxItemDto>> {
-    const [items, total] = await this.inbox.pageOf(userId, page, pageSize);
+  async inboxOf(userId: number, page: number, pageSize: number): Promise<Page<InboxItemDto> & { unreadCount: number }> {
+    const [[items, total], unreadCount] = await Promise.all([this.inbox.pageOf(userId, page, pageSize), this.inbox.unreadCount(userId)]);
     return {
       items: items.map((i) => ({
         id: i.id,
@@ -40,12 +51,20 @@ export class NotificationService {
         title: i.title,
         body: i.body,
         activityId: i.activityId,
+        pollId: i.pollId,
         createdAt: i.createdAt.toISOString(),
         readAt: i.readAt?.toISOString() ?? null,
       })),
       total,
       page,
       pageSize,
+      unreadCount,
     };
+  }
+
+  /** Someone else's ids match nothing, so they neither change anything nor tell whether they exist. */
+  async markRead(userId: number, ids: number[] | undefined): Promise<{ unreadCount: number }> {
+    await this.inbox.markRead(userId, ids, this.clock.now());
+    return { unreadCount: await this.inbox.unreadCount(userId) };
   }
 }
