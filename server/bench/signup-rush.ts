@@ -1,11 +1,10 @@
-import { fork } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { Agent, request } from 'node:http';
 import { createPool } from 'mysql2/promise';
 import { api, createResidents, loginPersona, publishedActivity } from './api-client.js';
 import { bareSignup } from './bare-signup.js';
 import { runConcurrently, summarise } from './percentiles.js';
-import { BENCH_JWT_SECRET, type BenchServer } from './server-process.js';
+import { withFloorServer } from './floor-process.js';
+import type { BenchServer } from './server-process.js';
 
 const RESIDENTS = Number(process.env.BENCH_RUSH_RESIDENTS ?? 5000);
 const CONCURRENCY = Number(process.env.BENCH_RUSH_CONCURRENCY ?? 200);
@@ -34,22 +33,6 @@ async function rush(baseUrl: string, activityId: number, residents: { token: str
   });
   agent.destroy();
   return { run, statuses };
-}
-
-/** The bare HTTP floor (bench/floor-server.ts) in its own process, as the real server runs in its own. */
-async function withFloorServer<T>(mysqlUrl: string, work: (baseUrl: string) => Promise<T>): Promise<T> {
-  const port = 3990;
-  const child = fork(fileURLToPath(new URL('./floor-server.js', import.meta.url)), [String(port), mysqlUrl, BENCH_JWT_SECRET]);
-  await new Promise((resolve, reject) => {
-    child.once('message', resolve);
-    child.once('exit', (code) => reject(new Error(`floor server exited with ${code}`)));
-  });
-  try {
-    return await work(`http://127.0.0.1:${port}`);
-  } finally {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
-  }
 }
 
 /**

@@ -1,0 +1,193 @@
+import { Agent, request } from 'node:http';
+import autocannon from 'autocannon';
+import { createPool } from 'mysql2/promise';
+import { bareBallot } from './bare-ballot.js';
+import { api, loginPersona } from './api-client.js';
+import { withFloorServer } from './floor-process.js';
+import { percentile, runConcurrently, summarise } from './percentiles.js';
+import type { BenchServer } from './server-process.js';
+
+const VOTERS = Number(process.env.BENCH_VOTERS ?? 20_000);
+const CONCURRENCY = Number(process.env.BENCH_VOTE_CONCURRENCY ?? 200);
+/** Residents watching the live results while the surge runs: each reloads them every READ_EVERY_MS. */
+const RESULT_READERS = 4;
+const READ_EVERY_MS = 100;
+const PER_BUILDING = 1000;
+
+interface Voter {
+  token: string;
+  id: number;
+}
+
+interface PollShape {
+  id: number;
+  questions: { id: number; options: { id: number }[] }[];
+}
+
+/** One request on a keep-alive socket, as a phone would reuse its connection; resolves with the status code. */
+function send(agent: Agent, url: URL, method: 'GET' | 'POST', token: string, body?: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const headers: Record<string, string | number> = { authorization: `Bearer ${token}` };
+    if (body !== undefined) Object.assign(headers, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+    const req = request(url, { method, agent, headers }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/**
+ * `count` verified residents of the community through the API: a census lists them (in buildings 票1栋, 票2栋, …
+ * of 1,000 households each), then each logs in and claims their home under the listed name, approved at once.
+ */
+async function verifiedVoters(baseUrl: string, committee: string, communityId: number, count: number): Promise<Voter[]> {
+  const where = (i: number) => ({ building: `票${Math.floor(i / PER_BUILDING) + 1}栋`, room: String(1000 + (i % PER_BUILDING)) });
+  const lines = ['楼栋,单元,房号,姓名', ...Array.from({ length: count }, (_, i) => `${where(i).building},1单元,${where(i).room},投票人${i}`)];
+  await api(baseUrl, 'POST', `/communities/${communityId}/census`, { csv: lines.join('\n') }, committee);
+  const householdIds = new Map<string, number>();
+  for (let b = 0; b * PER_BUILDING < count; b++) {
+    const building = `票${b + 1}栋`;
+    const { items } = await api<{ items: { id: number; room: string }[] }>(baseUrl, 'GET', `/communities/${communityId}/households?building=${encodeURIComponent(building)}`, undefined, committee);
+    for (const h of items) householdIds.set(`${building}/${h.room}`, h.id);
+  }
+  const out: Voter[] = new Array(count);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 20 }, async () => {
+      while (next < count) {
+        const i = next++;
+        const login = await api<{ token: string; me: { id: number } }>(baseUrl, 'POST', '/auth/dev', { openid: `voter-${i}`, nickname: `投票人${i}` });
+        const { building, room } = where(i);
+        await api(baseUrl, 'POST', '/residency-claims', { householdId: householdIds.get(`${building}/${room}`), realName: `投票人${i}` }, login.token);
+        out[i] = { token: login.token, id: login.me.id };
+      }
+    }),
+  );
+  return out;
+}
+
+/** An open poll for the whole community: one person one vote, secret, live results. */
+async function openPoll(baseUrl: string, committee: string, communityId: number, title: string): Promise<PollShape> {
+  const now = Date.now();
+  const created = await api<PollShape>(
+    baseUrl,
+    'POST',
+    '/polls',
+    {
+      communityId,
+      title,
+      questions: [{ title: '您是否同意加装电梯？', options: [{ label: '同意' }, { label: '不同意' }, { label: '弃权' }] }],
+      opensAt: new Date(now - 60_000).toISOString(),
+      closesAt: new Date(now + 24 * 3600_000).toISOString(),
+      resultsVisibility: 'live',
+    },
+    committee,
+  );
+  return api<PollShape>(baseUrl, 'POST', `/polls/${created.id}/open`, undefined, committee);
+}
+
+/**
+ * Every voter casts one ballot: autocannon at fixed concurrency, each request with the next voter's token and
+ * an option in turn (its client costs the shared cores far less CPU than node:http's). Throughput is requests
+ * over wall time.
+ */
+async function castAll(baseUrl: string, poll: PollShape, voters: Voter[], query: string) {
+  let next = 0;
+  const option = (i: number) => poll.questions[0].options[i % 3].id;
+  const result = await autocannon({
+    url: baseUrl,
+    connections: CONCURRENCY,
+    amount: voters.length,
+    requests: [
+      {
+        method: 'POST',
+        path: `/api/polls/${poll.id}/ballots${query}`,
+        setupRequest: (req) => {
+          const i = next++;
+          const body = JSON.stringify({ answers: [{ questionId: poll.questions[0].id, optionIds: [option(i)] }] });
+          return { ...req, headers: { 'content-type': 'application/json', authorization: `Bearer ${voters[i].token}` }, body };
+        },
+      },
+    ],
+  });
+  const statuses = new Map(Object.entries(result.statusCodeStats ?? {}).map(([code, stat]) => [Number(code), stat.count ?? 0]));
+  const rps = Math.round((result.requests.total * 1000) / (result.finish.getTime() - result.start.getTime()));
+  return { figures: { requests: result.requests.total, rps, p50: result.latency.p50, p99: result.latency.p99 }, statuses };
+}
+
+/**
+ * 20,000 distinct eligible residents vote at concurrency 200, through the API and through bare mysql2, while a
+ * few readers poll GET /api/polls/:id/results.
+ */
+export async function voteSurge(server: BenchServer, mysqlUrl: string) {
+  const committee = await loginPersona(server.baseUrl, 'committee');
+  const { items } = await api<{ items: { id: number; name: string }[] }>(server.baseUrl, 'GET', '/communities');
+  const communityId = items.find((c) => c.name === '幸福里社区')!.id;
+  const arranged = performance.now();
+  const voters = await verifiedVoters(server.baseUrl, committee, communityId, VOTERS);
+  console.log(`\n(arranged ${VOTERS} verified residents in ${Math.round((performance.now() - arranged) / 1000)} s)`);
+  const apiPoll = await openPoll(server.baseUrl, committee, communityId, '加装电梯意见征集（接口）');
+  const floorPoll = await openPoll(server.baseUrl, committee, communityId, '加装电梯意见征集（基准）');
+
+  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY + RESULT_READERS });
+  const resultsUrl = new URL(`${server.baseUrl}/api/polls/${apiPoll.id}/results`);
+  const statuses = new Map<number, number>();
+  const readLatencies: number[] = [];
+  let readErrors = 0;
+  let surging = true;
+  // The watchers have the page open before the surge starts.
+  await send(agent, resultsUrl, 'GET', voters[0].token);
+  const readers = Array.from({ length: RESULT_READERS }, async (_, r) => {
+    while (surging) {
+      const t0 = performance.now();
+      if ((await send(agent, resultsUrl, 'GET', voters[r].token)) !== 200) readErrors++;
+      const took = performance.now() - t0;
+      readLatencies.push(took);
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, READ_EVERY_MS - took)));
+    }
+  });
+  const surge = await castAll(server.baseUrl, apiPoll, voters, '');
+  surging = false;
+  for (const [status, count] of surge.statuses) statuses.set(status, count);
+  await Promise.all(readers);
+  agent.destroy();
+  const results = await api<{ turnout: { ballotsCast: number }; questions: { options: { votes: number }[] }[] }>(
+    server.baseUrl,
+    'GET',
+    `/polls/${apiPoll.id}/results`,
+    undefined,
+    committee,
+  );
+
+  const pool = createPool({ uri: mysqlUrl, connectionLimit: 30, timezone: 'Z' });
+  let floorCounted = 0;
+  const floorRun = await runConcurrently(VOTERS, CONCURRENCY, async (i) => {
+    if (await bareBallot(pool, { pollId: floorPoll.id, questionId: floorPoll.questions[0].id, optionId: floorPoll.questions[0].options[i % 3].id, communityId, voterId: voters[i].id })) floorCounted++;
+  });
+  await pool.end();
+  const httpFloorPoll = await openPoll(server.baseUrl, committee, communityId, '加装电梯意见征集（HTTP基准）');
+  const httpFloor = await withFloorServer(mysqlUrl, (baseUrl) => castAll(baseUrl, httpFloorPoll, voters, `?communityId=${communityId}`));
+
+  const apiFigures = { name: 'POST /api/polls/:id/ballots', ...surge.figures };
+  const floorFigures = summarise('floor: bare mysql2, same transaction', floorRun.latencies, floorRun.elapsedMs);
+  const httpFloorFigures = { name: 'floor: node:http + bare mysql2', ...httpFloor.figures };
+  const ratio = (rps: number) => ({ 'vs bare mysql2': (rps / floorFigures.rps).toFixed(2), 'vs node:http + mysql2': (rps / httpFloorFigures.rps).toFixed(2) });
+  const sortedReads = [...readLatencies].sort((a, b) => a - b);
+  console.log(`\nVote surge on MySQL: ${VOTERS} distinct eligible residents, concurrency ${CONCURRENCY}`);
+  console.table([
+    { ...apiFigures, counted: statuses.get(201) ?? 0, ...ratio(apiFigures.rps) },
+    { ...floorFigures, counted: floorCounted, ...ratio(floorFigures.rps) },
+    { ...httpFloorFigures, counted: httpFloor.statuses.get(201) ?? 0, ...ratio(httpFloorFigures.rps) },
+  ]);
+  console.log(
+    `GET /api/polls/:id/results during the surge (${RESULT_READERS} readers): ${sortedReads.length} requests, ` +
+      `p50 ${Math.round(percentile(sortedReads, 50) * 10) / 10} ms, p99 ${Math.round(percentile(sortedReads, 99) * 10) / 10} ms, ${readErrors} errors`,
+  );
+  const tallied = results.questions[0].options.reduce((sum, o) => sum + o.votes, 0);
+  console.log(`HTTP statuses: ${JSON.stringify(Object.fromEntries(statuses))}; ballots cast ${results.turnout.ballotsCast}, tallied ${tallied}`);
+  if (statuses.get(201) !== VOTERS || results.turnout.ballotsCast !== VOTERS || tallied !== VOTERS || floorCounted !== VOTERS || httpFloor.statuses.get(201) !== VOTERS) {
+    throw new Error(`Expected exactly ${VOTERS} ballots counted`);
+  }
+}

@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { Database } from '../database/database.js';
+import { PollBallot } from './poll-ballot.entity.js';
+import { PollChoice } from './poll-choice.entity.js';
+
+/**
+ * The only code that reads or writes poll_ballot and poll_choice. It never names a voter, a household or a
+ * participation, and never joins another table: a secret ballot can be found by its poll, its receipt hash or
+ * (for a named ballot only) by the id its participation row keeps.
+ */
+@Injectable()
+export class BallotBoxRepository {
+  constructor(private readonly db: Database) {}
+
+  /** The ballot and one choice row per chosen option, in the caller's transaction. */
+  async drop(ballot: PollBallot, choices: { questionId: number; optionId: number }[]): Promise<void> {
+    await this.db.execute('INSERT INTO poll_ballot (id, pollId, answers, opinion, receiptHash) VALUES (?, ?, ?, ?, ?)', [
+      ballot.id,
+      ballot.pollId,
+      ballot.answers,
+      ballot.opinion,
+      ballot.receiptHash,
+    ]);
+    const rows = choices.map(() => '(?, ?, ?, ?)').join(', ');
+    await this.db.execute(
+      `INSERT INTO poll_choice (pollId, optionId, ballotId, questionId) VALUES ${rows}`,
+      choices.flatMap((c) => [ballot.pollId, c.optionId, ballot.id, c.questionId]),
+    );
+  }
+
+  /** Votes per option (option id → votes), counted from the choice rows. */
+  tally(pollId: number): Promise<Map<number, number>> {
+    return this.db.run(async (em) => {
+      const rows = await em
+        .createQueryBuilder(PollChoice, 'c')
+        .select('c.optionId', 'optionId')
+        .addSelect('COUNT(*)', 'votes')
+        .where('c.pollId = :pollId', { pollId })
+        .groupBy('c.optionId')
+        .getRawMany<{ optionId: number; votes: string | number }>();
+      return new Map(rows.map((r) => [Number(r.optionId), Number(r.votes)]));
+    });
+  }
+
+  isCounted(pollId: number, receiptHash: string): Promise<boolean> {
+    return this.db.run((em) => em.existsBy(PollBallot, { pollId, receiptHash }));
+  }
+
+  /** A named ballot, by the id its voter's participation row keeps. */
+  findNamed(pollId: number, id: string): Promise<PollBallot | null> {
+    return this.db.run((em) => em.findOneBy(PollBallot, { pollId, id }));
+  }
+
+  /** The opinion box's texts, in alphabetical order (no order of arrival exists to leak). */
+  opinions(pollId: number): Promise<string[]> {
+    return this.db.run(async (em) => {
+      const rows = await em
+        .createQueryBuilder(PollBallot, 'b')
+        .select('b.opinion', 'opinion')
+        .where("b.pollId = :pollId AND b.opinion <> ''", { pollId })
+        .getRawMany<{ opinion: string }>();
+      return rows.map((r) => r.opinion).sort((a, b) => a.localeCompare(b, 'zh-CN'));
+    });
+  }
+}

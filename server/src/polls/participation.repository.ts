@@ -1,0 +1,105 @@
+import { Injectable } from '@nestjs/common';
+import type { BallotChannel, VoterMode } from '@linli/shared';
+import { In } from 'typeorm';
+import { Database } from '../database/database.js';
+import { PollParticipation } from './poll-participation.entity.js';
+import { dateParam, placeholders } from './raw-sql.js';
+
+/** Who votes online, and where: the electorate is checked by the same statement that records the vote. */
+export interface OnlineVoter {
+  userId: number;
+  communityId: number;
+  /** Empty: the whole community. */
+  buildings: string[];
+  mode: VoterMode;
+  /** One vote per household: the household that votes; undefined = the voter's first eligible one. */
+  householdId?: number;
+}
+
+/** Who took part. Never touches ballots: the link between the two exists only for named ballots (namedBallotId). */
+@Injectable()
+export class ParticipationRepository {
+  constructor(private readonly db: Database) {}
+
+  /**
+   * Records that a voter took part, in one statement that also checks that voting is open and, online, that
+   * they may vote: the row is inserted only if the poll is open now and (online) a residency of theirs in the
+   * community, and in the poll's buildings, exists. Its voter key is the person, or the household of that
+   * residency; paper ballots bring the key staff chose. Reading the poll row this way takes a shared lock on it
+   * (MySQL locks what INSERT … SELECT reads), which ballots never contend for but closing waits on, so a ballot
+   * commits before the close or not at all.
+   *
+   * False when nothing was inserted (not open, or not eligible); a unique violation when the voter (or their
+   * household) already voted.
+   */
+  async insertIfAllowed(pollId: number, voter: OnlineVoter | string, channel: BallotChannel, namedBallotId: string | null, at: Date): Promise<boolean> {
+    const now = dateParam(this.db, at);
+    const open = "p.id = ? AND p.status = 'open' AND p.opensAt <= ? AND p.closesAt > ?";
+    if (typeof voter === 'string') {
+      const sql = `INSERT INTO poll_participation (pollId, voterKey, channel, namedBallotId, createdAt) SELECT p.id, ?, ?, ?, ? FROM poll p WHERE ${open}`;
+      return (await this.db.execute(sql, [voter, channel, namedBallotId, now, pollId, now, now])) === 1;
+    }
+    const params: unknown[] = [];
+    let key = this.db.kind === 'mysql' ? "CONCAT('h:', r.householdId)" : "'h:' || r.householdId";
+    if (voter.mode === 'person') {
+      key = '?';
+      params.push(`u:${voter.userId}`);
+    }
+    params.push(channel, namedBallotId, now, pollId, now, now);
+    let join = '';
+    if (voter.buildings.length) {
+      join = `INNER JOIN household h ON h.id = r.householdId AND h.building IN (${placeholders(voter.buildings)})`;
+      params.push(...voter.buildings);
+    }
+    params.push(voter.userId, voter.communityId);
+    let household = '';
+    if (voter.mode === 'household' && voter.householdId !== undefined) {
+      household = 'AND r.householdId = ?';
+      params.push(voter.householdId);
+    }
+    const sql =
+      'INSERT INTO poll_participation (pollId, voterKey, channel, namedBallotId, createdAt) ' +
+      `SELECT p.id, ${key}, ?, ?, ? FROM poll p INNER JOIN residency r ON ${open} ${join} ` +
+      `WHERE r.userId = ? AND r.communityId = ? ${household} ORDER BY r.householdId LIMIT 1`;
+    return (await this.db.execute(sql, params)) === 1;
+  }
+
+  /** How many voted, online and on paper. */
+  counts(pollId: number): Promise<{ online: number; paper: number }> {
+    return this.db.run(async (em) => {
+      const rows = await em
+        .createQueryBuilder(PollParticipation, 'p')
+        .select('p.channel', 'channel')
+        .addSelect('COUNT(*)', 'n')
+        .where('p.pollId = :pollId', { pollId })
+        .groupBy('p.channel')
+        .getRawMany<{ channel: BallotChannel; n: string | number }>();
+      const count = (channel: BallotChannel) => Number(rows.find((r) => r.channel === channel)?.n ?? 0);
+      return { online: count('online'), paper: count('paper') };
+    });
+  }
+
+  /** The first of these voter keys that has voted in the poll, or null. */
+  find(pollId: number, voterKeys: string[]): Promise<PollParticipation | null> {
+    if (voterKeys.length === 0) return Promise.resolve(null);
+    return this.db.run((em) => em.findOne(PollParticipation, { where: { pollId, voterKey: In(voterKeys) }, order: { voterKey: 'ASC' } }));
+  }
+
+  /** Of these polls, those where any of these voter keys has voted. */
+  votedIn(pollIds: number[], voterKeys: string[]): Promise<Set<number>> {
+    if (pollIds.length === 0 || voterKeys.length === 0) return Promise.resolve(new Set());
+    return this.db.run(async (em) => {
+      const rows = await em.find(PollParticipation, { select: { pollId: true }, where: { pollId: In(pollIds), voterKey: In(voterKeys) } });
+      return new Set(rows.map((r) => r.pollId));
+    });
+  }
+
+  /** Participation of these voter keys in one poll, keyed by voter key. */
+  ofKeys(pollId: number, voterKeys: string[]): Promise<Map<string, PollParticipation>> {
+    if (voterKeys.length === 0) return Promise.resolve(new Map());
+    return this.db.run(async (em) => {
+      const rows = await em.findBy(PollParticipation, { pollId, voterKey: In(voterKeys) });
+      return new Map(rows.map((r) => [r.voterKey, r]));
+    });
+  }
+}

@@ -1,0 +1,115 @@
+import { Injectable } from '@nestjs/common';
+import { ballotSecrecyLabels, passRuleLabels, voterModeLabels } from '@linli/shared';
+import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
+import { AuditRepository } from '../audit/audit.repository.js';
+import type { AuthContext } from '../auth/auth-context.js';
+import { Clock } from '../clock/clock.js';
+import { AppError } from '../common/app-error.js';
+import { Database } from '../database/database.js';
+import { BallotBoxRepository } from './ballot-box.repository.js';
+import { PollDefinitions } from './poll-definitions.js';
+import { PollResultsService } from './poll-results.service.js';
+import { formatTime } from './poll.mapper.js';
+import { phaseOf } from './poll-rules.js';
+import { PollsService } from './polls.service.js';
+
+export interface ExportFile {
+  filename: string;
+  contentType: string;
+  body: Buffer;
+}
+
+/** The results as a file for the committee's records: tally, turnout, quorum, outcome and the opinion box. */
+@Injectable()
+export class PollExportService {
+  constructor(
+    private readonly db: Database,
+    private readonly pollsService: PollsService,
+    private readonly definitions: PollDefinitions,
+    private readonly results: PollResultsService,
+    private readonly ballots: BallotBoxRepository,
+    private readonly audit: AuditRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async export(auth: AuthContext, id: number, format: 'csv' | 'xlsx'): Promise<ExportFile> {
+    const poll = await this.pollsService.managed(auth, id);
+    const phase = phaseOf(poll, this.clock.now());
+    if (phase === 'draft') throw new AppError('POLL_DRAFT');
+    if (phase !== 'closed' && phase !== 'published') throw new AppError('POLL_NOT_CLOSED');
+    const definition = (await this.definitions.get(id, poll))!;
+    const results = poll.publicationResults ? await this.results.forReader(poll, definition, true) : await this.results.compute(poll, definition, true, { fresh: true });
+    const opinions = definition.opinionsEnabled ? await this.ballots.opinions(id) : [];
+    const turnout = results.turnout!;
+    const yes = (b: boolean) => (b ? '是' : '否');
+    const rows: unknown[][] = [
+      ['议事投票', poll.title],
+      ['社区', poll.community.name],
+      ['投票方式', `${voterModeLabels[poll.voterMode]}，${ballotSecrecyLabels[poll.secrecy]}`],
+      ['投票时间', `${formatTime(poll.opensAt)} 至 ${formatTime(poll.closesAt)}`],
+      [],
+      ['问题', '选项', '票数', '占投票数'],
+    ];
+    if (results.questions) {
+      for (const q of results.questions) {
+        for (const o of q.options) {
+          const share = turnout.ballotsCast ? `${Math.round((o.votes * 1000) / turnout.ballotsCast) / 10}%` : '0%';
+          rows.push([q.title, o.label, o.votes, share]);
+        }
+      }
+    } else {
+      rows.push([results.hiddenReason ?? '']);
+    }
+    rows.push(
+      [],
+      ['投票数', turnout.ballotsCast],
+      ['其中网上投票', turnout.online],
+      ['其中纸质选票', turnout.paper],
+      ['有投票资格', turnout.eligible],
+      ['参与率', `${turnout.percent}%`],
+    );
+    if (results.outcome) {
+      rows.push(
+        ['最低参与率', `${results.outcome.quorumPercent}%`],
+        ['达到最低参与率', yes(results.outcome.quorumMet)],
+        ['通过规则', passRuleLabels[results.outcome.passRule]],
+        ['是否通过', yes(results.outcome.passed)],
+      );
+    }
+    if (poll.publishedAt) rows.push(['公示时间', formatTime(poll.publishedAt)], ['公示说明', poll.publicationStatement ?? '']);
+    if (definition.opinionsEnabled) rows.push([], [`居民意见（${opinions.length}条）`], ...opinions.map((o) => [o]));
+
+    const body = format === 'csv' ? toCsv(rows) : await toXlsx(rows);
+    await this.db.transaction(() =>
+      this.audit.append({
+        actorId: auth.userId,
+        action: 'poll.export_results',
+        communityId: poll.communityId,
+        targetType: 'poll',
+        targetId: id,
+        detail: { format },
+      }),
+    );
+    return {
+      filename: `${poll.title}-投票结果.${format}`,
+      contentType: format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      body,
+    };
+  }
+}
+
+/** With a byte-order mark for Excel; text Excel would run as a formula (=, +, -, @) gets a leading apostrophe. */
+function toCsv(rows: unknown[][]): Buffer {
+  const safe = rows.map((row) => row.map((cell) => (typeof cell === 'string' && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell)));
+  return Buffer.from('\uFEFF' + stringify(safe), 'utf8');
+}
+
+async function toXlsx(rows: unknown[][]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('投票结果');
+  for (const row of rows) sheet.addRow(row);
+  sheet.getColumn(1).width = 30;
+  sheet.getColumn(2).width = 30;
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

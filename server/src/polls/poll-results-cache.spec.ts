@@ -1,0 +1,61 @@
+import type { PollResults } from '@linli/shared';
+import { PollResultsCache } from './poll-results-cache.js';
+
+const results = (ballotsCast: number): PollResults => ({
+  pollId: 1,
+  phase: 'open',
+  turnout: { ballotsCast, online: ballotsCast, paper: 0, eligible: 100, percent: ballotsCast },
+  questions: null,
+  hiddenReason: '投票结束后公布各选项票数',
+  outcome: null,
+});
+
+describe('PollResultsCache', () => {
+  it('reads a poll’s results once per TTL, however many ask at once, apart for managers and readers', async () => {
+    const cache = new PollResultsCache({ resultsCacheMs: 60_000 });
+    let loads = 0;
+    const load = async () => {
+      loads++;
+      await new Promise((r) => setTimeout(r, 5));
+      return results(loads);
+    };
+    const read = await Promise.all(Array.from({ length: 50 }, () => cache.get(1, false, load)));
+    expect(loads).toBe(1);
+    expect(read.every((r) => r.turnout?.ballotsCast === 1)).toBe(true);
+    expect((await cache.get(1, true, load)).turnout?.ballotsCast).toBe(2);
+    expect((await cache.get(2, false, load)).turnout?.ballotsCast).toBe(3);
+    expect((await cache.get(1, false, load)).turnout?.ballotsCast).toBe(1);
+  });
+
+  it('past the TTL serves the last results while reloading them; reads afresh after closing or publishing', async () => {
+    const short = new PollResultsCache({ resultsCacheMs: 20 });
+    let loads = 0;
+    const load = async () => results(++loads);
+    await short.get(1, false, load);
+    await new Promise((r) => setTimeout(r, 30));
+    expect((await short.get(1, false, load)).turnout?.ballotsCast).toBe(1);
+    await new Promise((r) => setTimeout(r, 5));
+    expect(loads).toBe(2);
+    expect((await short.get(1, false, load)).turnout?.ballotsCast).toBe(2);
+    short.invalidate();
+    expect((await short.get(1, false, load)).turnout?.ballotsCast).toBe(3);
+  });
+
+  it('never serves results more than one TTL past their time: nobody looked for a while → reload first', async () => {
+    const short = new PollResultsCache({ resultsCacheMs: 20 });
+    let loads = 0;
+    const load = async () => results(++loads);
+    await short.get(1, false, load);
+    await new Promise((r) => setTimeout(r, 60));
+    expect((await short.get(1, false, load)).turnout?.ballotsCast).toBe(2);
+  });
+
+  it('reads every time when turned off', async () => {
+    let loads = 0;
+    const load = async () => results(++loads);
+
+    const off = new PollResultsCache({ resultsCacheMs: 0 });
+    await off.get(1, false, load);
+    expect((await off.get(1, false, load)).turnout?.ballotsCast).toBe(2);
+  });
+});
