@@ -23,10 +23,14 @@ export default {
       },
     ],
     'content-disposition/.+\\.js$': ['@swc/jest', { module: { type: 'commonjs' } }],
+    // sanitize-html require()s htmlparser2 12, which (with its dom* and entities packages) ships only ESM.
+    '/(htmlparser2|domhandler|domutils|dom-serializer|domelementtype|entities)/.+\\.js$': ['@swc/jest', { module: { type: 'commonjs' } }],
   },
   // content-disposition ships only ESM but is require()d by @fastify/static (used by the H5 and docs routes):
   // jest's CommonJS loader cannot require ESM, so they are compiled to CommonJS.
-  transformIgnorePatterns: ['/node_modules/(?!\\.pnpm/content-disposition@|content-disposition/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!\\.pnpm/(content-disposition|htmlparser2|domhandler|domutils|dom-serializer|domelementtype|entities)@|(content-disposition|htmlparser2|domhandler|domutils|dom-serializer|domelementtype|entities)/)',
+  ],
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
   // *.mysql.spec.ts need a MySQL server: they belong to the MySQL suite, not the embedded default.
   testPathIgnorePatterns: process.env.TEST_DATABASE === 'mysql' ? ['/node_modules/'] : ['/node_modules/', '\\.mysql\\.spec\\.ts$'],

@@ -23,6 +23,11 @@ export async function load(
     headers: options.headers,
     body: options.body,
   });
+  return summarise(name, result);
+}
+
+/** One row of the table from autocannon's result. */
+export function summarise(name: string, result: autocannon.Result): LoadResult {
   return {
     name,
     requests: result.requests.total,

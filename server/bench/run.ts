@@ -1,16 +1,20 @@
 import { createConnection } from 'mysql2/promise';
 import { activityList } from './activity-list.js';
+import { feedBench } from './feed.js';
 import { loginPersona } from './api-client.js';
 import { load, printTable, type LoadResult } from './load.js';
 import { startBenchServer, type BenchServer } from './server-process.js';
 import { signupRush } from './signup-rush.js';
+import { voteSurge } from './vote-surge.js';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const MYSQL_URL = process.env.BENCH_MYSQL_URL ?? process.env.DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/test';
-/** `BENCH_ONLY=rush,list` runs just those parts (identity, list, rush); all of them by default. */
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'identity,list,rush').split(','));
+/** `BENCH_ONLY=rush,list` runs just those parts (identity, list, rush, vote, feed); all of them by default. */
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'identity,list,rush,vote,feed').split(','));
 const part = (name: string) => ONLY.has(name);
+/** The bench servers listen on this port (SQLite) and the next (MySQL); move it when another bench is running. */
+const PORT = Number(process.env.BENCH_PORT ?? 3900);
 
 /** Identity reads against the server's own floor (/api/health) in the same run: the ratio is what to watch. */
 async function identityReads(server: BenchServer, label: string) {
@@ -64,17 +68,19 @@ async function dropMysqlDatabase(url: string) {
 
 async function main() {
   console.log(`Linli benchmarks on ${(await import('node:os')).cpus().length} cores, Node ${process.version}`);
-  await withServer({ kind: 'sqlite' }, 3900, async (server) => {
+  await withServer({ kind: 'sqlite' }, PORT, async (server) => {
     if (part('identity')) await identityReads(server, 'embedded SQLite');
     if (part('list')) await activityList(server, 'embedded SQLite', SECONDS);
   });
   const url = await freshMysqlDatabase();
   if (!url) return;
   try {
-    await withServer({ kind: 'mysql', url }, 3901, async (server) => {
+    await withServer({ kind: 'mysql', url }, PORT + 1, async (server) => {
       if (part('identity')) await identityReads(server, 'MySQL');
       if (part('rush')) await signupRush(server, url);
+      if (part('vote')) await voteSurge(server, url);
       if (part('list')) await activityList(server, 'MySQL', SECONDS);
+      if (part('feed')) await feedBench(server, url, SECONDS);
     });
   } finally {
     await dropMysqlDatabase(url);

@@ -27,6 +27,7 @@ export async function startBenchServer(port: number, database: { kind: 'sqlite' 
     PORT: String(port),
     HOST: '127.0.0.1',
     SQLITE_PATH: join(dir, 'bench.sqlite'),
+    UPLOAD_DIR: join(dir, 'uploads'),
   };
   delete env.DATABASE_URL;
   if (database.kind === 'mysql') env.DATABASE_URL = database.url;

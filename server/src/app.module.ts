@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { ActivitiesModule } from './activities/activities.module.js';
+import { ArticlesModule } from './articles/articles.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { ErrorFilter } from './common/error-filter.js';
 import { Clock, ClockModule } from './clock/clock.js';
@@ -10,7 +11,9 @@ import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
+import { PollsModule } from './polls/polls.module.js';
 import { ResidencyModule } from './residency/residency.module.js';
+import { UploadsModule } from './uploads/uploads.module.js';
 import { UsersModule } from './users/users.module.js';
 
 @Module({})
@@ -29,6 +32,9 @@ export class AppModule {
         ResidencyModule,
         NotificationsModule,
         ActivitiesModule,
+        PollsModule,
+        UploadsModule,
+        ArticlesModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
     };

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import fastifyMultipart from '@fastify/multipart';
 import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -11,6 +12,7 @@ import { createLogger, PinoNestLogger } from './common/logger.js';
 import type { AppConfig } from './config/config.js';
 import { SchemaSetup } from './database/schema-setup.js';
 import { buildOpenApi } from './openapi/build-openapi.js';
+import { serveUploads } from './uploads/serve-uploads.js';
 import { DEFAULT_H5_DIR, serveH5 } from './web/serve-h5.js';
 
 /** Builds the whole server (API, docs, H5) and prepares its database; `listen` is the caller's. */
@@ -29,6 +31,9 @@ export async function createApp(config: AppConfig, options: { clock?: Clock } = 
   });
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();
+  // Multipart bodies are read only by routes that declare a file, each with its own limits (uploads/uploaded-file.ts).
+  await app.register(fastifyMultipart);
+  if (!config.uploads.s3) await serveUploads(app, config.uploads.dir);
   SwaggerModule.setup('api/docs', app, buildOpenApi() as never, { jsonDocumentUrl: 'api/docs/openapi.json' });
   const h5Dir = config.h5Dir ?? DEFAULT_H5_DIR;
   if (!(await serveH5(app, h5Dir))) {

@@ -65,6 +65,39 @@ export class AccessService {
     if (!served) throw new AppError('OUT_OF_SCOPE');
     if (!served.has(communityId)) throw new AppError('ORGANISATION_NOT_SERVING');
   }
+
+  /** Whether the caller runs consultations in this community: its committee staff, or the street's admin. */
+  async canManagePoll(auth: AuthContext, poll: { communityId: number }): Promise<boolean> {
+    if (auth.grants.length === 0) return false;
+    return (await this.residentAdminCommunities(auth)).has(poll.communityId);
+  }
+
+  /** Creating, editing, opening, closing, paper ballots, publishing and exporting a consultation. */
+  async assertManagesPoll(auth: AuthContext, poll: { communityId: number }): Promise<void> {
+    if (!(await this.canManagePoll(auth, poll))) throw new AppError('OUT_OF_SCOPE');
+  }
+
+  /**
+   * Who writes an article in a community: its committee (or the street admin), else an organisation of the
+   * caller that serves it. Returns that organisation's id (null: the committee); OUT_OF_SCOPE otherwise.
+   */
+  async articleAuthor(auth: AuthContext, communityId: number): Promise<number | null> {
+    const scope = await this.activityScope(auth);
+    if (scope.communityIds.has(communityId)) return null;
+    for (const [organisationId, served] of scope.organisations) if (served.has(communityId)) return organisationId;
+    throw new AppError('OUT_OF_SCOPE');
+  }
+
+  /** Editing, publishing and withdrawing an article: the same people who would manage an activity it organised. */
+  async canManageArticle(auth: AuthContext, article: { communityId: number; organisationId: number | null }): Promise<boolean> {
+    if (auth.grants.length === 0) return false;
+    return this.canManageActivity(auth, article);
+  }
+
+  /** Communities whose consultations (drafts included) the caller's staff list shows. */
+  pollAdminCommunities(auth: AuthContext): Promise<Set<number>> {
+    return this.residentAdminCommunities(auth);
+  }
 }
 
 export function inActivityScope(scope: ActivityScope, activity: { communityId: number; organisationId: number | null }): boolean {

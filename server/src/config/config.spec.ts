@@ -24,7 +24,28 @@ describe('loadConfig', () => {
     expect(loadConfig({ SWEEP_INTERVAL_SECONDS: '0', REMINDER_HOURS: '2' })).toMatchObject({ sweepIntervalSeconds: 0, reminderHours: 2 });
   });
 
+  it('keeps uploads on local disk unless S3 is configured, and then derives where browsers fetch them', () => {
+    expect(loadConfig({}).uploads).toEqual({ dir: expect.stringMatching(/\/data\/uploads$/), s3: null });
+    const cos = { S3_BUCKET: 'linli-1250000000', S3_REGION: 'ap-guangzhou', S3_ACCESS_KEY_ID: 'AKID', S3_SECRET_ACCESS_KEY: 'secret' };
+    expect(loadConfig({ ...cos, S3_ENDPOINT: 'https://cos.ap-guangzhou.myqcloud.com' }).uploads.s3).toEqual({
+      bucket: 'linli-1250000000',
+      region: 'ap-guangzhou',
+      endpoint: 'https://cos.ap-guangzhou.myqcloud.com',
+      accessKeyId: 'AKID',
+      secretAccessKey: 'secret',
+      forcePathStyle: false,
+      publicUrl: 'https://linli-1250000000.cos.ap-guangzhou.myqcloud.com',
+    });
+    expect(loadConfig({ ...cos, S3_ENDPOINT: 'http://127.0.0.1:9000/', S3_FORCE_PATH_STYLE: 'true' }).uploads.s3?.publicUrl).toBe(
+      'http://127.0.0.1:9000/linli-1250000000',
+    );
+    expect(loadConfig({ ...cos, S3_PUBLIC_URL: 'https://img.example.com/' }).uploads.s3?.publicUrl).toBe('https://img.example.com');
+    expect(loadConfig(cos).uploads.s3?.publicUrl).toBe('https://linli-1250000000.s3.ap-guangzhou.amazonaws.com');
+  });
+
   it.each([
+    [{ S3_BUCKET: 'linli' }, 'S3_ACCESS_KEY_ID'],
+    [{ S3_ENDPOINT: 'https://cos.ap-guangzhou.myqcloud.com' }, 'S3_BUCKET'],
     [{ PORT: 'abc' }, 'PORT'],
     [{ SWEEP_INTERVAL_SECONDS: '-1' }, 'SWEEP_INTERVAL_SECONDS'],
     [{ REMINDER_HOURS: '0' }, 'REMINDER_HOURS'],

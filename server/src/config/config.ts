@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
 import { z } from 'zod';
 
 const Bool = z
@@ -28,12 +29,34 @@ const EnvSchema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(4 * 1024 * 1024),
   SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   REMINDER_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(24),
+  UPLOAD_DIR: z.string().min(1).default('./data/uploads'),
+  S3_BUCKET: z.string().min(1).optional(),
+  S3_REGION: z.string().min(1).optional(),
+  S3_ENDPOINT: z.url().optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: Bool,
+  S3_PUBLIC_URL: z.url().optional(),
   LIST_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  RESULTS_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
 });
 
 export type DatabaseConfig =
   | { kind: 'sqlite'; path: string }
   | { kind: 'mysql'; url: string };
+
+/** S3-compatible object storage for uploaded images (Tencent COS, MinIO, AWS S3). */
+export interface S3Config {
+  bucket: string;
+  region: string;
+  /** null: AWS's own endpoint for the region. */
+  endpoint: string | null;
+  accessKeyId: string;
+  secretAccessKey: string;
+  forcePathStyle: boolean;
+  /** Where browsers fetch the objects (a CDN, or the bucket's own address), without a trailing slash. */
+  publicUrl: string;
+}
 
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
@@ -54,8 +77,12 @@ export interface AppConfig {
   sweepIntervalSeconds: number;
   /** How long before an activity starts its reminder goes out. */
   reminderHours: number;
+  /** Uploaded images: on local disk under `dir` (served at /uploads/), or in S3 when configured. */
+  uploads: { dir: string; s3: S3Config | null };
   /** How long a resident's page of activities may be served from memory; 0 turns the cache off. */
   listCacheMs: number;
+  /** How long a consultation's results may be served from memory while votes come in; 0 turns the cache off. */
+  resultsCacheMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -75,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (Boolean(e.WECHAT_APP_ID) !== Boolean(e.WECHAT_APP_SECRET)) {
     throw new ConfigError('Invalid configuration:\n  WECHAT_APP_ID and WECHAT_APP_SECRET must be set together');
   }
+  const s3 = s3Config(e);
   const database: DatabaseConfig = e.DATABASE_URL
     ? { kind: 'mysql', url: e.DATABASE_URL }
     : { kind: 'sqlite', path: e.SQLITE_PATH };
@@ -100,6 +128,36 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS,
     reminderHours: e.REMINDER_HOURS,
     listCacheMs: e.LIST_CACHE_MS,
+    resultsCacheMs: e.RESULTS_CACHE_MS,
+    uploads: { dir: resolve(e.UPLOAD_DIR), s3 },
+  };
+}
+
+/** S3 storage is all or nothing: any S3_* variable switches it on, and then the four essentials must be there. */
+function s3Config(e: z.infer<typeof EnvSchema>): S3Config | null {
+  const required = ['S3_BUCKET', 'S3_REGION', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
+  const any = [...required, 'S3_ENDPOINT', 'S3_PUBLIC_URL', 'S3_FORCE_PATH_STYLE'].some((k) => e[k as keyof typeof e] !== undefined);
+  if (!any) return null;
+  const missing = required.filter((k) => !e[k]);
+  if (missing.length) {
+    throw new ConfigError(`Invalid configuration:\n${missing.map((k) => `  ${k}: required when any S3_ variable is set`).join('\n')}`);
+  }
+  const bucket = e.S3_BUCKET!;
+  const forcePathStyle = e.S3_FORCE_PATH_STYLE ?? false;
+  const endpoint = e.S3_ENDPOINT?.replace(/\/+$/, '') ?? null;
+  let publicUrl = `https://${bucket}.s3.${e.S3_REGION}.amazonaws.com`;
+  if (endpoint) {
+    const url = new URL(endpoint);
+    publicUrl = forcePathStyle ? `${endpoint}/${bucket}` : `${url.protocol}//${bucket}.${url.host}`;
+  }
+  return {
+    bucket,
+    region: e.S3_REGION!,
+    endpoint,
+    accessKeyId: e.S3_ACCESS_KEY_ID!,
+    secretAccessKey: e.S3_SECRET_ACCESS_KEY!,
+    forcePathStyle,
+    publicUrl: e.S3_PUBLIC_URL?.replace(/\/+$/, '') ?? publicUrl,
   };
 }
 

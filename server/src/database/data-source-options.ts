@@ -20,7 +20,9 @@ export async function dataSourceOptions(db: DatabaseConfig): Promise<DataSourceO
       charset: 'utf8mb4_unicode_ci',
       timezone: 'Z',
       // Room for a sign-up rush without starving the pool; MySQL's default max_connections is 151.
-      extra: { connectionLimit: 30 },
+      // trace: false stops mysql2 capturing a stack trace for every query (7 % of the CPU in a vote surge);
+      // a failed query still reports its SQL and error through TypeORM's QueryFailedError.
+      extra: { connectionLimit: 30, trace: false },
       synchronize: false,
       migrationsRun: false,
     };

@@ -5,8 +5,8 @@ import { Mutex } from 'async-mutex';
 import type { DatabaseKind } from '@linli/shared';
 import { DataSource, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
 
-/** The part of mysql2's callback pool (TypeORM's MysqlDriver.pool) that `rawQuery` uses. */
-interface MysqlPool {
+/** What plain SQL needs of mysql2's callback pool or connection (TypeORM's MysqlDriver.pool, MysqlQueryRunner.databaseConnection). */
+interface MysqlQueryable {
   query(sql: string, values: unknown[], callback: (error: Error | null, rows: unknown) => void): void;
 }
 
@@ -61,16 +61,38 @@ export class Database {
   }
 
   /**
-   * Plain SQL, raw rows (see `rows`). Outside a transaction on MySQL, straight to the driver's pool: TypeORM's
-   * query runner wraps each statement in a promise connection, a stack capture and query events, which cost as
-   * much CPU as mysql2 itself.
+   * Plain SQL, raw rows (see `rows`). On MySQL straight to mysql2 (the pool, or inside a transaction its own
+   * connection): TypeORM's query runner wraps each statement in a promise connection, a stack capture and query
+   * events, which cost as much CPU as mysql2 itself.
    */
   rawQuery<T = Record<string, unknown>>(sql: string, parameters: unknown[]): Promise<T[]> {
-    const pool = (this.dataSource.driver as { pool?: MysqlPool }).pool;
-    if (this.kind !== 'mysql' || this.current.getStore() || !pool) {
-      return this.run((em) => em.query<T[]>(sql, parameters));
-    }
-    return new Promise((resolve, reject) => pool.query(sql, parameters, (error, rows) => (error ? reject(error) : resolve(rows as T[]))));
+    const mysql = this.mysqlTarget();
+    if (mysql) return this.mysqlQuery<T[]>(mysql, sql, parameters);
+    return this.run((em) => em.query<T[]>(sql, parameters));
+  }
+
+  /** A plain SQL write inside the current transaction; resolves with the number of rows it changed. */
+  async execute(sql: string, parameters: unknown[]): Promise<number> {
+    const em = this.current.getStore();
+    if (!em?.queryRunner) throw new Error('Database.execute runs inside Database.transaction()');
+    const mysql = this.mysqlTarget();
+    if (mysql) return (await this.mysqlQuery<{ affectedRows: number }>(mysql, sql, parameters)).affectedRows;
+    const result = (await em.queryRunner.query(sql, parameters, true)) as { affected?: number };
+    return result.affected ?? 0;
+  }
+
+  /** Through TypeORM's logger like every other statement (tests read it), then straight to mysql2. */
+  private mysqlQuery<T>(target: MysqlQueryable, sql: string, parameters: unknown[]): Promise<T> {
+    this.dataSource.logger.logQuery(sql, parameters);
+    return new Promise((resolve, reject) => target.query(sql, parameters, (error, rows) => (error ? reject(error) : resolve(rows as T))));
+  }
+
+  /** Where plain SQL goes on MySQL: the transaction's own connection, else the pool; null on SQLite. */
+  private mysqlTarget(): MysqlQueryable | null {
+    if (this.kind !== 'mysql') return null;
+    const em = this.current.getStore();
+    if (em) return (em.queryRunner as { databaseConnection?: MysqlQueryable } | undefined)?.databaseConnection ?? null;
+    return (this.dataSource.driver as { pool?: MysqlQueryable }).pool ?? null;
   }
 
   /**

@@ -1,4 +1,6 @@
 import { Activity } from '../activities/activity.entity.js';
+import { ArticleRead } from '../articles/article-read.entity.js';
+import { Article } from '../articles/article.entity.js';
 import { Signup } from '../activities/signup.entity.js';
 import { VolunteerHours } from '../activities/volunteer-hours.entity.js';
 import { AuditLog } from '../audit/audit-log.entity.js';
@@ -8,11 +10,18 @@ import { OrganisationCommunity } from '../communities/organisation-community.ent
 import { Organisation } from '../communities/organisation.entity.js';
 import { Street } from '../communities/street.entity.js';
 import { InboxItem } from '../notifications/inbox-item.entity.js';
+import { PollBallot } from '../polls/poll-ballot.entity.js';
+import { PollChoice } from '../polls/poll-choice.entity.js';
+import { PollOption } from '../polls/poll-option.entity.js';
+import { PollParticipation } from '../polls/poll-participation.entity.js';
+import { PollQuestion } from '../polls/poll-question.entity.js';
+import { Poll } from '../polls/poll.entity.js';
 import { CensusResident } from '../residency/census-resident.entity.js';
 import { ResidencyClaim } from '../residency/residency-claim.entity.js';
 import { Residency } from '../residency/residency.entity.js';
 import { RoleGrant } from '../users/role-grant.entity.js';
 import { User } from '../users/user.entity.js';
+import { Upload } from '../uploads/upload.entity.js';
 
 export const entities = [
   Street,
@@ -30,4 +39,13 @@ export const entities = [
   Signup,
   VolunteerHours,
   InboxItem,
+  Upload,
+  Poll,
+  PollQuestion,
+  PollOption,
+  PollParticipation,
+  PollBallot,
+  PollChoice,
+  Article,
+  ArticleRead,
 ];

@@ -21,6 +21,16 @@ function parameters(route: AnyRoute) {
   return out;
 }
 
+function multipartBody(file: NonNullable<AnyRoute['file']>) {
+  const description = `${file.types.join(', ')}; at most ${file.maxBytes} bytes`;
+  const schema = {
+    type: 'object',
+    required: [file.field],
+    properties: { [file.field]: { type: 'string', format: 'binary', description } },
+  };
+  return { required: true, content: { 'multipart/form-data': { schema } } };
+}
+
 /** The OpenAPI document, generated from the shared route table so the docs cannot drift from the code. */
 export function buildOpenApi() {
   const paths: Record<string, Record<string, object>> = {};
@@ -39,6 +49,7 @@ export function buildOpenApi() {
       ...(route.body && {
         requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } },
       }),
+      ...(route.file && { requestBody: multipartBody(route.file) }),
       responses: {
         [status]: { description: 'OK', content: { 'application/json': { schema: jsonSchema(route.response, 'output') } } },
         '4XX': { description: 'Client error: `{code, message, fields?}` with `code` from the shared ErrorCode enum', ...error },

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { buildPath, type AnyRoute, type ApiError, type Persona, type RouteRequest, type RouteResponse } from '@linli/shared';
 import { ApiErrorSchema, routes } from '@linli/shared';
@@ -28,6 +31,8 @@ export interface TestApp {
 /** A whole server on a fresh database (SQLite file, or MySQL with TEST_DATABASE=mysql), seeded with the demo street. */
 export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
+  // Each app stores uploads in its own temporary directory unless the test brings its own storage.
+  const ownUploadDir = overrides.uploads ? null : mkdtempSync(join(tmpdir(), 'linli-uploads-'));
   const config: AppConfig = {
     ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn' }),
     database: database.config,
@@ -35,6 +40,9 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise
     h5Dir: '/nonexistent',
     // Tests run the activity sweeper themselves (runOnce) after moving the clock.
     sweepIntervalSeconds: 0,
+    // Tests read a poll's results right after voting; the one-second cache is tested on its own.
+    resultsCacheMs: 0,
+    ...(ownUploadDir && { uploads: { dir: ownUploadDir, s3: null } }),
     ...overrides,
   };
   const clock = new TestClock();
@@ -80,6 +88,7 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise
     close: async () => {
       await app.close();
       await database.drop();
+      if (ownUploadDir) rmSync(ownUploadDir, { recursive: true, force: true });
     },
   };
 }

@@ -18,6 +18,8 @@ import {
   personaOpenid,
 } from './demo-data.js';
 import { seedDemoActivities } from './seed-activities.js';
+import { seedDemoArticles } from './seed-articles.js';
+import { seedDemoPolls } from './seed-polls.js';
 
 /** Seeds the demo street once; returns false when it is already there. Call inside a transaction. */
 export function seedDemo(db: Database): Promise<boolean> {
@@ -88,6 +90,8 @@ export function seedDemo(db: Database): Promise<boolean> {
     }
     const committee = await em.findOneByOrFail(User, { openid: personaOpenid('committee') });
     await seedDemoActivities(db, { communityId: communities[0].id, organisationIds: organisations.map((o) => o.id), createdBy: committee.id }, now);
+    await seedDemoPolls(db, { communityId: communities[0].id, createdBy: committee.id }, now);
+    await seedDemoArticles(db, { communityId: communities[0].id, createdBy: committee.id }, now);
     return true;
   });
 }
