@@ -16,6 +16,13 @@ export const pagePaths = {
   activityCheckin: 'packages/activity/checkin/index',
   attendees: 'packages/staff/attendees/index',
   activityForm: 'packages/staff/activity-form/index',
+  poll: 'packages/poll/detail/index',
+  pollReceipt: 'packages/poll/receipt/index',
+  pollPaper: 'packages/poll/paper/index',
+  pollForm: 'packages/staff/poll-form/index',
+  article: 'packages/article/detail/index',
+  staffArticles: 'packages/staff/articles/index',
+  articleForm: 'packages/staff/article-form/index',
 } as const
 
 export type PageName = keyof typeof pagePaths
@@ -25,8 +32,10 @@ export const tabPages = ['home', 'activities', 'consult', 'mine'] as const satis
 
 export const subPackages = [
   { root: 'packages/residency', pages: ['claimHousehold'] },
-  { root: 'packages/staff', pages: ['staffClaims', 'attendees', 'activityForm'] },
+  { root: 'packages/staff', pages: ['staffClaims', 'attendees', 'activityForm', 'pollForm', 'staffArticles', 'articleForm'] },
   { root: 'packages/activity', pages: ['activityDetail', 'mySignups', 'inbox', 'activityCheckin'] },
+  { root: 'packages/poll', pages: ['poll', 'pollReceipt', 'pollPaper'] },
+  { root: 'packages/article', pages: ['article'] },
 ] as const satisfies readonly { root: string; pages: readonly PageName[] }[]
 
 export function isTabPage(name: PageName): boolean {

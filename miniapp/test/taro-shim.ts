@@ -34,11 +34,41 @@ export function setRequest(fake: FakeRequest): void {
   requestImpl = fake
 }
 
+export interface UploadFileOptions {
+  url: string
+  filePath: string
+  name: string
+  header?: Record<string, string>
+}
+/** Like WeChat's: the answer's body comes back as text. */
+export type FakeUploadFile = (options: UploadFileOptions) => Promise<{ statusCode: number; data: string }>
+let uploadFileImpl: FakeUploadFile = () => Promise.reject(new Error('No fake server installed: call installFakeServer() in the test'))
+
+export function setUploadFile(fake: FakeUploadFile): void {
+  uploadFileImpl = fake
+}
+
+export type ChosenImage = { path: string; size: number }
+/** What the photo picker hands back next; null: the user closed it without choosing. */
+let nextChosenImage: ChosenImage | null = null
+
+export function setChosenImage(image: ChosenImage | null): void {
+  nextChosenImage = image
+}
+
+function chooseImage() {
+  const image = nextChosenImage
+  if (!image) return Promise.reject({ errMsg: 'chooseImage:fail cancel' })
+  return Promise.resolve({ tempFilePaths: [image.path], tempFiles: [image], errMsg: 'chooseImage:ok' })
+}
+
 export function resetTaroShim(): void {
   navigations.length = 0
   router.path = '/pages/home/index'
   router.params = {}
   requestImpl = () => Promise.reject(new Error('No fake server installed'))
+  uploadFileImpl = () => Promise.reject(new Error('No fake server installed'))
+  nextChosenImage = null
 }
 
 /** Fires the page's onShow again, as when the user comes back to it. */
@@ -71,6 +101,14 @@ export const useDidShow = pageHook(listeners.show, true)
 export const usePullDownRefresh = pageHook(listeners.pullDown, false)
 export const useReachBottom = pageHook(listeners.reachBottom, false)
 export const useRouter = () => router
+/** Share cards: what the page would hand WeChat, kept for tests to read. */
+export const shares: { appMessage?: () => unknown; timeline?: () => unknown } = {}
+export const useShareAppMessage = (make: () => unknown) => {
+  shares.appMessage = make
+}
+export const useShareTimeline = (make: () => unknown) => {
+  shares.timeline = make
+}
 export const getCurrentInstance = () => ({ router, page: null, app: null })
 
 function recordNavigation(method: NavigationMethod) {
@@ -118,6 +156,8 @@ const Taro: Record<string, unknown> = {
   getCurrentPages: () => [],
   stopPullDownRefresh: () => undefined,
   request: (options: RequestOptions) => requestImpl(options),
+  uploadFile: (options: UploadFileOptions) => uploadFileImpl(options),
+  chooseImage,
 }
 
 export default Taro

@@ -1,5 +1,5 @@
 import { ErrorCode, routes, type ResidencyClaim } from '@linli/shared'
-import { createApiClient, type HttpRequest, type HttpResponse } from './client'
+import { createApiClient, createUploader, type FileUploadRequest, type HttpRequest, type HttpResponse } from './client'
 import { ApiError } from './errors'
 
 const claim: ResidencyClaim = {
@@ -130,5 +130,61 @@ describe('api client', () => {
     const { call } = setup(() => ({ statusCode: 200, data: { items: [{ id: 'x' }] } }))
 
     await expect(call(routes.communities)).rejects.toMatchObject({ code: 'BAD_RESPONSE' })
+  })
+})
+
+describe('file uploads', () => {
+  const upload = { id: 5, key: 'k', url: 'https://linli.test/uploads/k/body.jpg', variants: { body: 'b', cover: 'c', thumb: 't' }, width: 800, height: 600 }
+
+  function uploader(answer: () => HttpResponse | Promise<HttpResponse>) {
+    const sent: FileUploadRequest[] = []
+    let unauthorized = 0
+    const send = createUploader({
+      baseUrl: 'https://linli.test/api',
+      transport: async (request) => {
+        sent.push(request)
+        return answer()
+      },
+      getToken: () => 'tok-1',
+      onUnauthorized: () => {
+        unauthorized++
+      },
+    })
+    return { send, sent, unauthorized: () => unauthorized }
+  }
+
+  it("sends the file in the route's field with the session token, and reads the JSON text that comes back", async () => {
+    const { send, sent } = uploader(() => ({ statusCode: 201, data: JSON.stringify(upload) }))
+
+    const result = await send(routes.uploadImage, 'wxfile://tmp/a.jpg', 1000)
+
+    expect(sent).toEqual([{ url: 'https://linli.test/api/uploads', filePath: 'wxfile://tmp/a.jpg', name: 'file', header: { Accept: 'application/json', Authorization: 'Bearer tok-1' } }])
+    expect(result.variants.cover).toBe('c')
+  })
+
+  it('refuses a file over the limit without sending it', async () => {
+    const { send, sent } = uploader(() => ({ statusCode: 201, data: upload }))
+
+    const error = await send(routes.uploadImage, 'wxfile://tmp/big.jpg', 5 * 1024 * 1024 + 1).catch((e: unknown) => e)
+
+    expect(error).toMatchObject({ code: 'IMAGE_TOO_LARGE', message: '图片太大了，请选择 5MB 以内的照片' })
+    expect(sent).toEqual([])
+  })
+
+  it("shows the server's reason, reports a 401, and does not show a proxy page", async () => {
+    const refused = uploader(() => ({ statusCode: 415, data: JSON.stringify({ code: 'IMAGE_TYPE_UNSUPPORTED', message: '只能上传 JPG、PNG 或 WebP 格式的照片，请换一张' }) }))
+    await expect(refused.send(routes.uploadImage, 'a.gif')).rejects.toMatchObject({ code: 'IMAGE_TYPE_UNSUPPORTED', status: 415 })
+
+    const expired = uploader(() => ({ statusCode: 401, data: JSON.stringify({ code: 'SESSION_EXPIRED', message: '登录已过期，请重新登录' }) }))
+    await expect(expired.send(routes.uploadImage, 'a.jpg')).rejects.toMatchObject({ code: 'SESSION_EXPIRED' })
+    expect(expired.unauthorized()).toBe(1)
+
+    const proxy = uploader(() => ({ statusCode: 502, data: '<html>Bad Gateway</html>' }))
+    await expect(proxy.send(routes.uploadImage, 'a.jpg')).rejects.toMatchObject({ code: 'BAD_RESPONSE', message: '服务暂时不可用，请稍后再试' })
+  })
+
+  it('says the network is down when the upload never got an answer', async () => {
+    const { send } = uploader(() => Promise.reject(new Error('uploadFile:fail timeout')))
+    await expect(send(routes.uploadImage, 'a.jpg')).rejects.toMatchObject({ code: 'NETWORK_ERROR', status: 0 })
   })
 })

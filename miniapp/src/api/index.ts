@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro'
 import { routes } from '@linli/shared'
 import { goToLogin } from '../navigation'
 import { session } from '../stores/session'
-import { createApiClient, type HttpTransport } from './client'
+import { createApiClient, createUploader, type FileUploadTransport, type HttpTransport } from './client'
 
 export { ApiError, messageOf } from './errors'
 export { routes }
@@ -17,12 +17,20 @@ const taroTransport: HttpTransport = async ({ url, method, header, data }) => {
   return { statusCode: response.statusCode, data: response.data }
 }
 
-export const call = createApiClient({
-  baseUrl: API_BASE,
-  transport: taroTransport,
-  getToken: session.token,
-  onUnauthorized: () => {
-    session.clear()
-    goToLogin()
-  },
-})
+const onUnauthorized = () => {
+  session.clear()
+  goToLogin()
+}
+
+export const call = createApiClient({ baseUrl: API_BASE, transport: taroTransport, getToken: session.token, onUnauthorized })
+
+/** Photos travel a slow phone connection: give them longer than a plain request. */
+const UPLOAD_TIMEOUT_MS = 60_000
+
+const taroUploadTransport: FileUploadTransport = async ({ url, filePath, name, header }) => {
+  const response = await Taro.uploadFile({ url, filePath, name, header, timeout: UPLOAD_TIMEOUT_MS })
+  return { statusCode: response.statusCode, data: response.data }
+}
+
+/** `upload(routes.uploadImage, tempFilePath, size)`: sends a chosen photo through Taro.uploadFile. */
+export const upload = createUploader({ baseUrl: API_BASE, transport: taroUploadTransport, getToken: session.token, onUnauthorized })

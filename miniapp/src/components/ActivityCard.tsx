@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components'
+import { Image, Text, View } from '@tarojs/components'
 import { activityCategoryLabels, type ActivitySummary } from '@linli/shared'
 import { activityChip, seatsLine } from '../lib/activities'
 import { formatTimeRange } from '../lib/format'
@@ -9,6 +9,7 @@ export function ActivityCard({ activity, onOpen }: { activity: ActivitySummary; 
   const chip = activityChip(activity)
   return (
     <View id={`activity-${activity.id}`} className='ll-card activity-card' hoverClass='activity-card-pressed' onClick={onOpen}>
+      {activity.coverUrl ? <Image className='activity-card-cover' src={activity.coverUrl} mode='aspectFill' lazyLoad /> : null}
       <View className='activity-card-top'>
         <Text className='activity-category'>{activityCategoryLabels[activity.category]}</Text>
         <ToneChip label={chip.label} tone={chip.tone} />

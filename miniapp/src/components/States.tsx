@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import { messageOf } from '../api/errors'
 import type { PagedList } from '../hooks/usePagedList'
+import type { Resource } from '../hooks/useResource'
 import { Button, Empty, Skeleton } from './nutui'
 
 /** Skeleton cards with a word, so a slow phone never looks broken. */
@@ -59,5 +60,38 @@ export function ListFooter({ list, loadMoreId }: { list: Pick<PagedList<unknown>
         <Text className='ll-secondary ll-list-end'>已经全部显示了</Text>
       )}
     </>
+  )
+}
+
+interface PagedListBodyProps {
+  list: Pick<PagedList<unknown>, 'items' | 'status' | 'error' | 'hasMore' | 'refresh' | 'loadMore'>
+  id: string
+  loadMoreId?: string
+  /** Why the list is empty and what to do about it; `refresh` adds a 刷新 button. */
+  empty: { title: string; description: string; refresh?: boolean }
+  /** Who I am, when the list waits for it. */
+  me?: Resource<unknown>
+  /** The items (shown once there are some), above ListFooter. */
+  children: ReactNode
+}
+
+/** A paged list's body: loading, what failed with 重试, why it is empty, or the items and the list's end. */
+export function PagedListBody({ list, id, loadMoreId, empty, me, children }: PagedListBodyProps) {
+  if (me && !me.data && me.status === 'error') return <ErrorState error={me.error} onRetry={list.refresh} />
+  if ((me && !me.data) || list.status === 'loading') return <LoadingState />
+  if (list.status === 'error' && !list.items.length) return <ErrorState error={list.error} onRetry={list.refresh} />
+  if (!list.items.length) {
+    const action = empty.refresh ? (
+      <Button size='large' fill='outline' onClick={list.refresh}>
+        刷新
+      </Button>
+    ) : undefined
+    return <EmptyState title={empty.title} description={empty.description} action={action} />
+  }
+  return (
+    <View id={id}>
+      {children}
+      <ListFooter list={list} loadMoreId={loadMoreId} />
+    </View>
   )
 }

@@ -32,6 +32,7 @@ const signupTones: Record<SignupStatus, ChipTone> = {
   cancelled: 'neutral',
   offer_expired: 'neutral',
   no_show: 'rejected',
+  activity_cancelled: 'rejected',
 }
 
 /** The word and colour of an activity's chip; drafts are only ever seen by staff. */

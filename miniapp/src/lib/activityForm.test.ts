@@ -1,6 +1,7 @@
 import type { Community, Organisation } from '@linli/shared'
 import { makeMe } from '../../test/fixtures'
-import { defaultFormValues, fromChinaParts, organiserOptions, toChinaParts, validateActivityForm } from './activityForm'
+import { makeDetail } from '../../test/fixtures'
+import { defaultFormValues, formValuesOf, fromChinaParts, organiserOptions, toChinaParts, validateActivityForm, validateAges } from './activityForm'
 
 const street = { id: 1, name: '和平街道' }
 const communities: Community[] = [
@@ -48,6 +49,90 @@ describe('the activity form', () => {
     const { errors, body } = validateActivityForm(values, options)
 
     expect(body).toBeUndefined()
-    expect(errors).toMatchObject({ title: '请填写活动名称', place: '请填写活动地点', endTime: '结束时间要晚于开始时间', seats: '名额请填 0 到 10000 的整数', buildings: '请写上哪几栋楼，比如：3栋，5栋' })
+    expect(errors).toMatchObject({ title: '请填写活动名称', place: '请填写活动地点', endTime: '结束时间要晚于开始时间', seats: '名额请填 0 到 10000 的整数', buildings: '请至少选一栋楼' })
+  })
+
+  it('sends the cover, the audience with its buildings and ages, and the questions', () => {
+    const options = [{ key: 'c1', communityId: 1, organisationId: null, label: '' }]
+    const values = {
+      ...defaultFormValues(now, 'c1'),
+      title: '智能手机课',
+      place: '活动室',
+      coverUrl: 'https://linli.test/uploads/abc/cover.jpg',
+      audience: 'buildings' as const,
+      buildings: ['3栋', ' 1栋', '3栋', ''],
+      minAge: '60',
+      maxAge: ' ',
+      questions: [{ id: 'q1', kind: 'single' as const, title: ' 需要接送吗 ', required: true, options: ['需要', '', '不需要'] }],
+    }
+
+    const { errors, body } = validateActivityForm(values, options)
+
+    expect(errors).toEqual({})
+    expect(body).toMatchObject({
+      coverUrl: 'https://linli.test/uploads/abc/cover.jpg',
+      audience: { kind: 'buildings', buildings: ['3栋', '1栋'], minAge: 60, maxAge: null },
+      questions: [{ id: 'q1', kind: 'single', title: '需要接送吗', required: true, options: ['需要', '不需要'] }],
+    })
+  })
+
+  it('drops the buildings unless the audience is chosen buildings', () => {
+    const options = [{ key: 'c1', communityId: 1, organisationId: null, label: '' }]
+    const values = { ...defaultFormValues(now, 'c1'), title: '讲座', place: '活动室', audience: 'anyone' as const, buildings: ['3栋'] }
+    expect(validateActivityForm(values, options).body?.audience).toEqual({ kind: 'anyone', buildings: [], minAge: null, maxAge: null })
+  })
+
+  it.each([
+    ['', '', {}, null, null],
+    ['60', '', {}, 60, null],
+    ['', '12', {}, null, 12],
+    ['0', '120', {}, 0, 120],
+    ['70', '60', { maxAge: '最大年龄不能小于最小年龄' }, 70, 60],
+    ['六十', '', { minAge: '年龄请填 0 到 120 的整数，不限就空着' }, null, null],
+    ['60', '121', { maxAge: '年龄请填 0 到 120 的整数，不限就空着' }, 60, null],
+    ['-1', '6.5', { minAge: '年龄请填 0 到 120 的整数，不限就空着', maxAge: '年龄请填 0 到 120 的整数，不限就空着' }, null, null],
+  ])('checks ages %p to %p', (minAge, maxAge, errors, min, max) => {
+    const { min: gotMin, max: gotMax, ...found } = validateAges(minAge, maxAge)
+    expect(found).toEqual(errors)
+    expect([gotMin, gotMax]).toEqual([min, max])
+  })
+
+  it('stops the save on bad ages and unfinished questions, saying where', () => {
+    const options = [{ key: 'c1', communityId: 1, organisationId: null, label: '' }]
+    const values = {
+      ...defaultFormValues(now, 'c1'),
+      title: '讲座',
+      place: '活动室',
+      minAge: '80',
+      maxAge: '60',
+      questions: [
+        { id: 'q1', kind: 'multiple' as const, title: '想学什么', required: false, options: ['拍照', ''] },
+        { id: 'q2', kind: 'text' as const, title: '', required: false, options: [] },
+      ],
+    }
+
+    const { errors, body } = validateActivityForm(values, options)
+
+    expect(body).toBeUndefined()
+    expect(errors).toMatchObject({
+      maxAge: '最大年龄不能小于最小年龄',
+      questions: '报名问题还没写好，请看每道题下面的红字',
+      questionItems: { q1: { options: '选择题至少要有两个选项' }, q2: { title: '请写上要问的问题' } },
+    })
+  })
+
+  it('fills the form from an activity being edited, questions and ages included', () => {
+    const activity = makeDetail({
+      coverUrl: 'https://linli.test/uploads/abc/cover.jpg',
+      audience: { kind: 'buildings', buildings: ['1栋', '3栋'], minAge: null, maxAge: 75 },
+      questions: [{ id: 'phone', kind: 'single', title: '您有智能手机吗', required: true, options: ['有', '没有'] }],
+    })
+
+    const values = formValuesOf(activity, 'c1')
+
+    expect(values).toMatchObject({ coverUrl: 'https://linli.test/uploads/abc/cover.jpg', audience: 'buildings', buildings: ['1栋', '3栋'], minAge: '', maxAge: '75' })
+    expect(values.questions).toEqual(activity.questions)
+    values.questions[0].options.push('借了家人的')
+    expect(activity.questions[0].options).toEqual(['有', '没有'])
   })
 })

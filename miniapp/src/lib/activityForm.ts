@@ -1,4 +1,5 @@
 import type { ActivityCategory, ActivityDetail, Audience, Community, CreateActivity, Me, Organisation } from '@linli/shared'
+import { draftsOf, validateQuestions, type QuestionDraft, type QuestionErrors } from './signupQuestions'
 
 const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000
 const DAY_MS = 86_400_000
@@ -51,6 +52,8 @@ export interface ActivityFormValues {
   organiserKey: string
   title: string
   category: ActivityCategory
+  /** The uploaded cover's address (its `cover` size), or null for none. */
+  coverUrl: string | null
   place: string
   description: string
   startDate: string
@@ -65,7 +68,11 @@ export interface ActivityFormValues {
   seats: string
   volunteerSlots: string
   audience: Audience['kind']
-  buildings: string
+  buildings: string[]
+  /** Age limits as typed; blank means no limit. */
+  minAge: string
+  maxAge: string
+  questions: QuestionDraft[]
   companionsAllowed: string
   waitlistEnabled: boolean
   repeatWeekly: string
@@ -80,6 +87,7 @@ export function defaultFormValues(now: Date = new Date(), organiserKey = ''): Ac
     organiserKey,
     title: '',
     category: 'culture_sports',
+    coverUrl: null,
     place: '',
     description: '',
     startDate: start.date,
@@ -94,7 +102,10 @@ export function defaultFormValues(now: Date = new Date(), organiserKey = ''): Ac
     seats: '20',
     volunteerSlots: '0',
     audience: 'community_residents',
-    buildings: '',
+    buildings: [],
+    minAge: '',
+    maxAge: '',
+    questions: [],
     companionsAllowed: '1',
     waitlistEnabled: true,
     repeatWeekly: '1',
@@ -110,6 +121,7 @@ export function formValuesOf(activity: ActivityDetail, organiserKey: string): Ac
     organiserKey,
     title: activity.title,
     category: activity.category,
+    coverUrl: activity.coverUrl,
     place: activity.place,
     description: activity.description,
     startDate: start.date,
@@ -124,14 +136,20 @@ export function formValuesOf(activity: ActivityDetail, organiserKey: string): Ac
     seats: String(activity.seats),
     volunteerSlots: String(activity.volunteerSlots),
     audience: activity.audience.kind,
-    buildings: activity.audience.buildings.join('，'),
+    buildings: [...activity.audience.buildings],
+    minAge: activity.audience.minAge === null ? '' : String(activity.audience.minAge),
+    maxAge: activity.audience.maxAge === null ? '' : String(activity.audience.maxAge),
+    questions: draftsOf(activity.questions),
     companionsAllowed: String(activity.companionsAllowed),
     waitlistEnabled: activity.waitlistEnabled,
     repeatWeekly: '1',
   }
 }
 
-export type FormErrors = Partial<Record<keyof ActivityFormValues, string>>
+export type FormErrors = Partial<Record<keyof ActivityFormValues, string>> & {
+  /** Per question id, what to fix in it. */
+  questionItems?: Record<string, QuestionErrors>
+}
 
 function wholeNumber(value: string, min: number, max: number): number | null {
   if (!/^\d+$/.test(value.trim())) return null
@@ -158,8 +176,17 @@ export function validateActivityForm(values: ActivityFormValues, options: Organi
   if (companionsAllowed === null) errors.companionsAllowed = '可带家人请填 0 到 5'
   const repeatWeekly = wholeNumber(values.repeatWeekly, 1, 52)
   if (repeatWeekly === null) errors.repeatWeekly = '重复次数请填 1 到 52'
-  const buildings = values.buildings.split(/[,，、\s]+/).map((b) => b.trim()).filter(Boolean)
-  if (values.audience === 'buildings' && !buildings.length) errors.buildings = '请写上哪几栋楼，比如：3栋，5栋'
+  const buildings = [...new Set(values.buildings.map((b) => b.trim()).filter(Boolean))]
+  if (values.audience === 'buildings' && !buildings.length) errors.buildings = '请至少选一栋楼'
+  else if (buildings.some((b) => b.length > 32)) errors.buildings = '楼栋名称最多 32 个字'
+  const ages = validateAges(values.minAge, values.maxAge)
+  if (ages.minAge) errors.minAge = ages.minAge
+  if (ages.maxAge) errors.maxAge = ages.maxAge
+  const checked = validateQuestions(values.questions)
+  if (!checked.questions) {
+    errors.questions = '报名问题还没写好，请看每道题下面的红字'
+    errors.questionItems = checked.errors
+  }
 
   const startsAt = fromChinaParts(values.startDate, values.startTime)
   const endsAt = fromChinaParts(values.startDate, values.endTime)
@@ -180,7 +207,7 @@ export function validateActivityForm(values: ActivityFormValues, options: Organi
       organisationId: organiser.organisationId,
       title,
       category: values.category,
-      coverUrl: null,
+      coverUrl: values.coverUrl,
       description: values.description.trim(),
       place,
       startsAt,
@@ -190,12 +217,24 @@ export function validateActivityForm(values: ActivityFormValues, options: Organi
       cancelDeadline,
       seats: seats ?? 0,
       volunteerSlots: volunteerSlots ?? 0,
-      audience: { kind: values.audience, buildings: values.audience === 'buildings' ? buildings : [], minAge: null, maxAge: null },
-      questions: [],
+      audience: { kind: values.audience, buildings: values.audience === 'buildings' ? buildings : [], minAge: ages.min, maxAge: ages.max },
+      questions: checked.questions ?? [],
       companionsAllowed: companionsAllowed ?? 0,
       waitlistEnabled: values.waitlistEnabled,
       offerHoldMinutes: 120,
       repeatWeekly: repeatWeekly ?? 1,
     },
   }
+}
+
+/** Optional age limits: blank for none, otherwise whole years 0–120, the lower not above the upper. */
+export function validateAges(minAge: string, maxAge: string): { min: number | null; max: number | null; minAge?: string; maxAge?: string } {
+  const parse = (value: string) => (value.trim() === '' ? null : wholeNumber(value, 0, 120))
+  const min = parse(minAge)
+  const max = parse(maxAge)
+  const out: { min: number | null; max: number | null; minAge?: string; maxAge?: string } = { min, max }
+  if (minAge.trim() !== '' && min === null) out.minAge = '年龄请填 0 到 120 的整数，不限就空着'
+  if (maxAge.trim() !== '' && max === null) out.maxAge = '年龄请填 0 到 120 的整数，不限就空着'
+  else if (min !== null && max !== null && min > max) out.maxAge = '最大年龄不能小于最小年龄'
+  return out
 }

@@ -1,14 +1,13 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { useReachBottom } from '@tarojs/taro'
 import { activityCategoryLabels, routes, type ActivityCategory } from '@linli/shared'
 import { call } from '../../api'
 import { ActivityCard } from '../../components/ActivityCard'
 import { Button, TabPane, Tabs } from '../../components/nutui'
 import { Page } from '../../components/Page'
-import { EmptyState, ErrorState, ListFooter, LoadingState } from '../../components/States'
+import { PagedListBody } from '../../components/States'
 import { usePagedList } from '../../hooks/usePagedList'
-import { usePullRefresh } from '../../hooks/usePullRefresh'
+import { usePagedListGestures } from '../../hooks/usePullRefresh'
 import { useMe } from '../../hooks/useSession'
 import { goTo } from '../../navigation'
 import './index.css'
@@ -38,36 +37,11 @@ export default function ActivitiesPage() {
     Boolean(me),
   )
 
-  usePullRefresh(list.refresh)
-  useReachBottom(() => {
-    void list.loadMore()
-  })
-
-  const body = () => {
-    if (!me && state.status === 'error') return <ErrorState error={state.error} onRetry={list.refresh} />
-    if (!me || list.status === 'loading') return <LoadingState />
-    if (list.status === 'error' && !list.items.length) return <ErrorState error={list.error} onRetry={list.refresh} />
-    if (!list.items.length) {
-      return (
-        <EmptyState
-          title={category ? `${filter.empty}（${activityCategoryLabels[category]}）` : filter.empty}
-          description='居委会和社会组织发布活动后，会出现在这里。可以换个分类看看，或者过几天再来。'
-          action={
-            <Button size='large' fill='outline' onClick={list.refresh}>
-              刷新
-            </Button>
-          }
-        />
-      )
-    }
-    return (
-      <View id='activity-list'>
-        {list.items.map((activity) => (
-          <ActivityCard key={activity.id} activity={activity} onOpen={() => goTo('activityDetail', { id: activity.id })} />
-        ))}
-        <ListFooter list={list} loadMoreId='activity-load-more' />
-      </View>
-    )
+  usePagedListGestures(list)
+  const empty = {
+    title: category ? `${filter.empty}（${activityCategoryLabels[category]}）` : filter.empty,
+    description: '居委会和社会组织发布活动后，会出现在这里。可以换个分类看看，或者过几天再来。',
+    refresh: true,
   }
 
   const footer = me?.isStaff ? (
@@ -116,7 +90,11 @@ export default function ActivitiesPage() {
             </Text>
           </View>
         ) : null}
-        {body()}
+        <PagedListBody list={list} me={state} id='activity-list' loadMoreId='activity-load-more' empty={empty}>
+          {list.items.map((activity) => (
+            <ActivityCard key={activity.id} activity={activity} onOpen={() => goTo('activityDetail', { id: activity.id })} />
+          ))}
+        </PagedListBody>
       </View>
     </Page>
   )

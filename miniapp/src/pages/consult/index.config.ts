@@ -1,3 +1,5 @@
 export default definePageConfig({
   navigationBarTitleText: '议事协商',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 200,
 })

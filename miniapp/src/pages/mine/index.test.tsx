@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { installFakeServer } from '../../../test/fake-server'
 import { household, makeClaim, makeMe } from '../../../test/fixtures'
-import { navigations } from '../../../test/taro-shim'
+import { navigations, triggerShow } from '../../../test/taro-shim'
 import { displayStore, setElderMode } from '../../stores/display'
 import { meStore, session } from '../../stores/session'
 import MinePage from '.'
@@ -73,6 +73,8 @@ describe('我的', () => {
     await screen.findByText('居委会工作人员 · 幸福里社区')
     fireEvent.click(screen.getByText('审核住户认证'))
     expect(navigations).toContainEqual({ method: 'navigateTo', url: '/packages/staff/claims/index' })
+    fireEvent.click(screen.getByText('议事投票'))
+    expect(navigations).toContainEqual({ method: 'switchTab', url: '/pages/consult/index' })
   })
 
   it('links to 我的报名 and 消息', async () => {
@@ -87,6 +89,24 @@ describe('我的', () => {
       { method: 'navigateTo', url: '/packages/activity/signups/index' },
       { method: 'navigateTo', url: '/packages/activity/inbox/index' },
     ])
+  })
+
+  it('shows how many messages are unread on 消息, fresh each time the tab shows', async () => {
+    logIn()
+    let unreadCount = 3
+    const log = installFakeServer({
+      'GET /api/me': () => ({ body: makeMe() }),
+      'GET /api/me/inbox': () => ({ body: { items: [], total: 5, page: 1, pageSize: 1, unreadCount } }),
+    })
+    render(<MinePage />)
+
+    await waitFor(() => expect(document.getElementById('mine-unread-count')?.textContent).toBe('3 条新消息'))
+    expect(log.find((r) => r.url.startsWith('/api/me/inbox'))?.url).toBe('/api/me/inbox?pageSize=1')
+
+    unreadCount = 0
+    act(() => triggerShow())
+    await waitFor(() => expect(document.getElementById('mine-unread-count')).toBeNull())
+    expect(document.getElementById('mine-inbox')?.textContent).toContain('消息')
   })
 
   it('turns 大字模式 on with a worded button', async () => {

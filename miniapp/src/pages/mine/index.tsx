@@ -1,13 +1,18 @@
 import { Text, View } from '@tarojs/components'
-import { roleLabels, type RoleGrant } from '@linli/shared'
+import { useDidShow } from '@tarojs/taro'
+import { roleLabels, routes, type RoleGrant } from '@linli/shared'
+import { call } from '../../api'
 import { LinkCell } from '../../components/LinkCell'
 import { Button } from '../../components/nutui'
 import { Page } from '../../components/Page'
 import { ResidencyCard } from '../../components/ResidencyCard'
 import { ErrorState, LoadingState } from '../../components/States'
 import { usePullRefresh } from '../../hooks/usePullRefresh'
+import { useResource } from '../../hooks/useResource'
 import { logout, useMe } from '../../hooks/useSession'
+import { session } from '../../stores/session'
 import { goTo } from '../../navigation'
+import { managesPolls } from '../../lib/polls'
 import { setElderMode, useDisplay } from '../../stores/display'
 import './index.css'
 
@@ -32,9 +37,19 @@ function ElderModeSetting() {
   )
 }
 
+/** How many notices I have not read, fresh each time the tab shows (back from 消息 it drops); null until known. */
+function useUnreadCount(): { count: number | null; reload: () => Promise<void> } {
+  const { state, reload } = useResource(() => call(routes.myInbox, { query: { pageSize: 1 } }), { enabled: session.isLoggedIn() })
+  useDidShow(() => {
+    if (state.status !== 'loading') void reload()
+  })
+  return { count: state.data?.unreadCount ?? null, reload }
+}
+
 export default function MinePage() {
   const { state, reload } = useMe('mine')
-  usePullRefresh(reload)
+  const unread = useUnreadCount()
+  usePullRefresh(() => Promise.all([reload(), unread.reload()]))
   const me = state.data
 
   if (!me) {
@@ -75,10 +90,31 @@ export default function MinePage() {
 
         <Text className='ll-section-title'>活动</Text>
         <LinkCell id='mine-signups' title='我的报名' description='报过的活动、候补情况和签到码' onClick={() => goTo('mySignups')} />
-        <LinkCell id='mine-inbox' title='消息' description='报名结果、候补空位、活动变动的通知' onClick={() => goTo('inbox')} />
+        <LinkCell
+          id='mine-inbox'
+          title='消息'
+          description='报名结果、候补空位、活动变动的通知'
+          extra={
+            unread.count ? (
+              <View className='mine-unread'>
+                <Text id='mine-unread-count' className='ll-chip ll-chip-pending'>
+                  {unread.count > 99 ? '99+' : unread.count} 条新消息
+                </Text>
+                <Text>›</Text>
+              </View>
+            ) : undefined
+          }
+          onClick={() => goTo('inbox')}
+        />
 
         {me.isStaff ? (
           <LinkCell id='staff-entry' title='审核住户认证' description='居民提交的住户认证，在这里通过或不通过' onClick={() => goTo('staffClaims')} />
+        ) : null}
+        {me.isStaff ? (
+          <LinkCell id='mine-articles' title='社区文章' description='写通知、活动预告和回顾，可以定时发布，也能撤回' onClick={() => goTo('staffArticles')} />
+        ) : null}
+        {managesPolls(me) ? (
+          <LinkCell id='mine-polls' title='议事投票' description='发起投票、录入纸质选票、结束后公示结果' onClick={() => goTo('consult')} />
         ) : null}
 
         <Text className='ll-section-title'>设置</Text>

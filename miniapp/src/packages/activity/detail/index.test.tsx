@@ -5,12 +5,7 @@ import { makeDetail, makeMe, makeSignup } from '../../../../test/fixtures'
 import { router } from '../../../../test/taro-shim'
 import { session } from '../../../stores/session'
 import ActivityDetailPage from '.'
-
-function byId(id: string): HTMLElement {
-  const element = document.getElementById(id)
-  if (!element) throw new Error(`no #${id}`)
-  return element
-}
+import { byId } from '../../../../test/dom'
 
 /** Types into the native field of a Taro/NutUI Input with this id. */
 function type(id: string, value: string) {

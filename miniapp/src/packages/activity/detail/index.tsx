@@ -99,10 +99,10 @@ export default function ActivityDetailPage() {
           </Button>
         }
       >
-        <View className='ll-body detail-result' id='signup-result' role='status'>
-          <View className={result.ok ? 'detail-result-symbol' : 'detail-result-symbol detail-result-symbol-plain'}>{result.ok ? '✓' : 'i'}</View>
+        <View className='ll-body ll-result detail-result' id='signup-result' role='status'>
+          <View className={result.ok ? 'll-result-symbol' : 'll-result-symbol ll-result-symbol-plain'}>{result.ok ? '✓' : 'i'}</View>
           <Text className='ll-title'>{result.title}</Text>
-          <Text className='ll-text detail-result-text'>{result.text}</Text>
+          <Text className='ll-text ll-result-text detail-result-text'>{result.text}</Text>
           <Text className='ll-secondary'>{activity.title}</Text>
           <Text className='ll-secondary'>{formatTimeRange(activity.startsAt, activity.endsAt)}</Text>
           <Text className='ll-secondary'>{activity.place}</Text>

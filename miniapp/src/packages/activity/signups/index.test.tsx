@@ -3,12 +3,7 @@ import { installFakeServer } from '../../../../test/fake-server'
 import { makeActivity, makeMe, makeSignup } from '../../../../test/fixtures'
 import { session } from '../../../stores/session'
 import MySignupsPage from '.'
-
-function byId(id: string): HTMLElement {
-  const element = document.getElementById(id)
-  if (!element) throw new Error(`no #${id}`)
-  return element
-}
+import { byId } from '../../../../test/dom'
 
 describe('我的报名', () => {
   beforeEach(() => session.start({ token: 'tok', expiresAt: '2099-01-01T00:00:00.000Z', me: makeMe() }))
@@ -37,6 +32,30 @@ describe('我的报名', () => {
     expect(byId('signup-qr-301').querySelector('img, taro-image-core')).toBeTruthy()
     expect(byId('signup-302').textContent).toContain('您在候补第 2 位')
     expect(byId('signup-302').textContent).toContain('候补中')
+  })
+
+  it('shows a sign-up of a cancelled activity as 活动已取消, without a check-in QR', async () => {
+    installFakeServer({
+      'GET /api/me/signups': () => ({
+        body: {
+          items: [
+            { ...makeSignup({ status: 'activity_cancelled' }), activity: makeActivity({ status: 'cancelled', seatState: 'cancelled' }) },
+            { ...makeSignup({ id: 302, activityId: 22, checkinCode: 'ZZ88AA11' }), activity: makeActivity({ id: 22, title: '太极拳' }) },
+          ],
+        },
+      }),
+    })
+
+    render(<MySignupsPage />)
+
+    await waitFor(() => byId('signup-301'))
+    const card = byId('signup-301')
+    expect(card.querySelector('.ll-chip')?.textContent).toBe('活动已取消')
+    expect(card.textContent).toContain('组织方取消了这个活动，您不用去了。')
+    expect(card.textContent).not.toContain('K7Q2M9XA')
+    expect(document.getElementById('signup-qr-301')).toBeNull()
+    // A sign-up that still counts keeps its code.
+    expect(byId('signup-qr-302')).toBeTruthy()
   })
 
   it('says what to do when there is nothing yet', async () => {

@@ -19,6 +19,11 @@ import './index.css'
 
 type MySignup = z.infer<typeof MySignupListSchema>['items'][number]
 
+/** The organiser called it off: no code to show, nowhere to go. */
+function calledOff(signup: MySignup): boolean {
+  return signup.status === 'activity_cancelled' || signup.activity.status === 'cancelled'
+}
+
 /** Sign-ups that still get you in: these show the QR code big. */
 function showsCode(signup: MySignup): boolean {
   return (signup.status === 'confirmed' || signup.status === 'attended') && !['ended', 'cancelled'].includes(signup.activity.seatState)
@@ -52,13 +57,17 @@ function SignupItem({ signup }: { signup: MySignup }) {
         </Text>
       ) : null}
       {signup.checkedInAt ? <Text className='ll-secondary my-signup-line'>签到时间：{formatDateTime(signup.checkedInAt)}</Text> : null}
-      <View className={showsCode(signup) ? 'my-signup-code' : 'my-signup-code my-signup-code-small'}>
-        <Text className='ll-secondary my-signup-code-hint'>{codeHint(signup)}</Text>
-        <QrCode id={`signup-qr-${signup.id}`} text={signup.checkinCode} size='medium' label={`签到码 ${signup.checkinCode}`} />
-        <Text className='qr-code-text' id={`signup-code-${signup.id}`}>
-          {signup.checkinCode}
-        </Text>
-      </View>
+      {calledOff(signup) ? (
+        <Text className='ll-text my-signup-line my-signup-called-off'>组织方取消了这个活动，您不用去了。</Text>
+      ) : (
+        <View className={showsCode(signup) ? 'my-signup-code' : 'my-signup-code my-signup-code-small'}>
+          <Text className='ll-secondary my-signup-code-hint'>{codeHint(signup)}</Text>
+          <QrCode id={`signup-qr-${signup.id}`} text={signup.checkinCode} size='medium' label={`签到码 ${signup.checkinCode}`} />
+          <Text className='qr-code-text' id={`signup-code-${signup.id}`}>
+            {signup.checkinCode}
+          </Text>
+        </View>
+      )}
       <Button className='my-signup-open' size='large' block fill='outline' onClick={() => goTo('activityDetail', { id: activity.id })}>
         查看活动
       </Button>

@@ -4,6 +4,7 @@ import { installFakeServer } from '../../../../test/fake-server'
 import { makeClaim, makeMe } from '../../../../test/fixtures'
 import { session } from '../../../stores/session'
 import ClaimHouseholdPage from '.'
+import { byId } from '../../../../test/dom'
 
 const community = { id: 1, name: '幸福里社区', address: '和平路88号', street: { id: 1, name: '和平街道' }, householdCount: 4 }
 const households: Household[] = [
@@ -12,12 +13,6 @@ const households: Household[] = [
   { id: 20, communityId: 1, building: '3栋', unit: '1单元', room: '101' },
   { id: 10, communityId: 1, building: '1栋', unit: '1单元', room: '101' },
 ]
-
-function byId(id: string): HTMLElement {
-  const element = document.getElementById(id)
-  if (!element) throw new Error(`no #${id}`)
-  return element
-}
 
 function typeInto(container: HTMLElement, value: string) {
   const input = container.querySelector('input') ?? container

@@ -1,66 +1,23 @@
-import { useEffect, useState, type ReactNode } from 'react'
-import { Picker, Text, View } from '@tarojs/components'
+import { useEffect, useState } from 'react'
+import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
-import { activityCategoryLabels, routes, type ActivityCategory, type Audience } from '@linli/shared'
-import { call, messageOf } from '../../../api'
+import { activityCategoryLabels, routes, type ActivityCategory, type SeriesScope } from '@linli/shared'
+import { call } from '../../../api'
 import { Button, Input, TextArea } from '../../../components/nutui'
 import { Page } from '../../../components/Page'
-import { ErrorState, LoadingState } from '../../../components/States'
 import { useResource } from '../../../hooks/useResource'
 import { useMe } from '../../../hooks/useSession'
 import { defaultFormValues, formValuesOf, organiserOptions, validateActivityForm, type ActivityFormValues, type FormErrors } from '../../../lib/activityForm'
+import { validateQuestions, type QuestionDraft } from '../../../lib/signupQuestions'
 import { replaceWith } from '../../../navigation'
+import { AudienceEditor } from './AudienceEditor'
+import { CoverPicker } from './CoverPicker'
+import { Choice, DateTime, Field, FormError, FormPending, useFormDraft } from './FormParts'
+import { QuestionsEditor } from './QuestionsEditor'
+import { ScopeDialog } from './ScopeDialog'
 import './index.css'
 
 const CATEGORIES = Object.keys(activityCategoryLabels) as ActivityCategory[]
-const AUDIENCES: { kind: Audience['kind']; label: string }[] = [
-  { kind: 'anyone', label: '所有人（不用认证）' },
-  { kind: 'community_residents', label: '本社区认证居民' },
-  { kind: 'buildings', label: '指定楼栋的居民' },
-]
-
-function Field({ label, error, hint, children }: { label: string; error?: string; hint?: string; children: ReactNode }) {
-  return (
-    <View className='form-field'>
-      <Text className='ll-field-label'>{label}</Text>
-      {hint ? <Text className='ll-secondary form-hint'>{hint}</Text> : null}
-      {children}
-      {error ? <Text className='ll-field-error'>{error}</Text> : null}
-    </View>
-  )
-}
-
-function Choice<T extends string>({ id, options, value, onChange }: { id: string; options: { key: T; label: string }[]; value: T; onChange: (v: T) => void }) {
-  return (
-    <View className='form-choices' id={id}>
-      {options.map((o) => (
-        <View key={o.key} id={`${id}-${o.key}`} className={o.key === value ? 'form-choice form-choice-on' : 'form-choice'} onClick={() => onChange(o.key)}>
-          {o.key === value ? '✓ ' : ''}
-          {o.label}
-        </View>
-      ))}
-    </View>
-  )
-}
-
-function When({ id, date, time, onDate, onTime, dateless }: { id: string; date?: string; time: string; onDate?: (v: string) => void; onTime: (v: string) => void; dateless?: boolean }) {
-  return (
-    <View className='form-when'>
-      {dateless ? null : (
-        <Picker mode='date' value={date ?? ''} onChange={(e) => onDate?.(String(e.detail.value))}>
-          <View id={`${id}-date`} className='form-picker'>
-            {date}
-          </View>
-        </Picker>
-      )}
-      <Picker mode='time' value={time} onChange={(e) => onTime(String(e.detail.value))}>
-        <View id={`${id}-time`} className='form-picker'>
-          {time}
-        </View>
-      </Picker>
-    </View>
-  )
-}
 
 /** Staff create a draft activity (or a weekly series) or edit one; publishing happens on the activity page. */
 export default function ActivityFormPage() {
@@ -78,10 +35,8 @@ export default function ActivityFormPage() {
     },
     { enabled: Boolean(me) },
   )
-  const [values, setValues] = useState<ActivityFormValues | null>(null)
-  const [errors, setErrors] = useState<FormErrors>({})
-  const [serverError, setServerError] = useState<string>()
-  const [saving, setSaving] = useState(false)
+  const { values, setValues, errors, setErrors, serverError, saving, change, check, send } = useFormDraft<ActivityFormValues, FormErrors>()
+  const [askingScope, setAskingScope] = useState(false)
 
   const options = me && setup.state.data ? organiserOptions(me, setup.state.data.communities, setup.state.data.organisations) : []
   useEffect(() => {
@@ -95,42 +50,43 @@ export default function ActivityFormPage() {
     }
   }, [setup.state.data, me, values, options])
 
-  if (!me || !values) {
-    const error = meState.status === 'error' ? meState.error : setup.state.status === 'error' ? setup.state.error : undefined
-    return <Page>{error ? <ErrorState error={error} onRetry={setup.reload} /> : <LoadingState cards={3} />}</Page>
-  }
+  if (!me || !values) return <FormPending reads={[meState, setup.state]} onRetry={setup.reload} />
 
-  const set = <K extends keyof ActivityFormValues>(key: K, value: ActivityFormValues[K]) => {
-    setValues({ ...values, [key]: value })
-    if (errors[key]) setErrors({ ...errors, [key]: undefined })
+  const set = <K extends keyof ActivityFormValues>(key: K, value: ActivityFormValues[K]) => change({ [key]: value })
+  /** Red text under a question goes away as soon as that question is put right. */
+  const changeQuestions = (questions: QuestionDraft[]) => {
+    setValues({ ...values, questions })
+    if (!errors.questionItems) return
+    const still = Object.entries(validateQuestions(questions).errors).filter(([id]) => errors.questionItems?.[id])
+    setErrors({ ...errors, questions: still.length ? errors.questions : undefined, questionItems: Object.fromEntries(still) })
   }
+  const communityId = options.find((o) => o.key === values.organiserKey)?.communityId ?? null
 
-  const save = async () => {
-    const { errors: found, body } = validateActivityForm(values, options)
-    setErrors(found)
-    setServerError(undefined)
-    if (!body) {
-      setServerError('还有几处没填好，请看红字提示')
+  const inSeries = Boolean(editId && setup.state.data?.activity?.seriesId)
+
+  /** `scope`: for a session of a series, which sessions to change (asked before saving). */
+  const save = async (scope?: SeriesScope) => {
+    setAskingScope(false)
+    const checked = validateActivityForm(values, options)
+    if (!check(checked)) return
+    if (inSeries && !scope) {
+      setAskingScope(true)
       return
     }
-    setSaving(true)
-    try {
+    const { body } = checked
+    await send(async () => {
       if (editId) {
-        const { communityId: _c, organisationId: _o, repeatWeekly: _r, questions: _q, ...changes } = body
-        await call(routes.updateActivity, { params: { id: editId }, body: changes })
+        const { communityId: _c, organisationId: _o, repeatWeekly: _r, ...changes } = body
+        await call(routes.updateActivity, { params: { id: editId }, body: { ...changes, scope } })
         replaceWith('activityDetail', { id: editId })
       } else {
         const created = await call(routes.createActivity, { body })
         replaceWith('activityDetail', { id: created.id })
       }
-    } catch (error) {
-      setServerError(messageOf(error))
-    } finally {
-      setSaving(false)
-    }
+    })
   }
 
-  const input = (key: 'title' | 'place' | 'seats' | 'volunteerSlots' | 'companionsAllowed' | 'repeatWeekly' | 'buildings', placeholder: string, type: 'text' | 'digit' = 'text') => (
+  const input = (key: 'title' | 'place' | 'seats' | 'volunteerSlots' | 'companionsAllowed' | 'repeatWeekly', placeholder: string, type: 'text' | 'digit' = 'text') => (
     <View className='ll-input-wrap'>
       <Input id={`form-${key}`} type={type} value={values[key]} placeholder={placeholder} onChange={(v) => set(key, v)} />
     </View>
@@ -139,7 +95,7 @@ export default function ActivityFormPage() {
   return (
     <Page
       footer={
-        <Button id='activity-form-save' type='primary' size='xlarge' block loading={saving} onClick={save}>
+        <Button id='activity-form-save' type='primary' size='xlarge' block loading={saving} onClick={() => save()}>
           {editId ? '保存修改' : '保存为草稿'}
         </Button>
       }
@@ -147,11 +103,8 @@ export default function ActivityFormPage() {
       <View className='ll-body form'>
         <Text className='ll-title'>{editId ? '修改活动' : '新活动'}</Text>
         {editId ? null : <Text className='ll-secondary'>先保存为草稿，在活动页面检查无误后再点“发布活动”，居民才能看到。</Text>}
-        {serverError ? (
-          <View id='activity-form-error' className='ll-notice ll-notice-error' role='alert'>
-            <Text className='ll-text'>{serverError}</Text>
-          </View>
-        ) : null}
+        {inSeries ? <Text className='ll-secondary'>这是每周重复的活动中的一次，保存时可以选只改这一次，还是这一次及以后各次。</Text> : null}
+        <FormError id='activity-form-error' text={serverError} />
 
         {options.length > 1 && !editId ? (
           <Field label='由谁组织' error={errors.organiserKey}>
@@ -168,6 +121,9 @@ export default function ActivityFormPage() {
         <Field label='分类'>
           <Choice id='form-category' options={CATEGORIES.map((c) => ({ key: c, label: activityCategoryLabels[c] }))} value={values.category} onChange={(v) => set('category', v)} />
         </Field>
+        <Field label='封面图片' hint='居民在活动列表和活动页面上看到的图片，可以不放'>
+          <CoverPicker value={values.coverUrl} onChange={(url) => set('coverUrl', url)} />
+        </Field>
         <Field label='地点' error={errors.place}>
           {input('place', '比如：社区活动室（3栋一楼）')}
         </Field>
@@ -177,19 +133,19 @@ export default function ActivityFormPage() {
           </View>
         </Field>
         <Field label='活动日期和开始时间'>
-          <When id='form-start' date={values.startDate} time={values.startTime} onDate={(v) => set('startDate', v)} onTime={(v) => set('startTime', v)} />
+          <DateTime id='form-start' date={values.startDate} time={values.startTime} onDate={(v) => set('startDate', v)} onTime={(v) => set('startTime', v)} />
         </Field>
         <Field label='结束时间' error={errors.endTime}>
-          <When id='form-end' dateless time={values.endTime} onTime={(v) => set('endTime', v)} />
+          <DateTime id='form-end' time={values.endTime} onTime={(v) => set('endTime', v)} />
         </Field>
         <Field label='报名开始'>
-          <When id='form-opens' date={values.opensDate} time={values.opensTime} onDate={(v) => set('opensDate', v)} onTime={(v) => set('opensTime', v)} />
+          <DateTime id='form-opens' date={values.opensDate} time={values.opensTime} onDate={(v) => set('opensDate', v)} onTime={(v) => set('opensTime', v)} />
         </Field>
         <Field label='报名截止' error={errors.closesDate}>
-          <When id='form-closes' date={values.closesDate} time={values.closesTime} onDate={(v) => set('closesDate', v)} onTime={(v) => set('closesTime', v)} />
+          <DateTime id='form-closes' date={values.closesDate} time={values.closesTime} onDate={(v) => set('closesDate', v)} onTime={(v) => set('closesTime', v)} />
         </Field>
         <Field label='取消截止' hint='这之后居民不能在手机上取消报名' error={errors.cancelDate}>
-          <When id='form-cancel' date={values.cancelDate} time={values.cancelTime} onDate={(v) => set('cancelDate', v)} onTime={(v) => set('cancelTime', v)} />
+          <DateTime id='form-cancel' date={values.cancelDate} time={values.cancelTime} onDate={(v) => set('cancelDate', v)} onTime={(v) => set('cancelTime', v)} />
         </Field>
         <Field label='名额（人）' hint='本人和同行家人都占名额' error={errors.seats}>
           {input('seats', '比如：20', 'digit')}
@@ -211,20 +167,25 @@ export default function ActivityFormPage() {
         <Field label='需要几位志愿者' error={errors.volunteerSlots}>
           {input('volunteerSlots', '不需要就填 0', 'digit')}
         </Field>
-        <Field label='谁可以报名'>
-          <Choice id='form-audience' options={AUDIENCES.map((a) => ({ key: a.kind, label: a.label }))} value={values.audience} onChange={(v) => set('audience', v)} />
+        <AudienceEditor
+          communityId={communityId}
+          audience={values.audience}
+          buildings={values.buildings}
+          minAge={values.minAge}
+          maxAge={values.maxAge}
+          errors={errors}
+          onChange={change}
+        />
+        <Field label='报名时要回答的问题' hint='比如是否需要接送、有没有忌口' error={errors.questions}>
+          <QuestionsEditor questions={values.questions} errors={errors.questionItems} onChange={changeQuestions} />
         </Field>
-        {values.audience === 'buildings' ? (
-          <Field label='哪几栋楼' error={errors.buildings}>
-            {input('buildings', '比如：3栋，5栋')}
-          </Field>
-        ) : null}
         {editId ? null : (
           <Field label='每周重复几次' hint='每周同一时间办一次，每次单独报名；只办一次就填 1' error={errors.repeatWeekly}>
             {input('repeatWeekly', '1', 'digit')}
           </Field>
         )}
       </View>
+      <ScopeDialog visible={askingScope} onChoose={(scope) => void save(scope)} onClose={() => setAskingScope(false)} />
     </Page>
   )
 }

@@ -1,14 +1,13 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { useReachBottom } from '@tarojs/taro'
 import { routes, type ClaimStatus, type ResidencyClaim } from '@linli/shared'
 import { call, messageOf } from '../../../api'
 import { Button, Dialog, TabPane, Tabs, TextArea } from '../../../components/nutui'
 import { Page } from '../../../components/Page'
-import { EmptyState, ErrorState, ListFooter, LoadingState } from '../../../components/States'
+import { PagedListBody } from '../../../components/States'
 import { StatusChip } from '../../../components/StatusChip'
 import { usePagedList } from '../../../hooks/usePagedList'
-import { usePullRefresh } from '../../../hooks/usePullRefresh'
+import { usePagedListGestures } from '../../../hooks/usePullRefresh'
 import { useRequireLogin } from '../../../hooks/useSession'
 import { formatDateTime, householdLabel } from '../../../lib/format'
 import './index.css'
@@ -87,10 +86,7 @@ export default function StaffClaimsPage() {
   const [reason, setReason] = useState('')
   const [reasonError, setReasonError] = useState<string>()
 
-  usePullRefresh(list.refresh)
-  useReachBottom(() => {
-    void list.loadMore()
-  })
+  usePagedListGestures(list)
 
   const open = (kind: 'approve' | 'reject', claim: ResidencyClaim) => {
     setReason('')
@@ -120,34 +116,6 @@ export default function StaffClaimsPage() {
     }
   }
 
-  const body = () => {
-    if (list.status === 'loading') return <LoadingState />
-    if (list.status === 'error' && !list.items.length) return <ErrorState error={list.error} onRetry={list.refresh} />
-    if (!list.items.length) {
-      return (
-        <EmptyState
-          title={filter.empty}
-          description={filter.emptyHint}
-          action={
-            <Button size='large' fill='outline' onClick={list.refresh}>
-              刷新
-            </Button>
-          }
-        />
-      )
-    }
-    return (
-      <View id='staff-claim-list'>
-        <Text className='ll-secondary staff-total'>
-          共 {list.total} 条{filter.title}
-        </Text>
-        {list.items.map((claim) => (
-          <ClaimCard key={claim.id} claim={claim} feedback={feedback[claim.id]} onApprove={() => open('approve', claim)} onReject={() => open('reject', claim)} />
-        ))}
-        <ListFooter list={list} loadMoreId='staff-load-more' />
-      </View>
-    )
-  }
 
   return (
     <Page>
@@ -162,7 +130,16 @@ export default function StaffClaimsPage() {
           <TabPane key={f.status} title={f.title} value={f.status} />
         ))}
       </Tabs>
-      <View className='ll-body'>{body()}</View>
+      <View className='ll-body'>
+        <PagedListBody list={list} id='staff-claim-list' loadMoreId='staff-load-more' empty={{ title: filter.empty, description: filter.emptyHint, refresh: true }}>
+          <Text className='ll-secondary staff-total'>
+            共 {list.total} 条{filter.title}
+          </Text>
+          {list.items.map((claim) => (
+            <ClaimCard key={claim.id} claim={claim} feedback={feedback[claim.id]} onApprove={() => open('approve', claim)} onReject={() => open('reject', claim)} />
+          ))}
+        </PagedListBody>
+      </View>
 
       <Dialog
         visible={pending !== null}

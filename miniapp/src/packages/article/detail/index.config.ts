@@ -1,0 +1,6 @@
+export default definePageConfig({
+  navigationBarTitleText: '社区文章',
+  enablePullDownRefresh: true,
+  enableShareAppMessage: true,
+  enableShareTimeline: true,
+})

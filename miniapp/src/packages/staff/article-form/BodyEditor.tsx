@@ -1,0 +1,187 @@
+import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react'
+import { Editor, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { routes } from '@linli/shared'
+import { messageOf, upload } from '../../../api'
+
+export interface BodyEditorHandle {
+  /** Adds HTML at the end of the body (e.g. an activity's attendance and photo). */
+  append: (html: string) => void
+}
+
+interface Props {
+  /** The body when the editor opens; afterwards the editor owns it and reports every change. */
+  initial: string
+  onChange: (html: string) => void
+}
+
+type Tool = { key: string; label: string }
+const TOOLS: Tool[] = [
+  { key: 'h2', label: '标题' },
+  { key: 'p', label: '正文' },
+  { key: 'bold', label: '加粗' },
+  { key: 'ul', label: '圆点列表' },
+  { key: 'ol', label: '数字列表' },
+  { key: 'link', label: '链接' },
+  { key: 'image', label: '插图' },
+]
+
+/** Picks a photo and uploads it; resolves with the body-size address, or null when the picker was closed. */
+async function pickAndUpload(): Promise<string | null> {
+  let file: { path: string; size: number } | undefined
+  try {
+    file = (await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['album', 'camera'] })).tempFiles[0]
+  } catch (e) {
+    if (/cancel/.test((e as { errMsg?: string })?.errMsg ?? '')) return null
+    throw new Error('没能打开相册，请在微信设置里允许使用相册和相机', { cause: e })
+  }
+  if (!file) return null
+  return (await upload(routes.uploadImage, file.path, file.size)).variants.body
+}
+
+/**
+ * The article body: headings, paragraphs, bold, lists, links and pictures. In the mini-program it is WeChat's
+ * own editor; in the H5 staff console (desktop Chromium) a contenteditable area with the same toolbar. Either
+ * way the server sanitises what is sent, so the toolbar is a convenience, not the safety.
+ */
+export const BodyEditor = forwardRef<BodyEditorHandle, Props>(function BodyEditor({ initial, onChange }, ref) {
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string>()
+  const area = useRef<HTMLDivElement | null>(null)
+  const weappContext = useRef<Taro.EditorContext | null>(null)
+  const html = useRef(initial)
+  const weapp = process.env.TARO_ENV === 'weapp'
+
+  const report = (next: string) => {
+    html.current = next
+    onChange(next)
+  }
+
+  useEffect(() => {
+    if (!weapp && area.current) area.current.innerHTML = initial
+    // Only the first value: later ones come from the editor itself.
+  }, [])
+
+  useImperativeHandle(ref, () => ({
+    append: (extra: string) => {
+      const next = html.current + extra
+      if (weapp) weappContext.current?.setContents({ html: next })
+      else if (area.current) area.current.innerHTML = next
+      report(next)
+    },
+  }))
+
+  const insertImage = async (insert: (src: string) => void) => {
+    setBusy(true)
+    setError(undefined)
+    try {
+      const src = await pickAndUpload()
+      if (src) insert(src)
+    } catch (e) {
+      setError(messageOf(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const applyWeapp = (key: string) => {
+    const ctx = weappContext.current
+    if (!ctx) return
+    if (key === 'h2') ctx.format('header', 'H2')
+    if (key === 'p') ctx.removeFormat()
+    if (key === 'bold') ctx.format('bold')
+    if (key === 'ul') ctx.format('list', 'bullet')
+    if (key === 'ol') ctx.format('list', 'ordered')
+    if (key === 'image') void insertImage((src) => ctx.insertImage({ src, alt: '图片', width: '100%' }))
+    if (key === 'link') setError('小程序里不能插入链接；要提到活动或投票，请在下面“关联活动”里选择')
+  }
+
+  const applyH5 = (key: string) => {
+    area.current?.focus()
+    const exec = (command: string, value?: string) => document.execCommand(command, false, value)
+    if (key === 'h2') exec('formatBlock', 'h2')
+    if (key === 'p') exec('formatBlock', 'p')
+    if (key === 'bold') exec('bold')
+    if (key === 'ul') exec('insertUnorderedList')
+    if (key === 'ol') exec('insertOrderedList')
+    if (key === 'link') {
+      const url = window.prompt('链接地址（以 https:// 开头）', 'https://')
+      if (url && /^https?:\/\/\S+$/.test(url)) exec('createLink', url)
+    }
+    if (key === 'image') {
+      // Remember where the cursor was: choosing a file takes the focus away.
+      const selection = window.getSelection()
+      const range = selection && selection.rangeCount ? selection.getRangeAt(0).cloneRange() : null
+      void insertImage((src) => {
+        area.current?.focus()
+        if (range && area.current?.contains(range.commonAncestorContainer)) {
+          selection!.removeAllRanges()
+          selection!.addRange(range)
+          exec('insertImage', src)
+        } else if (area.current) {
+          area.current.insertAdjacentHTML('beforeend', `<p><img src="${src}" alt="图片"></p>`)
+        }
+        report(area.current?.innerHTML ?? html.current)
+      })
+      return
+    }
+    report(area.current?.innerHTML ?? html.current)
+  }
+
+  return (
+    <View className='body-editor'>
+      <View className='body-editor-tools' id='body-tools'>
+        {TOOLS.map((tool) => (
+          <View
+            key={tool.key}
+            id={`body-tool-${tool.key}`}
+            className='body-editor-tool'
+            // Keep the text selection in the editor while a tool is pressed.
+            onTouchStart={(e) => e.preventDefault?.()}
+            {...(!weapp && { onMouseDown: (e: { preventDefault: () => void }) => e.preventDefault() })}
+            onClick={() => (weapp ? applyWeapp(tool.key) : applyH5(tool.key))}
+          >
+            {tool.label}
+          </View>
+        ))}
+      </View>
+      {weapp ? (
+        <Editor
+          id='article-editor'
+          className='body-editor-area'
+          placeholder='在这里写正文……'
+          showImgSize
+          showImgResize
+          onReady={() => {
+            Taro.createSelectorQuery()
+              .select('#article-editor')
+              .context((res) => {
+                weappContext.current = res.context as Taro.EditorContext
+                weappContext.current.setContents({ html: initial })
+              })
+              .exec()
+          }}
+          onInput={(e) => report(e.detail.html ?? '')}
+        />
+      ) : (
+        <div
+          id='article-body-editor'
+          ref={area}
+          className='body-editor-area'
+          contentEditable
+          role='textbox'
+          aria-multiline='true'
+          aria-label='正文'
+          onInput={() => report(area.current?.innerHTML ?? '')}
+          onBlur={() => report(area.current?.innerHTML ?? '')}
+        />
+      )}
+      {busy ? <Text className='ll-secondary form-hint'>正在上传图片，请稍等……</Text> : null}
+      {error ? (
+        <View role='alert'>
+          <Text className='ll-field-error'>{error}</Text>
+        </View>
+      ) : null}
+    </View>
+  )
+})
