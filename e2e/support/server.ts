@@ -57,6 +57,7 @@ export async function startServer(): Promise<RunningServer> {
     SEED_DEMO: 'true',
     DEV_LOGIN: 'true',
     SQLITE_PATH: join(dir, 'e2e.sqlite'),
+    UPLOAD_DIR: join(dir, 'uploads'),
     ...(mysql ? { DATABASE_URL: mysql.url } : {}),
   };
   if (!mysql) delete env.DATABASE_URL;

@@ -1,0 +1,160 @@
+import type { Page } from 'playwright-core';
+import { apiAs, loginAs, openTab, visible as v } from '../support/app.js';
+import { openPhone, type Phone } from '../support/browser.js';
+import { startServer, type RunningServer } from '../support/server.js';
+
+const minutes = (n: number) => new Date(Date.now() + n * 60_000).toISOString();
+/** What an attacker would paste into the body: each would set window.__xss if it ran. */
+const XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script><iframe srcdoc="<script>parent.__xss=3</script>"></iframe><a href="javascript:window.__xss=4">点我</a>';
+
+/** The datetime-local value (China time, to the second) `seconds` from now. */
+function chinaLocal(seconds: number): string {
+  return new Date(Date.now() + 8 * 3600_000 + seconds * 1000).toISOString().slice(0, 19);
+}
+
+/** A photo drawn by the browser itself, as a phone would hand one over. */
+async function photo(page: Page): Promise<Buffer> {
+  const dataUrl = await page.evaluate(() => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 640;
+    canvas.height = 360;
+    const g = canvas.getContext('2d')!;
+    g.fillStyle = '#d9822b';
+    g.fillRect(0, 0, 640, 360);
+    g.fillStyle = '#ffffff';
+    g.fillRect(40, 40, 200, 120);
+    return canvas.toDataURL('image/jpeg', 0.9);
+  });
+  return Buffer.from(dataUrl.split(',')[1], 'base64');
+}
+
+/**
+ * The committee writes a preview with a cover, a picture in the body and a linked activity, and schedules it a
+ * few seconds ahead (the server's clock is real here); it reaches a resident's 首页 at its time, she reads it and
+ * goes on to sign up; nothing pasted into the body runs.
+ */
+describe('article journey (H5 in Chromium)', () => {
+  let server: RunningServer;
+  let phone: Phone;
+  let page: Page;
+  let activityId: number;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    server = await startServer();
+    phone = await openPhone(`article-journey-${server.databaseKind}`);
+    page = phone.page;
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    // The staff console is used on a desktop.
+    const { items } = await apiAs<{ items: { id: number; name: string }[] }>(server.baseUrl, 'committee', 'GET', '/communities');
+    const xingfuli = items.find((c) => c.name === '幸福里社区')!.id;
+    const created = await apiAs<{ id: number }>(server.baseUrl, 'committee', 'POST', '/activities', {
+      communityId: xingfuli,
+      title: '重阳节包饺子',
+      category: 'elderly_care',
+      place: '幸福里社区活动室',
+      startsAt: minutes(3 * 24 * 60),
+      endsAt: minutes(3 * 24 * 60 + 120),
+      signupOpensAt: minutes(-60),
+      signupClosesAt: minutes(2 * 24 * 60),
+      cancelDeadline: minutes(2 * 24 * 60),
+      seats: 30,
+    });
+    await apiAs(server.baseUrl, 'committee', 'POST', `/activities/${created.id}/publish`);
+    activityId = created.id;
+  });
+  afterAll(async () => {
+    await phone?.close();
+    await server?.stop();
+  });
+
+  const el = (selector: string) => page.locator(v(selector));
+  let articleId: number;
+
+  it('staff write a preview with pictures and a linked activity, and schedule it', async () => {
+    await loginAs(page, server.baseUrl, 'committee');
+    await openTab(page, '我的');
+    await el('#mine-articles').click();
+    await el('#article-create').waitFor();
+    await phone.shot('staff-articles-empty');
+    await el('#article-create').click();
+    await el('#article-form').waitFor();
+
+    await el('#article-kind-preview').click();
+    await el('#article-title-input input').fill('重阳节包饺子，欢迎报名');
+    await el('#article-summary textarea').fill('三天后上午，社区活动室，还有名额');
+    const cover = page.waitForEvent('filechooser');
+    await el('#form-cover-choose').click();
+    await (await cover).setFiles({ name: 'cover.jpg', mimeType: 'image/jpeg', buffer: await photo(page) });
+    await el('#form-cover-preview').waitFor();
+
+    const body = el('#article-body-editor');
+    await body.click();
+    await el('#body-tool-h2').click();
+    await page.keyboard.type('活动安排');
+    await page.keyboard.press('Enter');
+    await el('#body-tool-p').click();
+    await page.keyboard.type('上午九点开始，大家一起包饺子，');
+    await el('#body-tool-bold').click();
+    await page.keyboard.type('请带上围裙');
+    await el('#body-tool-bold').click();
+    await page.keyboard.press('Enter');
+    const picture = page.waitForEvent('filechooser');
+    await el('#body-tool-image').click();
+    await (await picture).setFiles({ name: 'dumplings.jpg', mimeType: 'image/jpeg', buffer: await photo(page) });
+    await body.locator('img').waitFor();
+    // Pasted from somewhere unsafe: the server must make it harmless.
+    await body.evaluate((node, html) => {
+      node.insertAdjacentHTML('beforeend', html);
+      node.dispatchEvent(new Event('input', { bubbles: true }));
+    }, XSS);
+
+    await el(`#article-activity-${activityId}`).click();
+    await el('#article-when-later').click();
+    // A few seconds ahead: the e2e server runs on the real clock.
+    await el('#article-when-input').fill(chinaLocal(20));
+    await phone.shot('article-form');
+    await el('#article-submit').click();
+
+    await el('#staff-article-list').waitFor();
+    const card = el('#staff-article-list .article-card').first();
+    await card.getByText('定时发布', { exact: true }).waitFor();
+    articleId = Number((await card.getAttribute('id'))!.replace('article-', ''));
+    await phone.shot('staff-articles-scheduled');
+  });
+
+  it('reaches a resident’s 首页 at its time, and she reads it without any injected script running', async () => {
+    await loginAs(page, server.baseUrl, 'resident');
+    await el('#home-feed').waitFor();
+    expect(await el(`#feed-articles #article-${articleId}`).count()).toBe(0);
+    await el(`#feed-activities #activity-${activityId}`).waitFor();
+    await phone.shot('home-before');
+
+    await page.waitForTimeout(21_000);
+    await page.reload();
+    await el(`#feed-articles #article-${articleId}`).waitFor({ timeout: 15_000 });
+    await phone.shot('home-feed');
+
+    await el(`#feed-articles #article-${articleId}`).click();
+    await el('#article-body').waitFor();
+    await el('#article-body img').waitFor();
+    await el('#article-activity').waitFor();
+    await phone.shot('article');
+
+    expect(await el('#article-title').textContent()).toContain('重阳节包饺子，欢迎报名');
+    const body = el('#article-body');
+    expect(await body.locator('h2').textContent()).toContain('活动安排');
+    expect(await body.locator('strong, b').allTextContents()).toEqual(['请带上围裙']);
+    expect(await body.locator('img').count()).toBe(1);
+    expect(await body.locator('script, iframe, [onerror]').count()).toBe(0);
+    expect(await body.locator('a').count()).toBe(0);
+    expect(await el('#article-meta').textContent()).toMatch(/发布于/);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+
+    await el('#article-signup').click();
+    await el('#activity-main-action').waitFor();
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    await phone.shot('activity-from-article');
+    expect(pageErrors).toEqual([]);
+  });
+});
