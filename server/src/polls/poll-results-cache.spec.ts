@@ -28,11 +28,12 @@ describe('PollResultsCache', () => {
   });
 
   it('past the TTL serves the last results while reloading them; reads afresh after closing or publishing', async () => {
-    const short = new PollResultsCache({ resultsCacheMs: 20 });
+    // Wide margins: past the TTL (500 ms) but well within the second TTL, however late a busy machine wakes us.
+    const short = new PollResultsCache({ resultsCacheMs: 500 });
     let loads = 0;
     const load = async () => results(++loads);
     await short.get(1, false, load);
-    await new Promise((r) => setTimeout(r, 30));
+    await new Promise((r) => setTimeout(r, 550));
     expect((await short.get(1, false, load)).turnout?.ballotsCast).toBe(1);
     await new Promise((r) => setTimeout(r, 5));
     expect(loads).toBe(2);
