@@ -42,6 +42,22 @@ export class ElectorateRepository {
     });
   }
 
+  /** Eligible persons and households of whole communities, in one grouped count (communities with none are left out). */
+  eligibleCounts(communityIds: number[]): Promise<Map<number, Record<VoterMode, number>>> {
+    if (communityIds.length === 0) return Promise.resolve(new Map());
+    return this.db.run(async (em) => {
+      const rows = await em
+        .createQueryBuilder(Residency, 'r')
+        .select('r.communityId', 'communityId')
+        .addSelect('COUNT(DISTINCT r.userId)', 'person')
+        .addSelect('COUNT(DISTINCT r.householdId)', 'household')
+        .where('r.communityId IN (:...communityIds)', { communityIds })
+        .groupBy('r.communityId')
+        .getRawMany<{ communityId: string | number; person: string | number; household: string | number }>();
+      return new Map(rows.map((r) => [Number(r.communityId), { person: Number(r.person), household: Number(r.household) }]));
+    });
+  }
+
   /** Every eligible person (to tell them a poll opened or its result is out). */
   eligibleUserIds(communityId: number, buildings: string[]): Promise<number[]> {
     return this.db.run(async (em) => {

@@ -79,6 +79,29 @@ export class ParticipationRepository {
     });
   }
 
+  /** How many voted in each of these polls, online and on paper: one grouped count (polls nobody voted in are left out). */
+  countsOf(pollIds: number[]): Promise<Map<number, { online: number; paper: number }>> {
+    if (pollIds.length === 0) return Promise.resolve(new Map());
+    return this.db.run(async (em) => {
+      const rows = await em
+        .createQueryBuilder(PollParticipation, 'p')
+        .select('p.pollId', 'pollId')
+        .addSelect('p.channel', 'channel')
+        .addSelect('COUNT(*)', 'n')
+        .where('p.pollId IN (:...pollIds)', { pollIds })
+        .groupBy('p.pollId')
+        .addGroupBy('p.channel')
+        .getRawMany<{ pollId: string | number; channel: BallotChannel; n: string | number }>();
+      const out = new Map<number, { online: number; paper: number }>();
+      for (const row of rows) {
+        const counts = out.get(Number(row.pollId)) ?? { online: 0, paper: 0 };
+        counts[row.channel] = Number(row.n);
+        out.set(Number(row.pollId), counts);
+      }
+      return out;
+    });
+  }
+
   /** The first of these voter keys that has voted in the poll, or null. */
   find(pollId: number, voterKeys: string[]): Promise<PollParticipation | null> {
     if (voterKeys.length === 0) return Promise.resolve(null);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { PollResults } from '@linli/shared';
+import type { PollResults, Turnout, VoterMode } from '@linli/shared';
 import { Clock } from '../clock/clock.js';
 import { Database } from '../database/database.js';
 import { BallotBoxRepository } from './ballot-box.repository.js';
@@ -7,12 +7,14 @@ import { ElectorateRepository } from './electorate.repository.js';
 import { ParticipationRepository } from './participation.repository.js';
 import type { PollDefinition } from './poll-definitions.js';
 import type { Poll } from './poll.entity.js';
-import { percentOf, phaseOf, quorumMet, tallyOf, type PollShape } from './poll-rules.js';
+import { buildingsOf, percentOf, phaseOf, quorumMet, tallyOf, type PollShape } from './poll-rules.js';
 
 const ELIGIBLE_TTL_MS = 10_000;
 
 type ResultsPoll = Pick<Poll, 'id' | 'status' | 'opensAt' | 'closesAt' | 'publishedAt'>;
 type ResultsRules = Pick<PollDefinition, 'resultsVisibility' | 'minBallots' | 'quorumPercent' | 'passRule'>;
+/** Who may vote in a poll, as the eligible count needs it. */
+type Electorate = { id: number; communityId: number; buildings: string[]; voterMode: VoterMode };
 
 /** What was cast: ballots online and on paper, and votes per option. */
 export interface Counts {
@@ -60,13 +62,69 @@ export class PollResultsService {
     return resultsOf(poll, definition, definition.shape, counts, await this.eligible(definition, options.fresh ?? false), manager, now);
   }
 
+  /**
+   * Turnout for a page of the list, each poll as `compute` would show it to this caller (managers: the
+   * communities they manage): the 公示's figure once published, null while hidden. One grouped count of
+   * participation for the page, and eligible counts from the same cache, counted per community where missing.
+   */
+  async turnouts(polls: Poll[], managed: Set<number>): Promise<Map<number, Turnout | null>> {
+    const now = this.clock.now();
+    const out = new Map<number, Turnout | null>();
+    const counted: Poll[] = [];
+    for (const poll of polls) {
+      if (poll.publicationResults) out.set(poll.id, (JSON.parse(poll.publicationResults) as PollResults).turnout);
+      else if (resultsVisible(poll, poll, managed.has(poll.communityId), now)) counted.push(poll);
+      else out.set(poll.id, null);
+    }
+    if (counted.length === 0) return out;
+    const electorates = counted.map((p) => ({ id: p.id, communityId: p.communityId, buildings: buildingsOf(p), voterMode: p.voterMode }));
+    const [counts, eligible] = await Promise.all([this.participation.countsOf(counted.map((p) => p.id)), this.eligibleOf(electorates)]);
+    for (const poll of counted) {
+      const { online, paper } = counts.get(poll.id) ?? { online: 0, paper: 0 };
+      const ballotsCast = online + paper;
+      const of = eligible.get(poll.id) ?? 0;
+      out.set(poll.id, { ballotsCast, online, paper, eligible: of, percent: percentOf(ballotsCast, of) });
+    }
+    return out;
+  }
+
   private async eligible(definition: PollDefinition, fresh: boolean): Promise<number> {
-    const cached = this.eligibleCache.get(definition.id);
-    const now = this.clock.now().getTime();
-    if (!fresh && cached && now - cached.at < ELIGIBLE_TTL_MS) return cached.value;
-    const value = await this.electorate.eligibleCount(definition.communityId, definition.buildings, definition.voterMode);
+    const cached = this.cachedEligible(definition.id);
+    if (!fresh && cached !== null) return cached;
+    return this.remember(definition.id, await this.electorate.eligibleCount(definition.communityId, definition.buildings, definition.voterMode));
+  }
+
+  /** Cached where fresh; whole communities in one grouped count; each distinct set of buildings once. */
+  private async eligibleOf(polls: Electorate[]): Promise<Map<number, number>> {
+    const out = new Map<number, number>();
+    const missing: Electorate[] = [];
+    for (const poll of polls) {
+      const cached = this.cachedEligible(poll.id);
+      if (cached === null) missing.push(poll);
+      else out.set(poll.id, cached);
+    }
+    const whole = missing.filter((p) => p.buildings.length === 0);
+    if (whole.length) {
+      const counts = await this.electorate.eligibleCounts([...new Set(whole.map((p) => p.communityId))]);
+      for (const poll of whole) out.set(poll.id, this.remember(poll.id, counts.get(poll.communityId)?.[poll.voterMode] ?? 0));
+    }
+    const partial = new Map<string, number>();
+    for (const poll of missing.filter((p) => p.buildings.length > 0)) {
+      const key = JSON.stringify([poll.communityId, [...poll.buildings].sort(), poll.voterMode]);
+      if (!partial.has(key)) partial.set(key, await this.electorate.eligibleCount(poll.communityId, poll.buildings, poll.voterMode));
+      out.set(poll.id, this.remember(poll.id, partial.get(key)!));
+    }
+    return out;
+  }
+
+  private cachedEligible(pollId: number): number | null {
+    const cached = this.eligibleCache.get(pollId);
+    return cached && this.clock.now().getTime() - cached.at < ELIGIBLE_TTL_MS ? cached.value : null;
+  }
+
+  private remember(pollId: number, value: number): number {
     if (this.eligibleCache.size >= 1000) this.eligibleCache.clear();
-    this.eligibleCache.set(definition.id, { value, at: now });
+    this.eligibleCache.set(pollId, { value, at: this.clock.now().getTime() });
     return value;
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CreatePoll, Page, PollDetail, PollListQuery, PollResults, PollSummary, UpdatePoll } from '@linli/shared';
+import type { CreatePoll, Page, PollDetail, PollListItem, PollListQuery, PollResults, UpdatePoll } from '@linli/shared';
 import { AccessService } from '../access/access.service.js';
 import { AuditRepository } from '../audit/audit.repository.js';
 import type { AuthContext } from '../auth/auth-context.js';
@@ -40,22 +40,29 @@ export class PollsService {
     private readonly clock: Clock,
   ) {}
 
-  async list(auth: AuthContext, query: PollListQuery): Promise<Page<PollSummary>> {
-    const residencies = await this.residency.residenciesOf(auth.userId);
-    let communityIds = query.manage
-      ? [...(await this.access.pollAdminCommunities(auth))]
-      : [...new Set(residencies.map((r) => r.communityId))];
+  /** A page of polls, each with whether I voted and the turnout as far as the results would show it to me. */
+  async list(auth: AuthContext, query: PollListQuery): Promise<Page<PollListItem>> {
+    const [residencies, managed] = await Promise.all([this.residency.residenciesOf(auth.userId), this.access.pollAdminCommunities(auth)]);
+    let communityIds = query.manage ? [...managed] : [...new Set(residencies.map((r) => r.communityId))];
     if (query.communityId !== undefined) {
       communityIds = query.manage ? communityIds.filter((id) => id === query.communityId) : [query.communityId];
     }
     const now = this.clock.now();
     const [items, total] = await this.polls.page({ ...query, communityIds, includeDrafts: query.manage, now });
     const homes = residencies.map((r) => householdKey(r.householdId));
-    const voted = await this.participation.votedIn(
-      items.map((p) => p.id),
-      [personKey(auth.userId), ...homes],
-    );
-    return { items: items.map((p) => toSummary(p, now, voted.has(p.id))), total, page: query.page, pageSize: query.pageSize };
+    const [voted, turnouts] = await Promise.all([
+      this.participation.votedIn(
+        items.map((p) => p.id),
+        [personKey(auth.userId), ...homes],
+      ),
+      this.results.turnouts(items, managed),
+    ]);
+    return {
+      items: items.map((p) => ({ ...toSummary(p, now, voted.has(p.id)), turnout: turnouts.get(p.id) ?? null })),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 
   async get(auth: AuthContext, id: number): Promise<PollDetail> {

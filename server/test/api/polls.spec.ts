@@ -1,9 +1,23 @@
 import { routes } from '@linli/shared';
 import { AuditRepository } from '../../src/audit/audit.repository.js';
+import { ElectorateRepository } from '../../src/polls/electorate.repository.js';
+import { ParticipationRepository } from '../../src/polls/participation.repository.js';
 import { communityIds, HOURS } from '../support/activities.js';
 import { ok } from '../support/expect-ok.js';
 import { choose, expectTalliesEqualBallots, openPoll, pollInput, verifiedResidents, type TestResident } from '../support/polls.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+
+/** Notes each call of an object's method by name until the returned undo is called. */
+function watch<T extends object>(target: T, method: keyof T & string, calls: string[]): () => void {
+  const original = target[method] as (...args: unknown[]) => unknown;
+  (target as Record<string, unknown>)[method] = (...args: unknown[]) => {
+    calls.push(method);
+    return original.apply(target, args);
+  };
+  return () => {
+    (target as Record<string, unknown>)[method] = original;
+  };
+}
 
 /** Committees consult residents: who may vote, one vote per person or household, results, paper ballots, 公示. */
 describe('consultation votes', () => {
@@ -307,6 +321,51 @@ describe('consultation votes', () => {
       // 3 of 5 is less than two thirds: nothing adopted although the quorum is met.
       expect(split.questions?.[0].adoptedOptionId).toBeNull();
       expect(split.outcome).toEqual({ quorumPercent: 50, quorumMet: true, passRule: 'two_thirds', passed: false });
+    });
+
+    it('list rows carry the turnout where the results would show it, counted for the whole page at once', async () => {
+      const later = await openPoll(t, committee, home, { title: '结束后公布的议题' });
+      const live = await openPoll(t, committee, home, { title: '实时公布的议题', resultsVisibility: 'live' });
+      const nineLive = await openPoll(t, committee, home, { title: '9栋实时公布的议题', resultsVisibility: 'live', buildings: ['9栋'] });
+      const perHome = await openPoll(t, committee, home, { title: '每户一票实时公布的议题', resultsVisibility: 'live', voterMode: 'household' });
+      for (const poll of [later, live]) {
+        for (const token of [resident, resident2]) ok(await t.call(routes.castBallot, { params: { id: poll.id }, body: { answers: choose(poll) } }, token));
+      }
+      ok(await t.call(routes.castBallot, { params: { id: nineLive.id }, body: { answers: choose(nineLive) } }, nine[0].token));
+
+      // Per-poll counting would call these once per row; the list counts its page in one go.
+      const participation = t.app.get(ParticipationRepository);
+      const electorate = t.app.get(ElectorateRepository);
+      const calls: string[] = [];
+      const restore = [
+        watch(participation, 'counts', calls),
+        watch(participation, 'countsOf', calls),
+        watch(electorate, 'eligibleCount', calls),
+        watch(electorate, 'eligibleCounts', calls),
+      ];
+      t.clock.advance(60_000); // past the eligible cache
+      const rows = ok(await t.call(routes.listPolls, { query: { state: 'open', pageSize: 100 } }, resident)).items;
+      restore.forEach((undo) => undo());
+      expect(rows.length).toBeGreaterThan(3);
+      expect(calls.sort()).toEqual(['countsOf', 'eligibleCount', 'eligibleCounts']);
+
+      const row = (items: typeof rows, id: number) => items.find((p) => p.id === id)!;
+      expect(row(rows, later.id).turnout).toBeNull();
+      expect(row(rows, live.id).turnout).toEqual({ ballotsCast: 2, online: 2, paper: 0, eligible: 11, percent: 18.2 });
+      expect(row(rows, nineLive.id).turnout).toEqual({ ballotsCast: 1, online: 1, paper: 0, eligible: 8, percent: 12.5 });
+      expect(row(rows, perHome.id).turnout).toMatchObject({ ballotsCast: 0, percent: 0 });
+      t.clock.advance(60_000); // the results count the eligible afresh: the same figures
+      for (const item of rows) expect(item.turnout).toEqual(ok(await t.call(routes.pollResults, { params: { id: item.id } }, resident)).turnout);
+
+      // Staff who manage the community always see it; residents once voting has ended; the 公示 keeps its figure.
+      const managed = ok(await t.call(routes.listPolls, { query: { manage: 'true', pageSize: 100 } }, committee)).items;
+      expect(row(managed, later.id).turnout).toEqual({ ballotsCast: 2, online: 2, paper: 0, eligible: 11, percent: 18.2 });
+      ok(await t.call(routes.closePoll, { params: { id: later.id } }, committee));
+      const closed = ok(await t.call(routes.listPolls, { query: { state: 'closed', pageSize: 100 } }, resident)).items;
+      expect(row(closed, later.id).turnout).toMatchObject({ ballotsCast: 2, eligible: 11 });
+      const seeded = closed.find((p) => p.title === '中心广场增设休闲座椅')!;
+      expect(seeded.turnout).toEqual({ ballotsCast: 3, online: 3, paper: 0, eligible: 3, percent: 100 });
+      expect(ok(await t.call(routes.listPolls, { query: {} }, newcomer)).items).toEqual([]);
     });
   });
 
