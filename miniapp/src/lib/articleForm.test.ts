@@ -27,9 +27,10 @@ describe('article form', () => {
     expect(bodyHasContent('<p><img src="/uploads/a/body.jpg"></p>')).toBe(true)
   })
 
-  it('sends trimmed text, and no community on an edit', () => {
+  it('sends trimmed text and the linked activity and consultation, and no community on an edit', () => {
     const values = { ...newArticleValues(3, now), title: ' 停水 ', summary: ' 周三 ', body: '<p>x</p>', activityId: 9 }
     expect(createRequestOf(values)).toMatchObject({ communityId: 3, title: '停水', summary: '周三', activityId: 9, pollId: null })
+    expect(updateRequestOf({ ...values, pollId: 4 })).toMatchObject({ activityId: 9, pollId: 4 })
     expect(updateRequestOf(values)).not.toHaveProperty('communityId')
   })
 })

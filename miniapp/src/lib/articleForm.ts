@@ -9,6 +9,8 @@ export interface ArticleFormValues {
   summary: string
   body: string
   activityId: number | null
+  /** The consultation the article is about, or null. */
+  pollId: number | null
   pinned: boolean
   /** now: publish at once; later: at `date` `time` (China time); draft: only save. */
   when: 'now' | 'later' | 'draft'
@@ -27,7 +29,7 @@ export function defaultSchedule(now: Date): { date: string; time: string } {
 }
 
 export function newArticleValues(communityId: number, now: Date): ArticleFormValues {
-  return { communityId, kind: 'notice', title: '', coverUrl: null, summary: '', body: '', activityId: null, pinned: false, when: 'now', ...defaultSchedule(now) }
+  return { communityId, kind: 'notice', title: '', coverUrl: null, summary: '', body: '', activityId: null, pollId: null, pinned: false, when: 'now', ...defaultSchedule(now) }
 }
 
 export function articleValuesOf(article: ArticleDetail, now: Date): ArticleFormValues {
@@ -39,6 +41,7 @@ export function articleValuesOf(article: ArticleDetail, now: Date): ArticleFormV
     summary: article.summary,
     body: article.body,
     activityId: article.activityId,
+    pollId: article.pollId,
     pinned: article.pinned,
     when: article.status === 'published' ? 'now' : 'draft',
     ...defaultSchedule(now),
@@ -70,12 +73,12 @@ export function createRequestOf(values: ArticleFormValues): CreateArticle {
     summary: values.summary.trim(),
     body: values.body,
     activityId: values.activityId,
-    pollId: null,
+    pollId: values.pollId,
     pinned: values.pinned,
   }
 }
 
 export function updateRequestOf(values: ArticleFormValues): UpdateArticle {
-  const { communityId: _, pollId: __, ...rest } = createRequestOf(values)
+  const { communityId: _, ...rest } = createRequestOf(values)
   return rest
 }

@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { ArticleDetail, ArticleSummary } from '@linli/shared'
 import { installFakeServer } from '../../../../test/fake-server'
 import { makeActivity, makeMe } from '../../../../test/fixtures'
+import { makePollDetail } from '../../../../test/poll-fixtures'
 import { navigations, router, shares } from '../../../../test/taro-shim'
 import { byId } from '../../../../test/dom'
 import { meStore, session } from '../../../stores/session'
@@ -51,6 +52,36 @@ describe('文章', () => {
     expect(shares.timeline?.()).toEqual({ title: '重阳节包饺子，欢迎报名', query: 'id=7', imageUrl: summary.coverUrl })
     fireEvent.click(screen.getByText('去报名这个活动'))
     expect(navigations).toContainEqual({ method: 'navigateTo', url: '/packages/activity/detail/index?id=21' })
+  })
+
+  it('shows the linked consultation as a card that opens the poll page', async () => {
+    router.params = { id: '7' }
+    installFakeServer({
+      'GET /api/articles/7': () => ({ body: { ...detail, activityId: null, activity: null, pollId: 8 } }),
+      'GET /api/polls/8': () => ({ body: makePollDetail({ id: 8, title: '小区南门增设电动自行车充电棚' }) }),
+    })
+    render(<ArticlePage />)
+
+    await waitFor(() => byId('article-poll'))
+    expect(byId('article-poll').textContent).toContain('文中的议事投票')
+    expect(byId('poll-8').textContent).toContain('小区南门增设电动自行车充电棚')
+    expect(byId('poll-8').textContent).toContain('投票中')
+    expect(byId('poll-8').textContent).toContain('您还没有投票')
+    fireEvent.click(byId('poll-8'))
+    expect(navigations).toContainEqual({ method: 'navigateTo', url: '/packages/poll/detail/index?id=8' })
+  })
+
+  it('shows no card for a consultation I cannot open (still a draft)', async () => {
+    router.params = { id: '7' }
+    const log = installFakeServer({
+      'GET /api/articles/7': () => ({ body: { ...detail, pollId: 9 } }),
+      'GET /api/polls/9': () => ({ status: 404, body: { code: 'POLL_NOT_FOUND', message: '找不到这个投票' } }),
+    })
+    render(<ArticlePage />)
+
+    await waitFor(() => expect(log.some((r) => r.url === '/api/polls/9')).toBe(true))
+    await waitFor(() => byId('article-activity'))
+    expect(document.getElementById('article-poll')).toBeNull()
   })
 
   it('says so when the article is gone', async () => {

@@ -5,23 +5,29 @@ import { call } from '../../../api'
 import { ActivityCard } from '../../../components/ActivityCard'
 import { Button } from '../../../components/nutui'
 import { Page } from '../../../components/Page'
+import { PollCard } from '../../../components/PollCard'
 import { ErrorState, LoadingState } from '../../../components/States'
 import { ToneChip } from '../../../components/ToneChip'
 import { usePullRefresh } from '../../../hooks/usePullRefresh'
 import { useResource } from '../../../hooks/useResource'
 import { useRequireLogin } from '../../../hooks/useSession'
+import { useCachedMe } from '../../../stores/session'
 import { articleKindLabel, articleMetaLine, articleStatusChip, bodyForRichText } from '../../../lib/articles'
 import { goTo } from '../../../navigation'
 import { pagePaths } from '../../../paths'
 import './index.css'
 
-/** A resident reads an article: cover, title, when, how many read it, the body, and the activity it is about. */
+/** A resident reads an article: cover, title, when, how many read it, the body, and the activity or consultation it is about. */
 export default function ArticlePage() {
   const loggedIn = useRequireLogin('article')
   const id = Number(useRouter().params.id)
   const { state, reload } = useResource(() => call(routes.getArticle, { params: { id } }), { enabled: loggedIn && id > 0, key: id })
-  usePullRefresh(reload)
   const article = state.data
+  const pollId = article?.pollId ?? 0
+  // The linked consultation as I see it (phase, whether I voted); not shown while it is a draft residents cannot open.
+  const linkedPoll = useResource(() => call(routes.getPoll, { params: { id: pollId } }), { enabled: pollId > 0, key: pollId })
+  const me = useCachedMe()
+  usePullRefresh(() => Promise.all([reload(), pollId > 0 ? linkedPoll.reload() : null]))
 
   // The card a chat or the timeline shows: the title and the cover.
   useShareAppMessage(() => ({ title: article?.title ?? '社区文章', path: `/${pagePaths.article}?id=${id}`, imageUrl: article?.coverUrl ?? undefined }))
@@ -39,6 +45,7 @@ export default function ArticlePage() {
     </Button>
   ) : undefined
   const chip = articleStatusChip(article.status)
+  const poll = article.pollId ? linkedPoll.state.data : undefined
 
   return (
     <Page footer={footer}>
@@ -64,10 +71,15 @@ export default function ArticlePage() {
             <ActivityCard activity={activity} onOpen={() => goTo('activityDetail', { id: activity.id })} />
           </View>
         ) : null}
-        {article.pollId ? (
-          <Text id='article-poll' className='ll-link article-poll' onClick={() => goTo('poll', { id: article.pollId! })}>
-            去看看文中的议事投票 ›
-          </Text>
+        {poll ? (
+          <View id='article-poll' className='article-activity'>
+            <Text className='ll-section-title'>文中的议事投票</Text>
+            <PollCard
+              poll={poll}
+              voter={poll.voted || poll.eligibility.eligible || Boolean(me?.residencies.some((r) => r.household.communityId === poll.communityId))}
+              onOpen={() => goTo('poll', { id: poll.id })}
+            />
+          </View>
         ) : null}
         {process.env.TARO_ENV === 'weapp' ? <Text className='ll-secondary article-share'>点右上角 ··· 可以转发给邻居或分享到朋友圈</Text> : null}
         {article.canManage ? (

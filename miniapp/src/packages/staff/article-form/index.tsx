@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { Picker, Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
-import { articleKindLabels, routes, type ArticleKind } from '@linli/shared'
+import { articleKindLabels, pollPhaseLabels, routes, type ArticleKind } from '@linli/shared'
 import { call, messageOf } from '../../../api'
 import { Button, Input, Switch, TextArea } from '../../../components/nutui'
 import { Page } from '../../../components/Page'
@@ -58,6 +58,14 @@ export default function ArticleFormPage() {
     },
     { enabled: Boolean(values), key: values?.communityId ?? 0 },
   )
+  // The community's consultations residents can see (drafts are for staff only), latest first.
+  const polls = useResource(
+    async () => {
+      const page = await call(routes.listPolls, { query: { manage: 'true', communityId: values!.communityId, pageSize: 10 } })
+      return page.items.filter((p) => p.phase !== 'draft')
+    },
+    { enabled: Boolean(values), key: values?.communityId ?? 0 },
+  )
 
   useEffect(() => {
     if (values || !setup.state.data || !me) return
@@ -75,6 +83,11 @@ export default function ArticleFormPage() {
   const set = <K extends keyof ArticleFormValues>(key: K, value: ArticleFormValues[K]) => setValues((v) => (v ? { ...v, [key]: value } : v))
   const activityOptions = activities.state.data ?? []
   const linked = activityOptions.find((a) => a.id === values.activityId)
+  const pollOptions = (polls.state.data ?? []).map((p) => ({ key: String(p.id), label: `${p.title}（${pollPhaseLabels[p.phase]}）` }))
+  // A link to a consultation not among the latest ones stays choosable as it is.
+  if (values.pollId !== null && !pollOptions.some((o) => o.key === String(values.pollId))) {
+    pollOptions.unshift({ key: String(values.pollId), label: '现在关联的议事投票' })
+  }
 
   /** A review pulls in the activity's attendance figures and its cover photo. */
   const pullActivityFigures = async () => {
@@ -132,7 +145,7 @@ export default function ArticleFormPage() {
       <View className='ll-body' id='article-form'>
         {communities.length > 1 && !existing ? (
           <Field label='发布到哪个社区'>
-            <Choice id='article-community' options={communities.map((c) => ({ key: String(c.communityId), label: c.label }))} value={String(values.communityId)} onChange={(v) => set('communityId', Number(v))} />
+            <Choice id='article-community' options={communities.map((c) => ({ key: String(c.communityId), label: c.label }))} value={String(values.communityId)} onChange={(v) => setValues((current) => (current ? { ...current, communityId: Number(v), activityId: null, pollId: null } : current))} />
           </Field>
         ) : null}
         <Field label='文章类型'>
@@ -163,6 +176,16 @@ export default function ArticleFormPage() {
             </Button>
           ) : null}
         </Field>
+        {pollOptions.length > 0 ? (
+          <Field label='关联议事投票（可以不选）' hint='居民在文章下面就能直接去看投票、参加投票'>
+            <Choice
+              id='article-poll'
+              options={[{ key: 'none', label: '不关联议事投票' }, ...pollOptions]}
+              value={values.pollId === null ? 'none' : String(values.pollId)}
+              onChange={(v) => set('pollId', v === 'none' ? null : Number(v))}
+            />
+          </Field>
+        ) : null}
         <Field label='置顶'>
           <View className='article-switch'>
             <Switch id='article-pinned' checked={values.pinned} onChange={(v) => set('pinned', v)} />
