@@ -10,6 +10,16 @@ interface MysqlQueryable {
   query(sql: string, values: unknown[], callback: (error: Error | null, rows: unknown) => void): void;
 }
 
+interface MysqlPool extends MysqlQueryable {
+  getConnection(callback: (error: Error | null, connection: MysqlQueryable & { release(): void }) => void): void;
+}
+
+/** A plain transaction in progress: its own mysql2 connection and what to do once it commits. */
+interface PlainUnit {
+  conn: MysqlQueryable;
+  effects: (() => void)[];
+}
+
 const MYSQL_RETRYABLE = new Set([1213 /* deadlock */, 1205 /* lock wait timeout */]);
 const MAX_ATTEMPTS = 4;
 
@@ -26,6 +36,7 @@ export class Database {
   readonly kind: DatabaseKind;
   private readonly mutex = new Mutex();
   private readonly current = new AsyncLocalStorage<EntityManager>();
+  private readonly plain = new AsyncLocalStorage<PlainUnit>();
   /** Work to do once the current transaction has committed, keyed by its manager. */
   private readonly committed = new WeakMap<EntityManager, (() => void)[]>();
 
@@ -35,6 +46,7 @@ export class Database {
 
   /** Runs `work` with the enclosing transaction's manager, or alone (serialised on SQLite). */
   run<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    if (this.plain.getStore()) throw new Error('TypeORM work inside Database.plainTransaction(): use rawQuery/execute');
     const inTransaction = this.current.getStore();
     if (inTransaction) return work(inTransaction);
     if (this.kind === 'sqlite') return this.mutex.runExclusive(() => work(this.dataSource.manager));
@@ -73,10 +85,12 @@ export class Database {
 
   /** A plain SQL write inside the current transaction; resolves with the number of rows it changed. */
   async execute(sql: string, parameters: unknown[]): Promise<number> {
-    const em = this.current.getStore();
-    if (!em?.queryRunner) throw new Error('Database.execute runs inside Database.transaction()');
     const mysql = this.mysqlTarget();
-    if (mysql) return (await this.mysqlQuery<{ affectedRows: number }>(mysql, sql, parameters)).affectedRows;
+    if (mysql && (this.plain.getStore() || this.current.getStore())) {
+      return (await this.mysqlQuery<{ affectedRows: number }>(mysql, sql, parameters)).affectedRows;
+    }
+    const em = this.current.getStore();
+    if (!em?.queryRunner) throw new Error('Database.execute runs inside a transaction');
     const result = (await em.queryRunner.query(sql, parameters, true)) as { affected?: number };
     return result.affected ?? 0;
   }
@@ -90,9 +104,15 @@ export class Database {
   /** Where plain SQL goes on MySQL: the transaction's own connection, else the pool; null on SQLite. */
   private mysqlTarget(): MysqlQueryable | null {
     if (this.kind !== 'mysql') return null;
+    const plain = this.plain.getStore();
+    if (plain) return plain.conn;
     const em = this.current.getStore();
     if (em) return (em.queryRunner as { databaseConnection?: MysqlQueryable } | undefined)?.databaseConnection ?? null;
-    return (this.dataSource.driver as { pool?: MysqlQueryable }).pool ?? null;
+    return this.mysqlPool();
+  }
+
+  private mysqlPool(): MysqlPool | null {
+    return (this.dataSource.driver as { pool?: MysqlPool }).pool ?? null;
   }
 
   /**
@@ -100,6 +120,8 @@ export class Database {
    * For dropping cached copies of what it changed: dropped earlier, a concurrent read could cache the old rows again.
    */
   afterCommit(effect: () => void): void {
+    const plain = this.plain.getStore();
+    if (plain) return void plain.effects.push(effect);
     const em = this.current.getStore();
     if (!em) return effect();
     this.committed.get(em)!.push(effect);
@@ -110,6 +132,38 @@ export class Database {
     const effects: (() => void)[] = [];
     const result = await this.transactionOnce(work, effects);
     for (const effect of effects) effect();
+    return result;
+  }
+
+  /**
+   * A transaction for a unit written wholly in plain SQL (`rawQuery`, `execute`): on MySQL it runs on a bare
+   * mysql2 connection from the pool, because TypeORM's transaction control (a query runner, START and COMMIT
+   * through its promise wrapper and events) cost as much CPU as the statements of a ballot. TypeORM work inside
+   * one throws. Deadlocks are retried whole, as in `transaction`; on SQLite it is `transaction`.
+   */
+  async plainTransaction<T>(work: () => Promise<T>): Promise<T> {
+    const pool = this.mysqlPool();
+    if (!pool || this.kind !== 'mysql') return this.transaction(work);
+    if (this.current.getStore() || this.plain.getStore()) throw new Error('Nested Database.plainTransaction()');
+    const unit: PlainUnit = { conn: pool, effects: [] };
+    const result = await this.withRetry(async () => {
+      unit.effects = [];
+      const conn = await new Promise<MysqlQueryable & { release(): void }>((resolve, reject) =>
+        pool.getConnection((error, c) => (error ? reject(error) : resolve(c))),
+      );
+      try {
+        await this.mysqlQuery(conn, 'START TRANSACTION', []);
+        const value = await this.plain.run({ ...unit, conn }, work);
+        await this.mysqlQuery(conn, 'COMMIT', []);
+        return value;
+      } catch (error) {
+        await this.mysqlQuery(conn, 'ROLLBACK', []).catch(() => undefined);
+        throw error;
+      } finally {
+        conn.release();
+      }
+    });
+    for (const effect of unit.effects) effect();
     return result;
   }
 

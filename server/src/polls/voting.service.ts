@@ -16,6 +16,9 @@ import { chosenOptions, householdKey, normalisedAnswers, personKey, phaseOf, win
 import { PollsRepository } from './polls.repository.js';
 import { newBallotId, newReceiptCode, receiptHash } from './receipt-code.js';
 
+/** Thrown inside the ballot's transaction when its participation row was not inserted, to roll it back. */
+const NOT_RECORDED = new Error('participation not recorded');
+
 interface Vote {
   /** Online: who, checked against the electorate as the vote is recorded. Paper: the voter key staff chose. */
   voter: OnlineVoter | string;
@@ -110,7 +113,9 @@ export class VotingService {
     const ballotId = newBallotId();
     const receiptCode = newReceiptCode();
     const now = this.clock.now();
-    await this.db.transaction(async () => {
+    // Online ballots are plain SQL from start to end, so they run on a bare connection (see plainTransaction);
+    // a paper ballot also writes the audit log through TypeORM.
+    const unit = async () => {
       let recorded: boolean;
       try {
         recorded = await this.participation.insertIfAllowed(poll.id, vote.voter, vote.channel, poll.secrecy === 'named' ? ballotId : null, now);
@@ -118,7 +123,7 @@ export class VotingService {
         if (isUniqueViolation(error)) throw new AppError(vote.channel === 'paper' ? 'PAPER_BALLOT_DUPLICATE' : 'BALLOT_DUPLICATE');
         throw error;
       }
-      if (!recorded) throw new AppError(await this.refusal(poll.id));
+      if (!recorded) throw NOT_RECORDED;
       const ballot = { id: ballotId, pollId: poll.id, answers: JSON.stringify(answers), opinion: vote.opinion, receiptHash: receiptHash(receiptCode) };
       await this.ballots.drop(ballot, choices);
       if (enteredBy !== null) {
@@ -132,7 +137,14 @@ export class VotingService {
           detail: { voterKey: vote.voter },
         });
       }
-    });
+    };
+    try {
+      await (enteredBy === null ? this.db.plainTransaction(unit) : this.db.transaction(unit));
+    } catch (error) {
+      // Why nothing was recorded (closed, not open yet, not eligible) is read once the transaction is over.
+      if (error === NOT_RECORDED) throw new AppError(await this.refusal(poll.id));
+      throw error;
+    }
     return {
       pollId: poll.id,
       channel: vote.channel,

@@ -59,4 +59,37 @@ describe('Database.transaction under concurrency', () => {
     t.db.afterCommit(() => seen.push('outside'));
     expect(seen).toEqual(['committed', 'outside']);
   });
+
+  it('runs plain-SQL units in a plain transaction: all or nothing under concurrency, effects after commit', async () => {
+    const insert = (i: number) =>
+      t.db.execute('INSERT INTO `audit_log` (`actorId`, `action`, `communityId`, `targetType`, `targetId`, `detail`, `createdAt`) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+        null,
+        `plain.${i}`,
+        null,
+        'plain',
+        i,
+        '{}',
+        t.db.kind === 'mysql' ? new Date() : new Date().toISOString().replace('T', ' ').replace('Z', ''),
+      ]);
+    const effects: number[] = [];
+    const results = await Promise.allSettled(
+      Array.from({ length: 60 }, (_, i) =>
+        t.db.plainTransaction(async () => {
+          await insert(i);
+          t.db.afterCommit(() => effects.push(i));
+          await new Promise((resolve) => setImmediate(resolve));
+          if (i % 3 === 0) throw new Error(`rollback ${i}`);
+          await insert(i);
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'rejected')).toHaveLength(20);
+    const rows = await t.db.rawQuery<{ targetId: number }>('SELECT `targetId` FROM `audit_log` WHERE `targetType` = ?', ['plain']);
+    const committed = Array.from({ length: 60 }, (_, i) => i).filter((i) => i % 3 !== 0);
+    expect(rows.map((r) => Number(r.targetId)).sort((a, b) => a - b)).toEqual(committed.flatMap((i) => [i, i]));
+    expect(effects.sort((a, b) => a - b)).toEqual(committed);
+    if (t.db.kind === 'mysql') {
+      await expect(t.db.plainTransaction(() => t.db.run(async () => 1))).rejects.toThrow(/plainTransaction/);
+    }
+  });
 });
