@@ -3,9 +3,10 @@ import { errorCodeForErrcode } from './wechat-errcodes.js';
 
 /**
  * How a call failed: WeChat answered with an errcode, the attempt timed out, the connection failed,
- * or the answer was not what the API promises (HTTP error, not JSON, fields missing).
+ * or the answer was not what the API promises (HTTP error, not JSON, fields missing); or the client
+ * refused to send a request WeChat would reject (invalid_request, with `code` given).
  */
-export type WechatFailure = 'errcode' | 'timeout' | 'network' | 'bad_response';
+export type WechatFailure = 'errcode' | 'timeout' | 'network' | 'bad_response' | 'invalid_request';
 
 export interface WechatApiErrorInit {
   /** Short API name, e.g. 'jscode2session'. */
@@ -15,6 +16,8 @@ export interface WechatApiErrorInit {
   errcode?: number | null;
   /** WeChat's errmsg or our description; never holds the secret, a session_key or a URL. */
   errmsg: string;
+  /** Overrides the code mapped from the errcode; for invalid_request. */
+  code?: ErrorCode;
 }
 
 /** A failed WeChat call. `code` is the API error code the service boundary answers with. */
@@ -33,6 +36,6 @@ export class WechatApiError extends Error {
     this.failure = init.failure;
     this.errcode = errcode;
     this.errmsg = init.errmsg;
-    this.code = errorCodeForErrcode(errcode);
+    this.code = init.code ?? errorCodeForErrcode(errcode, init.api);
   }
 }

@@ -1,3 +1,5 @@
+import type { AccessTokenStore } from './access-token-store.js';
+
 /** What the server passes to build a WechatClient. Only appId and secret have no default. */
 export interface WechatClientConfig {
   appId: string;
@@ -12,9 +14,13 @@ export interface WechatClientConfig {
   retryBaseDelayMs?: number;
   /** Clock for access-token expiry; tests move it instead of waiting two hours. */
   now?: () => number;
+  /** Shares the access token between server instances (Redis when REDIS_URL is set); else memory only. */
+  tokenStore?: AccessTokenStore | null;
 }
 
-export type ResolvedWechatConfig = Required<WechatClientConfig>;
+export type ResolvedWechatConfig = Required<Omit<WechatClientConfig, 'tokenStore'>> & {
+  tokenStore: AccessTokenStore | null;
+};
 
 export const WECHAT_DEFAULT_BASE_URL = 'https://api.weixin.qq.com';
 
@@ -30,5 +36,6 @@ export function resolveWechatConfig(config: WechatClientConfig): ResolvedWechatC
     retries: config.retries ?? 2,
     retryBaseDelayMs: config.retryBaseDelayMs ?? 200,
     now: config.now ?? Date.now,
+    tokenStore: config.tokenStore ?? null,
   };
 }

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { WechatApiError } from './wechat-api-error.js';
+import { WechatApiError, type WechatFailure } from './wechat-api-error.js';
 import type { ResolvedWechatConfig } from './wechat-config.js';
 import { WechatErrcode } from './wechat-errcodes.js';
 
@@ -24,24 +24,52 @@ export type WechatAnswer = Record<string, unknown>;
 export class WechatHttp {
   constructor(private readonly config: ResolvedWechatConfig) {}
 
-  async call(request: WechatRequest): Promise<WechatAnswer> {
-    for (let attempt = 0; ; attempt += 1) {
+  /** A JSON API: the answer object, once its errcode is 0 or absent. */
+  call(request: WechatRequest): Promise<WechatAnswer> {
+    return this.withRetries(async () => {
+      const { bytes } = await this.exchange(request);
+      return this.interpretJson(request, bytes.toString('utf8'));
+    });
+  }
+
+  /**
+   * An API that answers with image bytes on success and a JSON errcode object on failure
+   * (getwxacodeunlimit). JSON is told apart by content-type, and by a leading '{' in case WeChat
+   * labels it wrongly: PNG and JPEG bytes never start with '{'.
+   */
+  callForImage(request: WechatRequest): Promise<Buffer> {
+    return this.withRetries(async () => {
+      const { bytes, contentType } = await this.exchange(request);
+      if (contentType.includes('json') || bytes[0] === 0x7b) {
+        this.interpretJson(request, bytes.toString('utf8'));
+        throw this.fail(request, 'bad_response', 'answer is JSON without an errcode, not an image');
+      }
+      if (!isImage(bytes)) throw this.fail(request, 'bad_response', `answer is not an image (${bytes.length} bytes)`);
+      return bytes;
+    });
+  }
+
+  private async withRetries<T>(attempt: () => Promise<T>): Promise<T> {
+    for (let index = 0; ; index += 1) {
       try {
-        return await this.attempt(request);
+        return await attempt();
       } catch (error) {
-        if (!isTransient(error) || attempt >= this.config.retries) throw error;
-        await sleep(this.config.retryBaseDelayMs * 2 ** attempt);
+        if (!isTransient(error) || index >= this.config.retries) throw error;
+        await sleep(this.config.retryBaseDelayMs * 2 ** index);
       }
     }
   }
 
-  private async attempt(request: WechatRequest): Promise<WechatAnswer> {
-    const fail = (failure: WechatApiError['failure'], errmsg: string, errcode?: number) =>
-      new WechatApiError({ api: request.api, failure, errcode, errmsg: this.redact(errmsg) });
+  private fail(request: WechatRequest, failure: WechatFailure, errmsg: string, errcode?: number): WechatApiError {
+    return new WechatApiError({ api: request.api, failure, errcode, errmsg: this.redact(errmsg) });
+  }
 
+  /** One HTTP exchange: the body bytes of a 2xx answer, or a timeout / network / HTTP failure. */
+  private async exchange(request: WechatRequest): Promise<{ bytes: Buffer; contentType: string }> {
     const signal = AbortSignal.timeout(this.config.timeoutMs);
     let status: number;
-    let text: string;
+    let bytes: Buffer;
+    let contentType: string;
     try {
       const response = await fetch(this.url(request), {
         method: request.method,
@@ -50,13 +78,18 @@ export class WechatHttp {
         signal,
       });
       status = response.status;
-      text = await response.text();
+      contentType = (response.headers.get('content-type') ?? '').toLowerCase();
+      bytes = Buffer.from(await response.arrayBuffer());
     } catch (error) {
-      if (signal.aborted) throw fail('timeout', `no answer within ${this.config.timeoutMs} ms`);
-      throw fail('network', describeNetworkError(error));
+      if (signal.aborted) throw this.fail(request, 'timeout', `no answer within ${this.config.timeoutMs} ms`);
+      throw this.fail(request, 'network', describeNetworkError(error));
     }
+    if (status < 200 || status >= 300) throw this.fail(request, 'bad_response', `HTTP ${status}`);
+    return { bytes, contentType };
+  }
 
-    if (status < 200 || status >= 300) throw fail('bad_response', `HTTP ${status}`);
+  private interpretJson(request: WechatRequest, text: string): WechatAnswer {
+    const fail = (failure: WechatFailure, errmsg: string, errcode?: number) => this.fail(request, failure, errmsg, errcode);
     // Parse the text whatever the content-type: WeChat labels some JSON answers text/plain.
     const answer = parseJsonObject(text);
     if (!answer) throw fail('bad_response', `answer is not a JSON object (${text.length} chars)`);
@@ -95,6 +128,13 @@ function describeNetworkError(error: unknown): string {
   // undici reports "fetch failed" and puts the reason (ECONNREFUSED, ECONNRESET...) in `cause`.
   const detail = typeof cause?.code === 'string' ? cause.code : typeof cause?.message === 'string' ? cause.message : '';
   return detail ? `${message} (${detail})` : message;
+}
+
+/** PNG (89 50 4E 47) or JPEG (FF D8 FF) magic bytes. */
+function isImage(bytes: Buffer): boolean {
+  const png = bytes.length > 8 && bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47;
+  const jpeg = bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
+  return png || jpeg;
 }
 
 function parseJsonObject(text: string): WechatAnswer | null {

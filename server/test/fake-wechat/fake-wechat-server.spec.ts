@@ -1,4 +1,4 @@
-import { startFakeWechat, type FakeWechat } from './fake-wechat-server.js';
+import { readFakeWxacode, startFakeWechat, type FakeWechat } from './fake-wechat-server.js';
 
 const APP_ID = 'wx-fake-app';
 const SECRET = 'fake-secret';
@@ -108,5 +108,89 @@ describe('fake WeChat', () => {
     const response = await fetch(`${fake.baseUrl}/cgi-bin/unknown`);
 
     expect(response.status).toBe(404);
+  });
+
+  describe('APIs that need an access token', () => {
+    let token: string;
+
+    beforeEach(async () => {
+      const answer = await post(
+        '/cgi-bin/stable_token',
+        JSON.stringify({ grant_type: 'client_credential', appid: APP_ID, secret: SECRET }),
+      );
+      token = String(answer.access_token);
+    });
+
+    const call = (path: string, body: object, accessToken = token) =>
+      fetch(`${fake.baseUrl}${path}?access_token=${accessToken}`, { method: 'POST', body: JSON.stringify(body) });
+
+    it.each([
+      '/cgi-bin/message/subscribe/send',
+      '/wxa/msg_sec_check',
+      '/wxa/getwxacodeunlimit',
+      '/wxa/business/getuserphonenumber',
+    ])('%s rejects a revoked token with 40001', async (path) => {
+      fake.invalidateAccessToken();
+
+      expect(((await (await call(path, {})).json()) as Answer).errcode).toBe(40001);
+    });
+
+    it('delivers a subscribe message once per acceptance', async () => {
+      fake.addUser('o-1');
+      fake.addTemplate('t-1', { fields: ['thing1'] });
+      fake.acceptSubscription('o-1', 't-1');
+      const body = { touser: 'o-1', template_id: 't-1', page: 'pages/index/index', data: { thing1: { value: '通知' } } };
+
+      expect(await (await call('/cgi-bin/message/subscribe/send', body)).json()).toMatchObject({ errcode: 0, errmsg: 'ok' });
+      expect(((await (await call('/cgi-bin/message/subscribe/send', body)).json()) as Answer).errcode).toBe(43101);
+      expect(fake.deliveredMessages()).toEqual([
+        { touser: 'o-1', templateId: 't-1', page: 'pages/index/index', data: { thing1: '通知' }, miniprogramState: 'formal' },
+      ]);
+    });
+
+    it('answers msg_sec_check with result, detail and trace_id', async () => {
+      fake.addUser('o-1');
+      fake.setContentVerdict('坏词', { suggest: 'risky', label: 20001 });
+
+      const answer = (await (await call('/wxa/msg_sec_check', { version: 2, openid: 'o-1', scene: 3, content: '一个坏词' })).json()) as Answer;
+
+      expect(answer).toMatchObject({
+        errcode: 0,
+        result: { suggest: 'risky', label: 20001 },
+        detail: expect.arrayContaining([expect.objectContaining({ strategy: 'keyword', keyword: '坏词' })]),
+        trace_id: expect.any(String),
+      });
+      const v1 = (await (await call('/wxa/msg_sec_check', { openid: 'o-1', content: 'x' })).json()) as Answer;
+      expect(v1.errcode).toBe(40097);
+    });
+
+    it('answers getwxacodeunlimit with PNG bytes, and JSON on error', async () => {
+      const image = await call('/wxa/getwxacodeunlimit', { scene: 'c=1', page: 'pages/index/index', width: 100 });
+      const bad = await call('/wxa/getwxacodeunlimit', { scene: 'x'.repeat(33) });
+
+      expect(image.headers.get('content-type')).toBe('image/png');
+      expect(readFakeWxacode(Buffer.from(await image.arrayBuffer()))).toEqual({
+        scene: 'c=1',
+        page: 'pages/index/index',
+        envVersion: 'release',
+        width: 280,
+      });
+      expect(((await bad.json()) as Answer).errcode).toBe(40129);
+    });
+
+    it('answers getuserphonenumber with phone_info and a watermark, once per code', async () => {
+      const code = fake.issuePhoneCode('13800138000');
+
+      const first = (await (await call('/wxa/business/getuserphonenumber', { code })).json()) as Answer;
+      const second = (await (await call('/wxa/business/getuserphonenumber', { code })).json()) as Answer;
+
+      expect(first.phone_info).toEqual({
+        phoneNumber: '13800138000',
+        purePhoneNumber: '13800138000',
+        countryCode: '86',
+        watermark: { timestamp: expect.any(Number), appid: APP_ID },
+      });
+      expect(second.errcode).toBe(40163);
+    });
   });
 });

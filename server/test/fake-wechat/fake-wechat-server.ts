@@ -2,15 +2,26 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { wechatError } from './fake-wechat-errors.js';
-import { fakeRoutes } from './fake-wechat-routes.js';
+import { FakeBinaryAnswer, fakeRoutes } from './fake-wechat-routes.js';
 import {
   FakeWechatState,
+  type DeliveredMessage,
+  type FakeContentVerdict,
+  type FakeTemplate,
   type FakeWechatEndpoint,
   type FakeWechatOptions,
   type RecordedRequest,
 } from './fake-wechat-state.js';
 
-export type { FakeWechatEndpoint, FakeWechatOptions, RecordedRequest } from './fake-wechat-state.js';
+export type {
+  DeliveredMessage,
+  FakeContentVerdict,
+  FakeTemplate,
+  FakeWechatEndpoint,
+  FakeWechatOptions,
+  RecordedRequest,
+} from './fake-wechat-state.js';
+export { readFakeWxacode, type FakeWxacodeContent } from './fake-wechat-image.js';
 
 /** A fake of WeChat's server APIs on loopback, programmable from tests. */
 export interface FakeWechat {
@@ -32,6 +43,19 @@ export interface FakeWechat {
   ): void;
   /** Every request the endpoint received, in order (scripted ones included). */
   requests(endpoint: FakeWechatEndpoint): readonly RecordedRequest[];
+  /** The user opened the mini-program `minutesAgo` minutes ago (logging in with a code does this too). */
+  addUser(openid: string, minutesAgo?: number): void;
+  /** Declares a subscribe-message template and its field keys (e.g. ['thing1', 'time2']). */
+  addTemplate(templateId: string, template: FakeTemplate): void;
+  /** The user accepted this template `times` times (requestSubscribeMessage); each send spends one. */
+  acceptSubscription(openid: string, templateId: string, times?: number): void;
+  subscriptionsLeft(openid: string, templateId: string): number;
+  /** Messages WeChat accepted for delivery, in order. */
+  deliveredMessages(): readonly DeliveredMessage[];
+  /** msg_sec_check answers this verdict for text containing `word` (risky beats review). */
+  setContentVerdict(word: string, verdict: FakeContentVerdict): void;
+  /** A getPhoneNumber code for this number (without country code), usable once. */
+  issuePhoneCode(phoneNumber: string, countryCode?: string): string;
   /** The token stable_token currently hands out, if any. */
   currentAccessToken(): string | undefined;
   /** Revokes the current token: calls using it get 40001, and only force_refresh replaces it. */
@@ -72,6 +96,13 @@ export async function startFakeWechat(options: FakeWechatOptions): Promise<FakeW
         times,
       ),
     requests: (endpoint) => state.requests(endpoint),
+    addUser: (openid, minutesAgo) => state.addUser(openid, minutesAgo),
+    addTemplate: (templateId, template) => state.addTemplate(templateId, template),
+    acceptSubscription: (openid, templateId, times = 1) => state.acceptSubscription(openid, templateId, times),
+    subscriptionsLeft: (openid, templateId) => state.subscriptionsLeft(openid, templateId),
+    deliveredMessages: () => state.deliveredMessages(),
+    setContentVerdict: (word, verdict) => state.setContentVerdict(word, verdict),
+    issuePhoneCode: (phoneNumber, countryCode) => state.issuePhoneCode(phoneNumber, countryCode),
     currentAccessToken: () => state.currentAccessToken(),
     invalidateAccessToken: () => state.invalidateAccessToken(),
     expireAccessToken: () => state.expireAccessToken(),
@@ -116,10 +147,12 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: FakeWech
 
   if (step?.kind === 'errcode') return reply(wechatError(step.errcode));
   if (step?.kind === 'raw') return send(res, step.status, step.contentType, step.body);
-  return reply(route.answer(request, state));
+  const answer = route.answer(request, state);
+  if (answer instanceof FakeBinaryAnswer) return send(res, 200, answer.contentType, answer.bytes);
+  return reply(answer);
 }
 
-function send(res: ServerResponse, status: number, contentType: string, body: string): void {
+function send(res: ServerResponse, status: number, contentType: string, body: string | Buffer): void {
   res.writeHead(status, { 'content-type': contentType }).end(body);
 }
 
