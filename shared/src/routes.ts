@@ -31,6 +31,12 @@ import {
 } from './schemas/activities.js';
 import { PageQuerySchema } from './schemas/common.js';
 import {
+  FailedWechatSendPageSchema,
+  RecordSubscriptionsSchema,
+  SubscribeTemplatesSchema,
+  SubscriptionBalanceSchema,
+} from './schemas/subscriptions.js';
+import {
   ArticleDetailSchema,
   ArticleIdParamsSchema,
   ArticleListQuerySchema,
@@ -61,6 +67,9 @@ import {
   UpdatePollSchema,
 } from './schemas/polls.js';
 import { HealthSchema } from './schemas/health.js';
+import { HeldContentDecidedSchema, HeldContentDecisionSchema, HeldContentSchema } from './schemas/moderation.js';
+import { AccountDeletedSchema, MyDataExportSchema } from './schemas/privacy.js';
+import { BindPhoneRequestSchema, CheckinCodeSchema, MaskedPhoneSchema } from './schemas/platform.js';
 import { AuthResponseSchema, DevLoginRequestSchema, MeSchema, WechatLoginRequestSchema } from './schemas/identity.js';
 import {
   CreateResidencyClaimSchema,
@@ -136,6 +145,39 @@ export const routes = {
     summary: 'My profile, role grants with scopes, residencies and claims',
     response: MeSchema,
   }),
+  myDataExport: route({
+    method: 'GET',
+    path: '/me/data',
+    auth: 'user',
+    tag: 'privacy',
+    summary: 'Everything Linli keeps about me, as one JSON document to download',
+    response: MyDataExportSchema,
+  }),
+  deleteMyAccount: route({
+    method: 'DELETE',
+    path: '/me',
+    auth: 'user',
+    tag: 'privacy',
+    summary: 'Delete my account: personal data removed or anonymised; sign-ups stay as anonymous counts, ballots stay counted and secret',
+    response: AccountDeletedSchema,
+  }),
+  bindPhone: route({
+    method: 'PUT',
+    path: '/me/phone',
+    auth: 'staff',
+    tag: 'identity',
+    summary: 'Bind my contact phone from a getPhoneNumber code (staff only: residents are never asked); answers it masked',
+    body: BindPhoneRequestSchema,
+    response: MaskedPhoneSchema,
+  }),
+  unbindPhone: route({
+    method: 'DELETE',
+    path: '/me/phone',
+    auth: 'user',
+    tag: 'identity',
+    summary: 'Forget my phone number',
+    response: MaskedPhoneSchema,
+  }),
   communities: route({
     method: 'GET',
     path: '/communities',
@@ -153,6 +195,24 @@ export const routes = {
     params: IdParamsSchema,
     query: HouseholdQuerySchema,
     response: HouseholdListSchema,
+  }),
+  heldContent: route({
+    method: 'GET',
+    path: '/communities/:id/held-content',
+    auth: 'staff',
+    tag: 'moderation',
+    summary: "Sign-up answers and opinions the content check held for a staff member's look, and how texts are checked",
+    params: IdParamsSchema,
+    response: HeldContentSchema,
+  }),
+  decideHeldContent: route({
+    method: 'POST',
+    path: '/held-content/decisions',
+    auth: 'staff',
+    tag: 'moderation',
+    summary: 'Approve a held text (shown as written) or reject it (removed; the sign-up keeps its place, the ballot stays counted)',
+    body: HeldContentDecisionSchema,
+    response: HeldContentDecidedSchema,
   }),
   importCensus: route({
     method: 'POST',
@@ -317,6 +377,15 @@ export const routes = {
     summary: 'Everything I signed up for, with check-in codes',
     response: MySignupListSchema,
   }),
+  checkinCode: route({
+    method: 'GET',
+    path: '/activities/:id/checkin-code',
+    auth: 'staff',
+    tag: 'signups',
+    summary: "The activity's check-in code: a WeChat mini-program code when WeChat is configured, else a plain QR with a notice saying why",
+    params: ActivityIdParamsSchema,
+    response: CheckinCodeSchema,
+  }),
   checkIn: route({
     method: 'POST',
     path: '/activities/:id/checkins',
@@ -355,6 +424,32 @@ export const routes = {
     summary: 'My notifications, newest first, with how many are unread',
     query: PageQuerySchema,
     response: InboxPageSchema,
+  }),
+  subscribeTemplates: route({
+    method: 'GET',
+    path: '/wechat/subscribe-templates',
+    auth: 'public',
+    tag: 'notifications',
+    summary: 'WeChat subscribe-message templates the miniapp may ask for (none when WeChat messages are not set up)',
+    response: SubscribeTemplatesSchema,
+  }),
+  recordSubscriptions: route({
+    method: 'POST',
+    path: '/me/subscriptions',
+    auth: 'user',
+    tag: 'notifications',
+    summary: 'Record what wx.requestSubscribeMessage answered: each accept allows one WeChat message of that template',
+    body: RecordSubscriptionsSchema,
+    response: SubscriptionBalanceSchema,
+  }),
+  failedWechatSends: route({
+    method: 'GET',
+    path: '/staff/wechat-sends/failed',
+    auth: 'staff',
+    tag: 'notifications',
+    summary: 'WeChat messages that could not be delivered, about activities and consultations of communities I manage',
+    query: PageQuerySchema,
+    response: FailedWechatSendPageSchema,
   }),
   markInboxRead: route({
     method: 'POST',

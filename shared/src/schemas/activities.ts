@@ -185,6 +185,8 @@ export const SignupSchema = z.object({
   status: SignupStatusSchema,
   companions: z.array(CompanionSchema),
   answers: SignupAnswersSchema,
+  /** The answers or companion names wait for a staff member's look (content check); the place is held meanwhile. */
+  contentHeld: z.boolean().optional(),
   /** Seats this sign-up holds: the resident plus companions. */
   size: z.number().int().positive(),
   waitlistPosition: z.number().int().positive().nullable(),

@@ -47,6 +47,7 @@ export const MeSchema = z.object({
   grants: z.array(RoleGrantSchema),
   residencies: z.array(ResidencySchema),
   claims: z.array(ResidencyClaimSchema).describe('My residency claims, newest first'),
+  phone: z.string().nullable().describe('Staff contact phone, masked (138****5678); residents are never asked for one'),
 });
 export type Me = z.infer<typeof MeSchema>;
 

@@ -258,6 +258,8 @@ export const BallotReceiptSchema = z.object({
   receiptCode: z.string(),
   /** Named ballots only; null for a secret ballot. */
   answers: z.array(BallotAnswerSchema).nullable(),
+  /** The opinion waits for a staff member's look (content check) before it is published with the results. */
+  opinionHeld: z.boolean().optional(),
 });
 export type BallotReceipt = z.infer<typeof BallotReceiptSchema>;
 
