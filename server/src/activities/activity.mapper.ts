@@ -66,6 +66,7 @@ export function toSignupDto(s: Signup, waitlistPosition: number | null): SignupD
     status: s.status,
     companions: JSON.parse(s.companions) as Companion[],
     answers: JSON.parse(s.answers) as SignupAnswers,
+    contentHeld: s.contentHeld === 1,
     size: s.size,
     waitlistPosition: s.status === 'waitlisted' ? waitlistPosition : null,
     offerExpiresAt: s.status === 'offered' ? (s.offerExpiresAt?.toISOString() ?? null) : null,

@@ -52,6 +52,10 @@ export class Signup {
   @Column({ type: 'text' })
   answers: string;
 
+  /** 1 while the answers or companion names wait for a staff member's look (the content check said review). */
+  @Column({ type: 'tinyint', default: 0 })
+  contentHeld: 0 | 1;
+
   @Column({ type: 'datetime', nullable: true })
   offerExpiresAt: Date | null;
 

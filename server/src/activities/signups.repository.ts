@@ -6,7 +6,7 @@ import { Activity } from './activity.entity.js';
 import { Signup } from './signup.entity.js';
 import { VolunteerHours } from './volunteer-hours.entity.js';
 
-export type NewSignup = Pick<Signup, 'activityId' | 'userId' | 'role' | 'status' | 'size' | 'companions' | 'answers' | 'checkinCode' | 'createdAt'>;
+export type NewSignup = Pick<Signup, 'activityId' | 'userId' | 'role' | 'status' | 'size' | 'companions' | 'answers' | 'contentHeld' | 'checkinCode' | 'createdAt'>;
 
 /** Statuses that keep a sign-up live (`active = 1`). */
 export const LIVE_STATUSES: SignupStatus[] = ['confirmed', 'waitlisted', 'offered', 'attended', 'no_show'];

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { errorMessages, type CreateSignup, type ErrorCode, type Signup as SignupDto, type SignupRole } from '@linli/shared';
+import { errorMessages, type CreateSignup, type ErrorCode, type SignupQuestion, type Signup as SignupDto, type SignupRole } from '@linli/shared';
 import { AccessService } from '../access/access.service.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import { Clock } from '../clock/clock.js';
 import { AppError } from '../common/app-error.js';
+import { ContentCheckService, type UserText } from '../content-check/content-check.service.js';
 import { Database, isUniqueViolation } from '../database/database.js';
 import { NotificationService } from '../notifications/notification.service.js';
 import { ResidencyRepository } from '../residency/residency.repository.js';
@@ -28,6 +29,7 @@ export class SignupsService {
     private readonly access: AccessService,
     private readonly users: UsersRepository,
     private readonly residency: ResidencyRepository,
+    private readonly contentCheck: ContentCheckService,
     private readonly clock: Clock,
   ) {}
 
@@ -57,6 +59,7 @@ export class SignupsService {
     const size = 1 + input.companions.length;
     const noPlace = input.role === 'volunteer' ? activity.volunteersTaken >= activity.volunteerSlots : activity.seatsTaken + size > activity.seats && !activity.waitlistEnabled;
     if (noPlace) throw new AppError(input.role === 'volunteer' ? 'NO_VOLUNTEER_SLOTS' : 'SEATS_FULL');
+    const verdict = await this.contentCheck.screen(auth.userId, writtenTexts(input, questionsOf(activity)));
 
     const row = {
       activityId: activity.id,
@@ -65,6 +68,7 @@ export class SignupsService {
       size,
       companions: JSON.stringify(input.companions),
       answers: JSON.stringify(input.answers),
+      contentHeld: verdict === 'review' ? (1 as const) : (0 as const),
       checkinCode: randomCode(),
       createdAt: now,
     };
@@ -207,4 +211,17 @@ export class SignupsService {
       homes: homes.map((h) => ({ communityId: h.communityId, building: h.household.building })),
     };
   }
+}
+
+/** What the resident wrote: companions' names and relations, and the answers typed in (chosen options are staff's words). */
+function writtenTexts(input: CreateSignup, questions: SignupQuestion[]): UserText[] {
+  const texts: UserText[] = input.companions.flatMap((c, i) => [
+    { path: `body.companions.${i}.name`, text: c.name, scene: 'profile' as const },
+    { path: `body.companions.${i}.relation`, text: c.relation, scene: 'profile' as const },
+  ]);
+  for (const q of questions) {
+    const answer = input.answers[q.id];
+    if (q.kind === 'text' && typeof answer === 'string') texts.push({ path: `body.answers.${q.id}`, text: answer, scene: 'comment' });
+  }
+  return texts;
 }

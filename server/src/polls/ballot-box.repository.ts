@@ -14,11 +14,12 @@ export class BallotBoxRepository {
 
   /** The ballot and one choice row per chosen option, in the caller's transaction. */
   async drop(ballot: PollBallot, choices: { questionId: number; optionId: number }[]): Promise<void> {
-    await this.db.execute('INSERT INTO poll_ballot (id, pollId, answers, opinion, receiptHash) VALUES (?, ?, ?, ?, ?)', [
+    await this.db.execute('INSERT INTO poll_ballot (id, pollId, answers, opinion, opinionHeld, receiptHash) VALUES (?, ?, ?, ?, ?, ?)', [
       ballot.id,
       ballot.pollId,
       ballot.answers,
       ballot.opinion,
+      ballot.opinionHeld,
       ballot.receiptHash,
     ]);
     const rows = choices.map(() => '(?, ?, ?, ?)').join(', ');
@@ -51,15 +52,38 @@ export class BallotBoxRepository {
     return this.db.run((em) => em.findOneBy(PollBallot, { pollId, id }));
   }
 
-  /** The opinion box's texts, in alphabetical order (no order of arrival exists to leak). */
+  /** The opinion box's texts staff may publish (none held for review), in alphabetical order (no order of arrival exists to leak). */
   opinions(pollId: number): Promise<string[]> {
     return this.db.run(async (em) => {
       const rows = await em
         .createQueryBuilder(PollBallot, 'b')
         .select('b.opinion', 'opinion')
-        .where("b.pollId = :pollId AND b.opinion <> ''", { pollId })
+        .where("b.pollId = :pollId AND b.opinion <> '' AND b.opinionHeld = 0", { pollId })
         .getRawMany<{ opinion: string }>();
       return rows.map((r) => r.opinion).sort((a, b) => a.localeCompare(b, 'zh-CN'));
     });
+  }
+
+  /** Opinions held for review in these polls, by ballot id (random, so it says nothing of who or when), sorted by text. */
+  heldOpinions(pollIds: number[]): Promise<{ pollId: number; ballotId: string; opinion: string }[]> {
+    if (pollIds.length === 0) return Promise.resolve([]);
+    return this.db.run(async (em) => {
+      const rows = await em
+        .createQueryBuilder(PollBallot, 'b')
+        .select(['b.pollId AS pollId', 'b.id AS ballotId', 'b.opinion AS opinion'])
+        .where('b.pollId IN (:...pollIds) AND b.opinionHeld = 1', { pollIds })
+        .getRawMany<{ pollId: number; ballotId: string; opinion: string }>();
+      return rows
+        .map((r) => ({ pollId: Number(r.pollId), ballotId: r.ballotId, opinion: r.opinion }))
+        .sort((a, b) => a.pollId - b.pollId || a.opinion.localeCompare(b.opinion, 'zh-CN'));
+    });
+  }
+
+  /** Releases a held opinion (approved) or blanks it (rejected); false when no such held opinion exists. */
+  async decideOpinion(pollId: number, ballotId: string, approve: boolean): Promise<boolean> {
+    const result = await this.db.run((em) =>
+      em.update(PollBallot, { pollId, id: ballotId, opinionHeld: 1 }, approve ? { opinionHeld: 0 } : { opinionHeld: 0, opinion: '' }),
+    );
+    return (result.affected ?? 0) > 0;
   }
 }

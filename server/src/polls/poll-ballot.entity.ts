@@ -23,6 +23,10 @@ export class PollBallot {
   @Column({ type: 'varchar', length: 500 })
   opinion: string;
 
+  /** 1 while the opinion waits for a staff member's look (the content check said review); not exported till then. */
+  @Column({ type: 'tinyint', default: 0 })
+  opinionHeld: 0 | 1;
+
   /** SHA-256 of the receipt code shown once to the voter (the code itself is never stored). */
   @Column({ type: 'varchar', length: 64 })
   receiptHash: string;

@@ -41,6 +41,7 @@ export class PollExportService {
     const definition = (await this.definitions.get(id, poll))!;
     const results = poll.publicationResults ? await this.results.forReader(poll, definition, true) : await this.results.compute(poll, definition, true, { fresh: true });
     const opinions = definition.opinionsEnabled ? await this.ballots.opinions(id) : [];
+    const held = definition.opinionsEnabled ? (await this.ballots.heldOpinions([id])).length : 0;
     const turnout = results.turnout!;
     const yes = (b: boolean) => (b ? '是' : '否');
     const rows: unknown[][] = [
@@ -79,6 +80,7 @@ export class PollExportService {
     }
     if (poll.publishedAt) rows.push(['公示时间', formatTime(poll.publishedAt)], ['公示说明', poll.publicationStatement ?? '']);
     if (definition.opinionsEnabled) rows.push([], [`居民意见（${opinions.length}条）`], ...opinions.map((o) => [o]));
+    if (held > 0) rows.push([`另有${held}条意见待工作人员审核，审核通过后才列出`]);
 
     const body = format === 'csv' ? toCsv(rows) : await toXlsx(rows);
     await this.db.transaction(() =>

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AccessModule } from '../access/access.module.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { CommunitiesModule } from '../communities/communities.module.js';
+import { ContentCheckModule } from '../content-check/content-check.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { ResidencyModule } from '../residency/residency.module.js';
 import { BallotBoxRepository } from './ballot-box.repository.js';
@@ -18,7 +19,7 @@ import { PollsService } from './polls.service.js';
 import { VotingService } from './voting.service.js';
 
 @Module({
-  imports: [AccessModule, AuditModule, CommunitiesModule, NotificationsModule, ResidencyModule],
+  imports: [AccessModule, AuditModule, CommunitiesModule, ContentCheckModule, NotificationsModule, ResidencyModule],
   controllers: [PollsController, BallotsController],
   providers: [
     PollsRepository,
@@ -32,5 +33,6 @@ import { VotingService } from './voting.service.js';
     VotingService,
     PollExportService,
   ],
+  exports: [BallotBoxRepository],
 })
 export class PollsModule {}

@@ -5,6 +5,7 @@ import { AuditRepository } from '../audit/audit.repository.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import { Clock } from '../clock/clock.js';
 import { AppError } from '../common/app-error.js';
+import { ContentCheckService } from '../content-check/content-check.service.js';
 import { Database, isUniqueViolation } from '../database/database.js';
 import { BallotBoxRepository } from './ballot-box.repository.js';
 import { ElectorateRepository } from './electorate.repository.js';
@@ -25,6 +26,8 @@ interface Vote {
   channel: BallotChannel;
   answers: BallotAnswer[];
   opinion: string;
+  /** The content check asked for a staff member's look before the opinion is exported. */
+  opinionHeld: boolean;
 }
 
 /**
@@ -44,6 +47,7 @@ export class VotingService {
     private readonly results: PollResultsService,
     private readonly access: AccessService,
     private readonly audit: AuditRepository,
+    private readonly contentCheck: ContentCheckService,
     private readonly clock: Clock,
   ) {}
 
@@ -56,6 +60,7 @@ export class VotingService {
     const poll = await this.visible(auth, pollId);
     this.assertOpen(poll);
     if (input.opinion && !poll.opinionsEnabled) throw new AppError('OPINIONS_DISABLED');
+    const opinionHeld = await this.screenOpinion(auth, input.opinion);
     const voter: OnlineVoter = {
       userId: auth.userId,
       communityId: poll.communityId,
@@ -63,7 +68,7 @@ export class VotingService {
       mode: poll.voterMode,
       householdId: input.householdId,
     };
-    return this.record(poll, { voter, channel: 'online', answers: input.answers, opinion: input.opinion }, null);
+    return this.record(poll, { voter, channel: 'online', answers: input.answers, opinion: input.opinion, opinionHeld }, null);
   }
 
   /** Staff enter a paper ballot against an eligible person or household; the same key stops any double vote. */
@@ -72,8 +77,13 @@ export class VotingService {
     this.assertOpen(poll);
     if (input.opinion && !poll.opinionsEnabled) throw new AppError('OPINIONS_DISABLED');
     chosenOptions(poll.shape, input.answers);
+    const opinionHeld = await this.screenOpinion(auth, input.opinion);
     const voterKey = await this.paperVoterKey(poll, input);
-    const receipt = await this.record(poll, { voter: voterKey, channel: 'paper', answers: input.answers, opinion: input.opinion }, auth.userId);
+    const receipt = await this.record(
+      poll,
+      { voter: voterKey, channel: 'paper', answers: input.answers, opinion: input.opinion, opinionHeld },
+      auth.userId,
+    );
     const state = (await this.polls.state(pollId))!;
     const results = await this.results.compute(state, poll, true);
     return { ...receipt, turnout: results.turnout! };
@@ -124,7 +134,14 @@ export class VotingService {
         throw error;
       }
       if (!recorded) throw NOT_RECORDED;
-      const ballot = { id: ballotId, pollId: poll.id, answers: JSON.stringify(answers), opinion: vote.opinion, receiptHash: receiptHash(receiptCode) };
+      const ballot = {
+        id: ballotId,
+        pollId: poll.id,
+        answers: JSON.stringify(answers),
+        opinion: vote.opinion,
+        opinionHeld: (vote.opinionHeld ? 1 : 0) as 0 | 1,
+        receiptHash: receiptHash(receiptCode),
+      };
       await this.ballots.drop(ballot, choices);
       if (enteredBy !== null) {
         // Who entered a paper ballot for whom, never what it says.
@@ -151,7 +168,13 @@ export class VotingService {
       secrecy: poll.secrecy,
       receiptCode,
       answers: poll.secrecy === 'named' ? answers : null,
+      opinionHeld: vote.opinionHeld,
     };
+  }
+
+  /** Risky opinions are refused; one the check wants looked at is kept with the ballot but held from export. */
+  private async screenOpinion(auth: AuthContext, opinion: string): Promise<boolean> {
+    return (await this.contentCheck.screen(auth.userId, [{ path: 'body.opinion', text: opinion, scene: 'comment' }])) === 'review';
   }
 
   /** Why nothing was recorded: voting closed (here or on another server) since the definition was cached, or not eligible. */

@@ -53,7 +53,7 @@ describe('secret ballots', () => {
       return { columns, foreignKeys };
     };
     for (const [table, names] of [
-      ['poll_ballot', ['answers', 'id', 'opinion', 'pollId', 'receiptHash']],
+      ['poll_ballot', ['answers', 'id', 'opinion', 'opinionHeld', 'pollId', 'receiptHash']],
       ['poll_choice', ['ballotId', 'optionId', 'pollId', 'questionId']],
     ] as const) {
       const { columns, foreignKeys } = await inspect(table);
