@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { InboxItem as InboxItemDto, InboxKind, Page } from '@linli/shared';
 import { Clock } from '../clock/clock.js';
 import { InboxRepository } from './inbox.repository.js';
+import { WechatMessages } from './wechat-messages.service.js';
 
 export interface NotificationContent {
   title: string;
@@ -12,22 +13,26 @@ export interface NotificationContent {
 
 /**
  * The one way anything tells a user something. Called inside the transaction of the state change it reports,
- * so a notice exists exactly when the change does. (WeChat subscribe messages will be sent from here too.)
+ * so a notice exists exactly when the change does. The inbox always gets it; a WeChat subscribe message goes out
+ * too when WeChat is configured and the user has an acceptance of that template left (queued after commit).
  */
 @Injectable()
 export class NotificationService {
   constructor(
     private readonly inbox: InboxRepository,
     private readonly clock: Clock,
+    private readonly wechat: WechatMessages,
   ) {}
 
-  notify(userId: number, kind: InboxKind, content: NotificationContent): Promise<void> {
-    return this.inbox.insert({ userId, ...this.notice(kind, content) });
+  async notify(userId: number, kind: InboxKind, content: NotificationContent): Promise<void> {
+    await this.inbox.insert({ userId, ...this.notice(kind, content) });
+    await this.wechat.queueFor([userId], kind, content);
   }
 
   /** One notice to many users (everyone who may vote in a consultation), in the caller's transaction. */
-  notifyMany(userIds: number[], kind: InboxKind, content: NotificationContent): Promise<void> {
-    return this.inbox.insertForUsers(userIds, this.notice(kind, content));
+  async notifyMany(userIds: number[], kind: InboxKind, content: NotificationContent): Promise<void> {
+    await this.inbox.insertForUsers(userIds, this.notice(kind, content));
+    await this.wechat.queueFor(userIds, kind, content);
   }
 
   /** A notice as stored: title and body cut to their columns' lengths. */
