@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AccessModule } from '../access/access.module.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { CommunitiesModule } from '../communities/communities.module.js';
+import { ContentCheckModule } from '../content-check/content-check.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { ResidencyModule } from '../residency/residency.module.js';
 import { UsersModule } from '../users/users.module.js';
@@ -11,6 +12,7 @@ import { ActivitiesService } from './activities.service.js';
 import { ActivityListCache } from './activity-list-cache.js';
 import { ActivitySweeper } from './activity-sweeper.js';
 import { AttendeesService } from './attendees.service.js';
+import { CheckinCodeService } from './checkin-code.service.js';
 import { CheckinService } from './checkin.service.js';
 import { SignupsController } from './signups.controller.js';
 import { SignupsRepository } from './signups.repository.js';
@@ -18,7 +20,7 @@ import { SignupsService } from './signups.service.js';
 import { WaitlistService } from './waitlist.service.js';
 
 @Module({
-  imports: [AccessModule, AuditModule, CommunitiesModule, NotificationsModule, ResidencyModule, UsersModule],
+  imports: [AccessModule, AuditModule, CommunitiesModule, ContentCheckModule, NotificationsModule, ResidencyModule, UsersModule],
   controllers: [ActivitiesController, SignupsController],
   providers: [
     ActivityListCache,
@@ -28,6 +30,7 @@ import { WaitlistService } from './waitlist.service.js';
     SignupsService,
     WaitlistService,
     CheckinService,
+    CheckinCodeService,
     AttendeesService,
     ActivitySweeper,
   ],

@@ -6,6 +6,7 @@ import { CurrentUser } from '../auth/current-user.decorator.js';
 import { Endpoint } from '../common/endpoint.decorator.js';
 import { Input } from '../common/input.decorator.js';
 import { AttendeesService } from './attendees.service.js';
+import { CheckinCodeService } from './checkin-code.service.js';
 import { CheckinService } from './checkin.service.js';
 import { SignupsService } from './signups.service.js';
 
@@ -15,6 +16,7 @@ export class SignupsController {
     private readonly signups: SignupsService,
     private readonly checkins: CheckinService,
     private readonly attendees: AttendeesService,
+    private readonly checkinCodes: CheckinCodeService,
   ) {}
 
   @Endpoint(routes.signUp)
@@ -35,6 +37,11 @@ export class SignupsController {
   @Endpoint(routes.mySignups)
   mine(@CurrentUser() auth: AuthContext) {
     return this.signups.mySignups(auth);
+  }
+
+  @Endpoint(routes.checkinCode)
+  checkinCode(@CurrentUser() auth: AuthContext, @Input() { params }: RouteInput<typeof routes.checkinCode>) {
+    return this.checkinCodes.codeFor(auth, params.id);
   }
 
   @Endpoint(routes.checkIn)
