@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module.js';
+import { PersonalDataRepository } from './personal-data.repository.js';
+import { PrivacyController } from './privacy.controller.js';
+import { PrivacyService } from './privacy.service.js';
+
+@Module({
+  imports: [AuthModule],
+  controllers: [PrivacyController],
+  providers: [PrivacyService, PersonalDataRepository],
+})
+export class PrivacyModule {}

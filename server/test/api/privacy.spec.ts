@@ -1,0 +1,116 @@
+import { routes } from '@linli/shared';
+import { SubscribeConsent } from '../../src/notifications/subscribe-consent.entity.js';
+import { PollBallot } from '../../src/polls/poll-ballot.entity.js';
+import { User } from '../../src/users/user.entity.js';
+import { communityIds, publishedActivity } from '../support/activities.js';
+import { ok } from '../support/expect-ok.js';
+import { choose, openPoll, verifiedResidents, type TestResident } from '../support/polls.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+/** 我的 → 导出我的数据 and 注销账号: a full copy of what is kept, and an account emptied of everything personal. */
+describe('my data: export and account deletion', () => {
+  let t: TestApp;
+  let committee: string;
+  let home: number;
+  let residents: TestResident[];
+  let activityId: number;
+  let pollId: number;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    committee = await t.login('committee');
+    home = (await communityIds(t))['幸福里社区'];
+    residents = await verifiedResidents(t, committee, home, { prefix: '隐', building: '9栋', households: 3, openidPrefix: 'privacy' });
+    const activity = await publishedActivity(t, committee, home, {
+      title: '剪纸课',
+      companionsAllowed: 2,
+      questions: [{ id: 'diet', kind: 'text', title: '有什么忌口？', required: false, options: [] }],
+    });
+    activityId = activity.id;
+    const poll = await openPoll(t, committee, home, { title: '加装电梯' });
+    pollId = poll.id;
+    for (const [i, r] of residents.entries()) {
+      ok(await t.call(routes.signUp, { params: { id: activityId }, body: { companions: [{ name: `老伴${i}`, relation: '老伴' }], answers: { diet: '不吃辣' } } }, r.token));
+      ok(await t.call(routes.castBallot, { params: { id: pollId }, body: { answers: choose(poll, i === 0 ? 1 : 0) } }, r.token));
+    }
+  });
+  afterAll(() => t.close());
+
+  it('exports everything kept about me, and says why my secret ballot’s choice is not in it', async () => {
+    const me = residents[0];
+    const data = ok(await t.call(routes.myDataExport, {}, me.token));
+    expect(data.profile).toMatchObject({ id: me.userId, nickname: me.name, openid: expect.stringMatching(/^dev_privacy-/) });
+    expect(data.residencies).toHaveLength(1);
+    expect(data.residencyClaims).toMatchObject([{ realName: me.name, status: 'approved' }]);
+    expect(data.signups).toMatchObject([
+      { activity: { id: activityId, title: '剪纸课' }, status: 'confirmed', companions: [{ name: '老伴0', relation: '老伴' }], answers: { diet: '不吃辣' } },
+    ]);
+    expect(data.consultations).toMatchObject([{ poll: { id: pollId, title: '加装电梯' }, secret: true, channel: 'online' }]);
+    expect(JSON.stringify(data.consultations)).not.toMatch(/optionId|同意/);
+    expect(data.inbox.length).toBeGreaterThan(0);
+    expect(data.notes.join('')).toMatch(/无记名投票/);
+    expect(data.profile.phone).toBeNull();
+    // Nobody else's rows.
+    expect(JSON.stringify(data)).not.toMatch(/老伴1|老伴2/);
+  });
+
+  it('needs a login', async () => {
+    const reply = await t.call(routes.myDataExport, {});
+    expect(reply).toMatchObject({ status: 401, error: { code: 'UNAUTHENTICATED' } });
+  });
+
+  it('deletes my account: personal data gone, my seat and my secret ballot still counted, my tokens dead', async () => {
+    const me = residents[0];
+    await t.db.run((em) => em.update(User, { id: me.userId }, { phone: '13812345678', birthYear: 1950 }));
+    await t.db.run((em) => em.insert(SubscribeConsent, { userId: me.userId, templateKey: 'activity_reminder', remaining: 2, updatedAt: new Date() }));
+    const exported = ok(await t.call(routes.myDataExport, {}, me.token));
+    expect(exported.profile).toMatchObject({ phone: '138****5678', birthYear: 1950 });
+    expect(exported.subscriptions).toEqual([{ key: 'activity_reminder', remaining: 2 }]);
+    const before = ok(await t.call(routes.pollResults, { params: { id: pollId } }, committee));
+    const seatsBefore = ok(await t.call(routes.getActivity, { params: { id: activityId } }, committee)).seatsTaken;
+    const ballotsBefore = await t.db.run((em) => em.findBy(PollBallot, { pollId }));
+
+    const deleted = ok(await t.call(routes.deleteMyAccount, {}, me.token));
+    expect(deleted.summary.join('')).toMatch(/仍然算数/);
+
+    // The old token no longer works, for anything.
+    expect(await t.call(routes.me, {}, me.token)).toMatchObject({ status: 401, error: { code: 'UNAUTHENTICATED' } });
+    expect(await t.call(routes.deleteMyAccount, {}, me.token)).toMatchObject({ status: 401 });
+
+    // The row stays for the counts, with nothing personal in it.
+    const row = await t.db.run((em) => em.findOneByOrFail(User, { id: me.userId }));
+    expect(row).toMatchObject({ nickname: '已注销用户', avatarUrl: null, birthYear: null, phone: null, unionid: null, openid: `deleted:${me.userId}` });
+    expect(await t.db.run((em) => em.countBy(SubscribeConsent, { userId: me.userId }))).toBe(0);
+    expect(row.deletedAt).toBeInstanceOf(Date);
+
+    // Staff see the sign-up as a seat, not a person: no name, no companions, no answers.
+    const attendees = ok(await t.call(routes.listSignups, { params: { id: activityId } }, committee));
+    const mine = attendees.items.find((a) => a.user.id === me.userId)!;
+    expect(mine).toMatchObject({ user: { nickname: '已注销用户' }, companions: [], answers: {}, size: 2, status: 'confirmed' });
+    expect(JSON.stringify(attendees)).not.toMatch(new RegExp(`${me.name}|老伴0`));
+    expect(ok(await t.call(routes.getActivity, { params: { id: activityId } }, committee)).seatsTaken).toBe(seatsBefore);
+
+    // The residency claim with the real name is gone from the committee's list.
+    const claims = ok(await t.call(routes.listResidencyClaims, { query: { status: 'approved', pageSize: 100 } }, committee));
+    expect(claims.items.some((c) => c.realName === me.name)).toBe(false);
+
+    // Ballots: the same ballots, the same tallies; still nothing to join them to anyone.
+    const after = ok(await t.call(routes.pollResults, { params: { id: pollId } }, committee));
+    expect(after.turnout!.ballotsCast).toBe(before.turnout!.ballotsCast);
+    expect(after.questions).toEqual(before.questions);
+    const ballotsAfter = await t.db.run((em) => em.findBy(PollBallot, { pollId }));
+    expect(ballotsAfter.map((b) => b.id).sort()).toEqual(ballotsBefore.map((b) => b.id).sort());
+
+    // Logging in with the same WeChat identity later starts a new, empty account.
+    const again = ok(await t.call(routes.devLogin, { body: { openid: `privacy-9-0-0`, nickname: '新来的' } }));
+    expect(again.me.id).not.toBe(me.userId);
+    expect(again.me).toMatchObject({ verified: false, residencies: [], claims: [] });
+  });
+
+  it('leaves other residents untouched', async () => {
+    const other = residents[1];
+    const data = ok(await t.call(routes.myDataExport, {}, other.token));
+    expect(data.profile.nickname).toBe(other.name);
+    expect(data.signups[0].companions).toEqual([{ name: '老伴1', relation: '老伴' }]);
+  });
+});
