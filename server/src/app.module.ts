@@ -10,11 +10,15 @@ import type { AppConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
+import { ModerationModule } from './moderation/moderation.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
+import { PhoneModule } from './phone/phone.module.js';
 import { PollsModule } from './polls/polls.module.js';
+import { PrivacyModule } from './privacy/privacy.module.js';
 import { ResidencyModule } from './residency/residency.module.js';
 import { UploadsModule } from './uploads/uploads.module.js';
 import { UsersModule } from './users/users.module.js';
+import { WechatModule } from './wechat/wechat.module.js';
 
 @Module({})
 export class AppModule {
@@ -25,6 +29,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         ClockModule.forRoot(clock),
         DatabaseModule,
+        WechatModule,
         HealthModule,
         AuthModule,
         UsersModule,
@@ -35,6 +40,9 @@ export class AppModule {
         PollsModule,
         UploadsModule,
         ArticlesModule,
+        ModerationModule,
+        PhoneModule,
+        PrivacyModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
     };

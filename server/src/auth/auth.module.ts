@@ -6,12 +6,11 @@ import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
 import { GrantsCache } from './grants-cache.js';
 import { TokenService } from './token.service.js';
-import { wechatClientProvider } from './wechat-client.provider.js';
 
 @Module({
   imports: [UsersModule],
   controllers: [AuthController],
   exports: [GrantsCache],
-  providers: [AuthService, TokenService, GrantsCache, wechatClientProvider, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthService, TokenService, GrantsCache, { provide: APP_GUARD, useClass: AuthGuard }],
 })
 export class AuthModule {}

@@ -2,13 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { AuthResponse, DevLoginRequest } from '@linli/shared';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { AppError } from '../common/app-error.js';
+import { screenLocally } from '../content-check/content-check.service.js';
 import { personaOpenid } from '../database/seed/demo-data.js';
 import { MeService } from '../users/me.service.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { WechatApiError, type WechatClient } from '../wechat/index.js';
 import { GrantsCache } from './grants-cache.js';
 import { TokenService } from './token.service.js';
-import { WECHAT_CLIENT } from './wechat-client.provider.js';
+import { WECHAT_CLIENT } from '../wechat/wechat-client.provider.js';
 
 const DEFAULT_NICKNAME = '微信用户';
 
@@ -47,8 +48,12 @@ export class AuthService {
       if (!user) throw new AppError('UNKNOWN_PERSONA');
       return this.session(user.id);
     }
+    // Not yet a user, so the keyword list alone (WeChat checks an author's openid). A nickname the check wants
+    // looked at is not shown to anyone: the user starts with the default one.
+    const verdict = screenLocally([{ path: 'body.nickname', text: request.nickname, scene: 'profile' }]);
+    const nickname = verdict === 'pass' ? request.nickname : DEFAULT_NICKNAME;
     // The prefix keeps made-up dev identities apart from real WeChat openids.
-    const user = await this.users.findOrCreate(`dev_${request.openid}`, { nickname: request.nickname, unionid: null });
+    const user = await this.users.findOrCreate(`dev_${request.openid}`, { nickname, unionid: null });
     return this.session(user.id);
   }
 

@@ -19,6 +19,11 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret, DEV_LOGIN: 'true' }).devLogin).toBe(true);
   });
 
+  it('keeps shared state in memory unless REDIS_URL is set', () => {
+    expect(loadConfig({}).redisUrl).toBeNull();
+    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379/0' }).redisUrl).toBe('redis://127.0.0.1:6379/0');
+  });
+
   it('sweeps activities every 30 s and reminds 24 h ahead unless told otherwise; 0 turns the sweeper off', () => {
     expect(loadConfig({})).toMatchObject({ sweepIntervalSeconds: 30, reminderHours: 24 });
     expect(loadConfig({ SWEEP_INTERVAL_SECONDS: '0', REMINDER_HOURS: '2' })).toMatchObject({ sweepIntervalSeconds: 0, reminderHours: 2 });
@@ -55,6 +60,7 @@ describe('loadConfig', () => {
     [{ WECHAT_APP_ID: 'wx123' }, 'WECHAT_APP_SECRET'],
     [{ WECHAT_API_BASE_URL: 'not a url', WECHAT_APP_ID: 'a', WECHAT_APP_SECRET: 'b' }, 'WECHAT_API_BASE_URL'],
     [{ DEV_LOGIN: 'maybe' }, 'DEV_LOGIN'],
+    [{ REDIS_URL: '127.0.0.1:6379' }, 'REDIS_URL'],
   ])('stops with a message naming the variable for %o', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(name);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import type { SubscribeTemplateKey } from '@linli/shared';
 
 const Bool = z
   .enum(['true', 'false', '1', '0'])
@@ -24,6 +25,14 @@ const EnvSchema = z.object({
   WECHAT_APP_ID: z.string().optional(),
   WECHAT_APP_SECRET: z.string().optional(),
   WECHAT_API_BASE_URL: z.url().default('https://api.weixin.qq.com'),
+  /** Shared state for several server instances (WeChat access token; job queue). Unset: in memory. */
+  REDIS_URL: z.url().optional(),
+  WECHAT_TEMPLATE_SIGNUP_RESULT: z.string().min(1).optional(),
+  WECHAT_TEMPLATE_WAITLIST_OFFER: z.string().min(1).optional(),
+  WECHAT_TEMPLATE_ACTIVITY_REMINDER: z.string().min(1).optional(),
+  WECHAT_TEMPLATE_ACTIVITY_CHANGED: z.string().min(1).optional(),
+  WECHAT_TEMPLATE_CONSULTATION_OPENED: z.string().min(1).optional(),
+  WECHAT_TEMPLATE_CONSULTATION_RESULT: z.string().min(1).optional(),
   H5_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(4 * 1024 * 1024),
@@ -70,6 +79,9 @@ export interface AppConfig {
   tokenTtlDays: number;
   devLogin: boolean;
   wechat: { appId: string; secret: string; baseUrl: string } | null;
+  redisUrl: string | null;
+  /** Subscribe-message template ids by key; a key without one is never asked for nor sent. */
+  subscribeTemplates: Partial<Record<SubscribeTemplateKey, string>>;
   h5Dir: string | null;
   logLevel: string;
   bodyLimitBytes: number;
@@ -122,6 +134,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       e.WECHAT_APP_ID && e.WECHAT_APP_SECRET
         ? { appId: e.WECHAT_APP_ID, secret: e.WECHAT_APP_SECRET, baseUrl: e.WECHAT_API_BASE_URL }
         : null,
+    redisUrl: e.REDIS_URL ?? null,
+    subscribeTemplates: subscribeTemplates(e),
     h5Dir: e.H5_DIR ?? null,
     logLevel: e.LOG_LEVEL,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
@@ -131,6 +145,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     resultsCacheMs: e.RESULTS_CACHE_MS,
     uploads: { dir: resolve(e.UPLOAD_DIR), s3 },
   };
+}
+
+function subscribeTemplates(e: z.infer<typeof EnvSchema>): Partial<Record<SubscribeTemplateKey, string>> {
+  const byKey: Record<SubscribeTemplateKey, string | undefined> = {
+    signup_result: e.WECHAT_TEMPLATE_SIGNUP_RESULT,
+    waitlist_offer: e.WECHAT_TEMPLATE_WAITLIST_OFFER,
+    activity_reminder: e.WECHAT_TEMPLATE_ACTIVITY_REMINDER,
+    activity_changed: e.WECHAT_TEMPLATE_ACTIVITY_CHANGED,
+    consultation_opened: e.WECHAT_TEMPLATE_CONSULTATION_OPENED,
+    consultation_result: e.WECHAT_TEMPLATE_CONSULTATION_RESULT,
+  };
+  return Object.fromEntries(Object.entries(byKey).filter(([, id]) => id)) as Partial<Record<SubscribeTemplateKey, string>>;
 }
 
 /** S3 storage is all or nothing: any S3_* variable switches it on, and then the four essentials must be there. */

@@ -10,6 +10,8 @@ import { OrganisationCommunity } from '../communities/organisation-community.ent
 import { Organisation } from '../communities/organisation.entity.js';
 import { Street } from '../communities/street.entity.js';
 import { InboxItem } from '../notifications/inbox-item.entity.js';
+import { SubscribeConsent } from '../notifications/subscribe-consent.entity.js';
+import { WechatSend } from '../notifications/wechat-send.entity.js';
 import { PollBallot } from '../polls/poll-ballot.entity.js';
 import { PollChoice } from '../polls/poll-choice.entity.js';
 import { PollOption } from '../polls/poll-option.entity.js';
@@ -39,6 +41,8 @@ export const entities = [
   Signup,
   VolunteerHours,
   InboxItem,
+  SubscribeConsent,
+  WechatSend,
   Upload,
   Poll,
   PollQuestion,

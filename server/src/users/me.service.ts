@@ -4,6 +4,7 @@ import { AppError } from '../common/app-error.js';
 import { CommunitiesRepository } from '../communities/communities.repository.js';
 import { toClaimDto, toResidencyDto } from '../residency/residency.mapper.js';
 import { ResidencyRepository } from '../residency/residency.repository.js';
+import { maskPhone } from './mask-phone.js';
 import { UsersRepository } from './users.repository.js';
 
 const notNull = <T>(v: T | null): v is T => v !== null;
@@ -45,6 +46,7 @@ export class MeService {
       grants: grantDtos,
       residencies: residencies.map(toResidencyDto),
       claims: claims.map(toClaimDto),
+      phone: maskPhone(user.phone),
     };
   }
 }

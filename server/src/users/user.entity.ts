@@ -23,4 +23,12 @@ export class User {
 
   @Column({ type: 'datetime' })
   createdAt: Date;
+
+  /** Staff contact phone from getPhoneNumber; residents are never asked. Answered masked, everywhere. */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  phone: string | null;
+
+  /** When the person deleted their account; the row stays, emptied of personal data, so counts keep adding up. */
+  @Column({ type: 'datetime', nullable: true })
+  deletedAt: Date | null;
 }

@@ -16,6 +16,10 @@ export class UsersRepository {
     return this.db.run((em) => em.findOneBy(User, { openid }));
   }
 
+  async setPhone(id: number, phone: string | null): Promise<void> {
+    await this.db.run((em) => em.update(User, { id }, { phone }));
+  }
+
   /** Finds the user with this openid or creates them; safe when the same person logs in twice at once. */
   findOrCreate(openid: string, defaults: Pick<User, 'nickname' | 'unionid'>): Promise<User> {
     return this.db.run(async (em) => {
@@ -31,12 +35,12 @@ export class UsersRepository {
     });
   }
 
-  /** The user's grants, or null when the user no longer exists. */
+  /** The user's grants, or null when the user no longer exists or deleted the account. */
   async grantScopes(userId: number): Promise<GrantScope[] | null> {
     // Plain SQL: the auth guard's one query, on every cache miss.
     const rows = await this.db.rawQuery<{ uid: number; role: GrantScope['role'] | null } & Omit<GrantScope, 'role'>>(
       'SELECT u.`id` AS uid, g.`role` AS role, g.`streetId` AS streetId, g.`communityId` AS communityId, g.`organisationId` AS organisationId ' +
-        'FROM `app_user` u LEFT JOIN `role_grant` g ON g.`userId` = u.`id` WHERE u.`id` = ?',
+        'FROM `app_user` u LEFT JOIN `role_grant` g ON g.`userId` = u.`id` WHERE u.`id` = ? AND u.`deletedAt` IS NULL',
       [userId],
     );
     if (rows.length === 0) return null;

@@ -82,7 +82,7 @@ describe('error model', () => {
 
   it('answers unknown API paths with 404 ROUTE_NOT_FOUND', async () => {
     expect(await raw('GET', '/api/no-such-thing')).toMatchObject({ status: 404, body: { code: 'ROUTE_NOT_FOUND' } });
-    expect(await raw('DELETE', '/api/me')).toMatchObject({ status: 404, body: { code: 'ROUTE_NOT_FOUND' } });
+    expect(await raw('PUT', '/api/me')).toMatchObject({ status: 404, body: { code: 'ROUTE_NOT_FOUND' } });
   });
 
   it('reports health and serves OpenAPI docs generated from the route table', async () => {

@@ -150,6 +150,7 @@ export async function seedDemoActivities(
         size: 1,
         companions: '[]',
         answers: '{}',
+        contentHeld: 0,
         checkinCode: randomCode(),
         createdAt: now,
       });

@@ -117,7 +117,7 @@ export async function seedDemoPolls(db: Database, ids: { communityId: number; cr
       if (!(await participation.insertIfAllowed(pollId, voterKey, 'online', null, castAt))) throw new Error('demo poll not open');
       const ballotId = newBallotId();
       await ballots.drop(
-        { id: ballotId, pollId, answers: JSON.stringify(answers), opinion: '', receiptHash: receiptHash(newReceiptCode()) },
+        { id: ballotId, pollId, answers: JSON.stringify(answers), opinion: '', opinionHeld: 0, receiptHash: receiptHash(newReceiptCode()) },
         answers.flatMap((a) => a.optionIds.map((optionId) => ({ questionId: a.questionId, optionId }))),
       );
     }
