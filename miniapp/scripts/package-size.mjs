@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Checks the weapp build (dist/weapp) the way WeChat will: main package within our 1.5 MB budget (WeChat's limit is
 // 2 MB), each subpackage within 2 MB, everything within 30 MB, and app.json naming pages that exist, with every tab
-// page in the main package. Run after `pnpm build:weapp`; exits non-zero on any failure.
+// page in the main package. Run after `pnpm build:weapp`; exits non-zero on any failure. An argument names another
+// build directory (the script's own test uses one).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
-import { join, relative, sep } from 'node:path'
+import { join, relative, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const MB = 1024 * 1024
@@ -11,7 +12,7 @@ const MAIN_BUDGET = 1.5 * MB
 const SUBPACKAGE_LIMIT = 2 * MB
 const TOTAL_LIMIT = 30 * MB
 
-const root = fileURLToPath(new URL('../dist/weapp/', import.meta.url))
+const root = process.argv[2] ? resolve(process.argv[2]) : fileURLToPath(new URL('../dist/weapp/', import.meta.url))
 const problems = []
 
 if (!existsSync(join(root, 'app.json'))) {

@@ -21,6 +21,8 @@ export default defineAppConfig({
     backgroundColor: '#f5f3ef',
     backgroundTextStyle: 'dark',
   },
+  // Privacy-related APIs wait for the user's consent (lib/privacy.ts listens; components/PrivacyPrompt asks).
+  __usePrivacyCheck__: true,
   // Text-only tab bar: four plain words are easier to read than small icons.
   tabBar: {
     color: '#333333',

@@ -34,9 +34,12 @@ export function goToLogin(from?: PageName | null): void {
   // A logout or a 401 also makes the page's own login check fire: go once.
   if (leavingForLogin) return
   leavingForLogin = true
-  const current = from === undefined ? pageNameOf(Taro.getCurrentInstance().router?.path) : from
+  const router = Taro.getCurrentInstance().router
+  const current = from === undefined ? pageNameOf(router?.path) : from
   const back = current && current !== 'login' ? current : undefined
-  void Taro.reLaunch({ url: urlOf('login', { from: back }) }).finally(() => {
+  // What the page was opened with (a shared card's id, a scanned code's scene) comes back after logging in.
+  const carried = back ? carriedQuery(router?.params) : {}
+  void Taro.reLaunch({ url: urlOf('login', { from: back, ...carried }) }).finally(() => {
     leavingForLogin = false
   })
 }
@@ -44,7 +47,13 @@ export function goToLogin(from?: PageName | null): void {
 /** After logging in: a fresh page stack (the login page must not stay underneath) at `from` or 首页. */
 export function afterLogin(from: string | undefined): void {
   const target = from && Object.prototype.hasOwnProperty.call(pagePaths, from) ? (from as PageName) : 'home'
-  void Taro.reLaunch({ url: urlOf(target) })
+  void Taro.reLaunch({ url: urlOf(target, target === 'home' ? {} : carriedQuery(Taro.getCurrentInstance().router?.params)) })
+}
+
+/** The parameters a page is opened with from outside the app: `id` (share cards) and `scene` (mini-program codes). */
+function carriedQuery(params: Record<string, string | undefined> | undefined): Query {
+  const decode = (v: string | undefined) => (v === undefined ? undefined : decodeURIComponent(v))
+  return { id: decode(params?.id), scene: decode(params?.scene) }
 }
 
 /** Replaces the current page (e.g. a saved form by what it created). */

@@ -23,6 +23,10 @@ export const pagePaths = {
   article: 'packages/article/detail/index',
   staffArticles: 'packages/staff/articles/index',
   articleForm: 'packages/staff/article-form/index',
+  staffWechatSends: 'packages/staff/wechat-sends/index',
+  staffModeration: 'packages/staff/moderation/index',
+  privacyPolicy: 'packages/privacy/policy/index',
+  myData: 'packages/privacy/my-data/index',
 } as const
 
 export type PageName = keyof typeof pagePaths
@@ -32,10 +36,11 @@ export const tabPages = ['home', 'activities', 'consult', 'mine'] as const satis
 
 export const subPackages = [
   { root: 'packages/residency', pages: ['claimHousehold'] },
-  { root: 'packages/staff', pages: ['staffClaims', 'attendees', 'activityForm', 'pollForm', 'staffArticles', 'articleForm'] },
+  { root: 'packages/staff', pages: ['staffClaims', 'attendees', 'activityForm', 'pollForm', 'staffArticles', 'articleForm', 'staffWechatSends', 'staffModeration'] },
   { root: 'packages/activity', pages: ['activityDetail', 'mySignups', 'inbox', 'activityCheckin'] },
   { root: 'packages/poll', pages: ['poll', 'pollReceipt', 'pollPaper'] },
   { root: 'packages/article', pages: ['article'] },
+  { root: 'packages/privacy', pages: ['privacyPolicy', 'myData'] },
 ] as const satisfies readonly { root: string; pages: readonly PageName[] }[]
 
 export function isTabPage(name: PageName): boolean {

@@ -28,6 +28,7 @@ export function makeMe(overrides: Partial<Me> = {}): Me {
     grants: [],
     residencies: [],
     claims: [],
+    phone: null,
     ...overrides,
   }
 }

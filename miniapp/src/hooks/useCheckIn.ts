@@ -39,7 +39,9 @@ export function useCheckIn(attempt: (raw: string) => Promise<CheckInOutcome>, op
   const scan = async () => {
     let scanned: string
     try {
-      scanned = (await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })).result
+      // A mini-program code of this app answers the page it opens in `path`, with the scene.
+      const answer = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })
+      scanned = answer.path || answer.result
     } catch {
       return // The scanner was closed: nothing to say.
     }

@@ -5,6 +5,7 @@ import {
   checkinQrContent,
   mainActionOf,
   parseCheckinCode,
+  parseCheckinScene,
   seatsLine,
   signupChip,
   signupResultText,
@@ -118,5 +119,16 @@ describe('check-in codes', () => {
     expect(parseCheckinCode('  abc123 ')).toEqual({ token: 'abc123' })
     expect(parseCheckinCode('   ')).toBeNull()
     expect(parseCheckinCode('linli-checkin:x:abc')).toBeNull()
+  })
+})
+
+describe('parseCheckinScene', () => {
+  it("reads a mini-program code's scene, raw, encoded or inside the scanned path", () => {
+    expect(parseCheckinScene('21.tok-abc_9')).toEqual({ activityId: 21, token: 'tok-abc_9' })
+    expect(parseCheckinScene('packages/activity/checkin/index?scene=21.tok-abc')).toEqual({ activityId: 21, token: 'tok-abc' })
+    expect(parseCheckinScene(encodeURIComponent('21.tok'))).toEqual({ activityId: 21, token: 'tok' })
+    expect(parseCheckinCode('21.tok')).toEqual({ activityId: 21, token: 'tok' })
+    expect(parseCheckinScene('tok-abc')).toBeNull()
+    expect(parseCheckinScene('x.tok')).toBeNull()
   })
 })

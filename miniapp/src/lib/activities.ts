@@ -178,10 +178,22 @@ export function checkinQrContent(activityId: number, token: string): string {
   return `${CHECKIN_PREFIX}${activityId}:${token}`
 }
 
-/** A scanned or typed check-in code: our QR content, or the bare token typed from under the QR. */
+/**
+ * A mini-program code's `scene` (`<activityId>.<token>`, as the server makes it), already URL-decoded; also found in
+ * the `path` WeChat's scanner answers for our own codes (`packages/activity/checkin/index?scene=21.abc`).
+ */
+export function parseCheckinScene(raw: string): { activityId: number; token: string } | null {
+  const scene = /[?&]scene=([^&]+)/.exec(raw)?.[1] ?? raw
+  const match = /^(\d+)\.([A-Za-z0-9_-]+)$/.exec(decodeURIComponent(scene).trim())
+  return match ? { activityId: Number(match[1]), token: match[2] } : null
+}
+
+/** A scanned or typed check-in code: a mini-program code's scene, our QR content, or the bare token typed from under the QR. */
 export function parseCheckinCode(raw: string): { activityId?: number; token: string } | null {
   const text = raw.trim()
   if (!text) return null
+  const scene = parseCheckinScene(text)
+  if (scene) return scene
   if (text.startsWith(CHECKIN_PREFIX)) {
     const [id, token] = text.slice(CHECKIN_PREFIX.length).split(':')
     const activityId = Number(id)

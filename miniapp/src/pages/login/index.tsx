@@ -30,13 +30,15 @@ function useLogin() {
 /** In WeChat: wx.login → our server → a session. Tries at once; the button is for trying again. */
 function WechatLogin() {
   const { status, run } = useLogin()
+  // Just after deleting the account: logging in by itself would open a new account at once.
+  const justDeleted = useRouter().params.after === 'deleted'
   const login = () =>
     run('wechat', async () => {
       const { code } = await Taro.login()
       return call(routes.wechatLogin, { body: { code } })
     })
   useEffect(() => {
-    void login()
+    if (!justDeleted) void login()
     // Only once, when the page opens.
   }, [])
   return (
@@ -50,6 +52,11 @@ function WechatLogin() {
       <View className='ll-body'>
         <Text className='ll-title'>欢迎来到邻里共治</Text>
         <Text className='ll-text'>用微信登录后，就能报名社区活动、参加议事投票。</Text>
+        {justDeleted ? (
+          <Text id='login-after-deleted' className='ll-notice'>
+            您的账号已注销。如果想再用，点下面的“微信登录”，会新开一个账号。
+          </Text>
+        ) : null}
         {status.kind === 'error' ? (
           <View className='ll-card login-error' role='alert'>
             <Text className='ll-text'>{status.message}</Text>

@@ -6,6 +6,7 @@ import { LinkCell } from '../../components/LinkCell'
 import { Button } from '../../components/nutui'
 import { Page } from '../../components/Page'
 import { ResidencyCard } from '../../components/ResidencyCard'
+import { StaffPhoneCard } from '../../components/StaffPhoneCard'
 import { ErrorState, LoadingState } from '../../components/States'
 import { usePullRefresh } from '../../hooks/usePullRefresh'
 import { useResource } from '../../hooks/useResource'
@@ -114,11 +115,22 @@ export default function MinePage() {
           <LinkCell id='mine-articles' title='社区文章' description='写通知、活动预告和回顾，可以定时发布，也能撤回' onClick={() => goTo('staffArticles')} />
         ) : null}
         {managesPolls(me) ? (
+          <LinkCell id='mine-moderation' title='待审核的留言' description='居民填写的报名留言和议事意见，需要人工看一下的在这里' onClick={() => goTo('staffModeration')} />
+        ) : null}
+        {me.isStaff ? (
+          <LinkCell id='mine-wechat-sends' title='没发出的微信提醒' description='哪些居民的微信提醒没能发出、为什么' onClick={() => goTo('staffWechatSends')} />
+        ) : null}
+        {me.isStaff ? <StaffPhoneCard me={me} onChange={() => void reload()} /> : null}
+        {managesPolls(me) ? (
           <LinkCell id='mine-polls' title='议事投票' description='发起投票、录入纸质选票、结束后公示结果' onClick={() => goTo('consult')} />
         ) : null}
 
         <Text className='ll-section-title'>设置</Text>
         <ElderModeSetting />
+
+        <Text className='ll-section-title'>隐私</Text>
+        <LinkCell id='mine-my-data' title='我的数据' description='导出我的数据，或注销账号' onClick={() => goTo('myData')} />
+        <LinkCell id='mine-privacy' title='隐私说明' description='我们收集哪些信息、为什么收集' onClick={() => goTo('privacyPolicy')} />
 
         <Button id='logout' className='mine-logout' size='large' block fill='outline' onClick={logout}>
           退出登录

@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components'
+import { Image, Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { routes, signupStatusLabels } from '@linli/shared'
 import { call } from '../../../api'
@@ -11,11 +11,43 @@ import { useRequireLogin } from '../../../hooks/useSession'
 import { checkinQrContent } from '../../../lib/activities'
 import { formatTimeRange } from '../../../lib/format'
 import { QrCode } from '../QrCode'
+import { SceneCheckin } from './SceneCheckin'
 import '../qr.css'
 import './index.css'
 
-/** Staff at the door: show the activity's QR for residents to scan, or check a resident in by their code. */
+/** Opened by a scanned mini-program code (`scene`): the resident checks in. Otherwise: staff at the door. */
 export default function ActivityCheckinPage() {
+  const { scene } = useRouter().params
+  return scene ? <SceneCheckin scene={decodeURIComponent(scene)} /> : <StaffCheckin />
+}
+
+/**
+ * The code residents scan: a real mini-program code when the server has WeChat (any WeChat scan opens the check-in
+ * page), else a plain QR that only this app's scanner reads, with the server's notice saying so.
+ */
+function DoorCode({ activityId, token }: { activityId: number; token: string }) {
+  const { state, reload } = useResource(() => call(routes.checkinCode, { params: { id: activityId } }), { key: activityId })
+  const code = state.data
+  if (!code) return state.status === 'error' ? <ErrorState error={state.error} onRetry={reload} /> : <LoadingState cards={1} />
+  if (code.kind === 'miniprogram' && code.image) {
+    return (
+      <View id='checkin-wxacode' className='qr qr-large'>
+        <Image className='qr-image' src={code.image} mode='aspectFit' ariaLabel='活动签到小程序码' showMenuByLongpress />
+      </View>
+    )
+  }
+  return (
+    <>
+      <View id='checkin-plain-notice' className='ll-notice' role='note'>
+        <Text className='ll-text'>{code.notice ?? '这是普通二维码，请居民在小程序的活动页面点“扫码签到”来扫。'}</Text>
+      </View>
+      <QrCode text={checkinQrContent(activityId, token)} size='large' label='活动签到码（普通二维码）' />
+    </>
+  )
+}
+
+/** Staff at the door: show the activity's code for residents to scan, or check a resident in by their code. */
+function StaffCheckin() {
   const loggedIn = useRequireLogin('activityCheckin')
   const id = Number(useRouter().params.id)
   const { state, reload } = useResource(() => call(routes.getActivity, { params: { id } }), { enabled: loggedIn && id > 0, key: id })
@@ -41,7 +73,7 @@ export default function ActivityCheckinPage() {
         {activity.checkinToken ? (
           <View className='ll-card checkin-qr-card' id='checkin-qr'>
             <Text className='ll-heading'>请居民扫这个码签到</Text>
-            <QrCode text={checkinQrContent(activity.id, activity.checkinToken)} size='large' label='活动签到码' />
+            <DoorCode activityId={activity.id} token={activity.checkinToken} />
             <Text className='ll-secondary'>用浏览器的居民，在活动页面输入下面这串字：</Text>
             <Text className='qr-code-text' id='checkin-token-text'>
               {activity.checkinToken}

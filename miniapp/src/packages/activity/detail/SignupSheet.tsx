@@ -3,9 +3,11 @@ import { Text, View } from '@tarojs/components'
 import { routes, type ActivityDetail, type Companion, type Signup, type SignupAnswers, type SignupQuestion, type SignupRole } from '@linli/shared'
 import { call, messageOf } from '../../../api'
 import { ConfirmDialog } from '../../../components/ConfirmDialog'
+import { ReminderNote } from '../../../components/ReminderNote'
 import { Button, Input } from '../../../components/nutui'
 import { cleanAnswers, hasErrors, validateAnswers, validateCompanions } from '../../../lib/activities'
 import { formatTimeRange } from '../../../lib/format'
+import { askForReminders } from '../../../lib/subscribe'
 
 interface SignupSheetProps {
   activity: ActivityDetail
@@ -88,6 +90,8 @@ export function SignupSheet({ activity, role, onClose, onDone }: SignupSheetProp
     setShowErrors(true)
     setServerError(undefined)
     if (hasErrors(companionErrors, answerErrors)) throw new Error('form invalid')
+    // Asked in the tap itself (WeChat's rule), and answered before signing up so the result message can use it.
+    await askForReminders(waitlist ? ['signup_result', 'waitlist_offer', 'activity_changed'] : ['signup_result', 'activity_reminder', 'activity_changed'])
     try {
       const signup = await call(routes.signUp, {
         params: { id: activity.id },
@@ -156,6 +160,7 @@ export function SignupSheet({ activity, role, onClose, onDone }: SignupSheetProp
             {companions.length ? <Text className='ll-secondary'>共占 {companions.length + 1} 个名额（您和 {companions.length} 位家人）</Text> : null}
           </View>
         ) : null}
+        <ReminderNote id='signup-reminder-note' />
         {serverError ? (
           <View id='signup-error' className='ll-notice ll-notice-error signup-error' role='alert'>
             <Text className='ll-text'>{serverError}</Text>

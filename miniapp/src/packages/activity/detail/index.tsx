@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Image, Text, View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
+import { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { activityCategoryLabels, routes, signupRoleLabels, type ActivityDetail, type Signup, type SignupRole } from '@linli/shared'
 import { call, messageOf } from '../../../api'
 import { ConfirmDialog } from '../../../components/ConfirmDialog'
@@ -13,6 +13,7 @@ import { useResource } from '../../../hooks/useResource'
 import { useRequireLogin } from '../../../hooks/useSession'
 import { activityChip, mainActionOf, mySignupFor, seatsLine, signupChip, signupResultText, volunteerActionOf } from '../../../lib/activities'
 import { formatDateTime, formatTimeRange } from '../../../lib/format'
+import { shareCard, timelineCard } from '../../../lib/share'
 import { goTo } from '../../../navigation'
 import { CheckinCard } from './CheckinCard'
 import { SignupSheet } from './SignupSheet'
@@ -78,6 +79,9 @@ export default function ActivityDetailPage() {
   const [actionError, setActionError] = useState<string>()
   const [accepting, setAccepting] = useState(false)
   usePullRefresh(reload)
+  const shareTitle = state.data ? `${state.data.title}（${formatTimeRange(state.data.startsAt, state.data.endsAt)}）` : '社区活动'
+  useShareAppMessage(() => shareCard('activityDetail', id, shareTitle, state.data?.coverUrl))
+  useShareTimeline(() => timelineCard(id, shareTitle, state.data?.coverUrl))
 
   const activity = state.data
   if (!activity) {

@@ -14,7 +14,7 @@ describe('我的报名', () => {
         body: {
           items: [
             { ...makeSignup({ companions: [{ name: '王秀英', relation: '老伴' }], size: 2 }), activity: makeActivity() },
-            { ...makeSignup({ id: 302, activityId: 22, status: 'waitlisted', waitlistPosition: 2, checkinCode: 'ZZ88AA11' }), activity: makeActivity({ id: 22, title: '太极拳', startsAt: '2026-11-26T06:00:00.000Z', endsAt: '2026-11-26T07:00:00.000Z' }) },
+            { ...makeSignup({ id: 302, activityId: 22, status: 'waitlisted', waitlistPosition: 2, checkinCode: 'ZZ88AA11', contentHeld: true }), activity: makeActivity({ id: 22, title: '太极拳', startsAt: '2026-11-26T06:00:00.000Z', endsAt: '2026-11-26T07:00:00.000Z' }) },
           ],
         },
       }),
@@ -32,6 +32,9 @@ describe('我的报名', () => {
     expect(byId('signup-qr-301').querySelector('img, taro-image-core')).toBeTruthy()
     expect(byId('signup-302').textContent).toContain('您在候补第 2 位')
     expect(byId('signup-302').textContent).toContain('候补中')
+    // What the resident wrote waits for staff, and the page says so; the sign-up itself is unaffected.
+    expect(byId('signup-held-302').textContent).toContain('您填写的内容要请工作人员看一下')
+    expect(document.getElementById('signup-held-301')).toBeNull()
   })
 
   it('shows a sign-up of a cancelled activity as 活动已取消, without a check-in QR', async () => {

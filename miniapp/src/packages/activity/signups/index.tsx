@@ -50,6 +50,11 @@ function SignupItem({ signup }: { signup: MySignup }) {
         {signupRoleLabels[signup.role]}
         {signup.companions.length ? ` · 带 ${signup.companions.length} 位家人：${signup.companions.map((c) => `${c.relation} ${c.name}`).join('、')}` : ''}
       </Text>
+      {signup.contentHeld ? (
+        <Text id={`signup-held-${signup.id}`} className='ll-text my-signup-line'>
+          您填写的内容要请工作人员看一下，看过之前只有工作人员能看到。报名不受影响。
+        </Text>
+      ) : null}
       {signup.status === 'waitlisted' ? <Text className='ll-text my-signup-line'>您在候补第 {signup.waitlistPosition ?? 1} 位，有人取消时会通知您。</Text> : null}
       {signup.status === 'offered' ? (
         <Text className='ll-text my-signup-line my-signup-offer'>

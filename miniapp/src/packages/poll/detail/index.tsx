@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Image, Text, View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
+import { useRouter, useShareAppMessage } from '@tarojs/taro'
 import {
   ballotChannelLabels,
   ballotSecrecyLabels,
@@ -11,6 +11,7 @@ import {
 } from '@linli/shared'
 import { call, messageOf } from '../../../api'
 import { ConfirmDialog } from '../../../components/ConfirmDialog'
+import { ReminderNote } from '../../../components/ReminderNote'
 import { Button, TextArea } from '../../../components/nutui'
 import { Page } from '../../../components/Page'
 import { ErrorState, LoadingState } from '../../../components/States'
@@ -19,6 +20,8 @@ import { usePullRefresh } from '../../../hooks/usePullRefresh'
 import { useResource } from '../../../hooks/useResource'
 import { useRequireLogin } from '../../../hooks/useSession'
 import { formatDateTime, householdLabel } from '../../../lib/format'
+import { shareCard } from '../../../lib/share'
+import { askForReminders } from '../../../lib/subscribe'
 import { checkBallot, electorateLine, pollChip, pollTimeLine, type Selections } from '../../../lib/polls'
 import { goTo } from '../../../navigation'
 import { useCachedMe } from '../../../stores/session'
@@ -90,6 +93,8 @@ export default function PollPage() {
   const [receipt, setReceipt] = useState<BallotReceipt | null>(null)
   const refresh = () => Promise.all([reload(), results.reload()])
   usePullRefresh(refresh)
+  // Friends only: a consultation is for its community's residents, who log in to take part (朋友圈 pages cannot).
+  useShareAppMessage(() => shareCard('poll', id, poll ? `议事：${poll.title}` : '社区议事'))
 
   if (!poll) {
     return <Page>{state.status === 'error' ? <ErrorState error={state.error} onRetry={reload} /> : <LoadingState cards={2} />}</Page>
@@ -123,6 +128,8 @@ export default function PollPage() {
 
   const vote = async () => {
     if (!checked.answers) return
+    // In the tap, before the ballot: a reminder when the results are published.
+    await askForReminders(['consultation_result', 'consultation_opened'])
     try {
       setReceipt(await call(routes.castBallot, { params: { id: poll.id }, body: { answers: checked.answers, opinion: opinion.trim() } }))
       setSelections({})
@@ -259,6 +266,7 @@ export default function PollPage() {
         onClose={() => setConfirming(false)}
       >
         {checked.answers ? <ChosenLines questions={poll.questions} answers={checked.answers} /> : null}
+        <ReminderNote id='poll-reminder-note' />
       </ConfirmDialog>
     </Page>
   )

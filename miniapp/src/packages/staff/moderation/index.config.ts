@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '待审核的留言',
+  enablePullDownRefresh: true,
+})

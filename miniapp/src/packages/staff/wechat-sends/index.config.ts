@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '没发出的微信提醒',
+  enablePullDownRefresh: true,
+})
