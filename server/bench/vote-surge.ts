@@ -128,6 +128,8 @@ export async function voteSurge(server: BenchServer, mysqlUrl: string) {
   const arranged = performance.now();
   const voters = await verifiedVoters(server.baseUrl, committee, communityId, VOTERS);
   console.log(`\n(arranged ${VOTERS} verified residents in ${Math.round((performance.now() - arranged) / 1000)} s)`);
+  // Arranging 20,000 residents leaves MariaDB flushing and purging for a while; BENCH_SETTLE_MS lets it finish first.
+  await new Promise((r) => setTimeout(r, Number(process.env.BENCH_SETTLE_MS ?? 0)));
   const apiPoll = await openPoll(server.baseUrl, committee, communityId, '加装电梯意见征集（接口）');
   const floorPoll = await openPoll(server.baseUrl, committee, communityId, '加装电梯意见征集（基准）');
 
