@@ -1,3 +1,5 @@
+import { request, type Agent } from 'node:http';
+
 /** Minimal JSON calls the benchmarks use to arrange data through the real API (never the database). */
 export async function api<T>(baseUrl: string, method: string, path: string, body?: unknown, token?: string): Promise<T> {
   const reply = await fetch(`${baseUrl}/api${path}`, {
@@ -59,4 +61,18 @@ export async function publishedActivity(baseUrl: string, committee: string, seat
   );
   await api(baseUrl, 'POST', `/activities/${created.id}/publish`, undefined, committee);
   return created.id;
+}
+
+/** One request on a keep-alive socket, as a phone would reuse its connection; resolves with the status code. */
+export function send(agent: Agent, url: URL, method: 'GET' | 'POST', token: string, body?: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const headers: Record<string, string | number> = { authorization: `Bearer ${token}` };
+    if (body !== undefined) Object.assign(headers, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+    const req = request(url, { method, agent, headers }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
 }

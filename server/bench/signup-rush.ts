@@ -1,6 +1,6 @@
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { createPool } from 'mysql2/promise';
-import { api, createResidents, loginPersona, publishedActivity } from './api-client.js';
+import { api, createResidents, loginPersona, publishedActivity, send } from './api-client.js';
 import { bareSignup } from './bare-signup.js';
 import { runConcurrently, summarise } from './percentiles.js';
 import { withFloorServer } from './floor-process.js';
@@ -10,25 +10,13 @@ const RESIDENTS = Number(process.env.BENCH_RUSH_RESIDENTS ?? 5000);
 const CONCURRENCY = Number(process.env.BENCH_RUSH_CONCURRENCY ?? 200);
 const SEATS = 100;
 
-/** POST with keep-alive sockets, as a phone would reuse its connection; resolves with the status code. */
-function post(agent: Agent, url: URL, token: string, body: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'content-length': Buffer.byteLength(body) } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
 /** Every resident taps 报名 once, through keep-alive connections; returns the run and the count of each status. */
 async function rush(baseUrl: string, activityId: number, residents: { token: string }[]) {
   const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   const url = new URL(`${baseUrl}/api/activities/${activityId}/signups`);
   const statuses = new Map<number, number>();
   const run = await runConcurrently(residents.length, CONCURRENCY, async (i) => {
-    const status = await post(agent, url, residents[i].token, '{"role":"participant"}');
+    const status = await send(agent, url, 'POST', residents[i].token, '{"role":"participant"}');
     statuses.set(status, (statuses.get(status) ?? 0) + 1);
   });
   agent.destroy();

@@ -1,8 +1,8 @@
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import autocannon from 'autocannon';
 import { createPool } from 'mysql2/promise';
 import { bareBallot } from './bare-ballot.js';
-import { api, loginPersona } from './api-client.js';
+import { api, loginPersona, send } from './api-client.js';
 import { withFloorServer } from './floor-process.js';
 import { percentile, runConcurrently, summarise } from './percentiles.js';
 import type { BenchServer } from './server-process.js';
@@ -22,20 +22,6 @@ interface Voter {
 interface PollShape {
   id: number;
   questions: { id: number; options: { id: number }[] }[];
-}
-
-/** One request on a keep-alive socket, as a phone would reuse its connection; resolves with the status code. */
-function send(agent: Agent, url: URL, method: 'GET' | 'POST', token: string, body?: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const headers: Record<string, string | number> = { authorization: `Bearer ${token}` };
-    if (body !== undefined) Object.assign(headers, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
-    const req = request(url, { method, agent, headers }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
 }
 
 /**

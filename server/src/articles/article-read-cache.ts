@@ -18,22 +18,12 @@ export class ArticleReadCache {
   private readonly cache: LRUCache<string, { value: object; slice: number }> | null;
   private readonly loading = new Map<string, Promise<object>>();
   private readonly ttlMs: number;
-  /** A user's communities (their residencies), for the same TTL: 首页 is pulled to refresh again and again. */
-  private readonly communities: LRUCache<number, number[], () => Promise<number[]>> | null;
   /** Reads already noted today in this process: a repeat read adds nothing. */
   private readonly counted = new LRUCache<string, true>({ max: 200_000, ttl: 24 * 3600_000 });
 
   constructor(@Inject(APP_CONFIG) config: Pick<AppConfig, 'listCacheMs'>) {
     this.ttlMs = config.listCacheMs;
     this.cache = config.listCacheMs > 0 ? new LRUCache<string, { value: object; slice: number }>({ max: 5000 }) : null;
-    this.communities =
-      config.listCacheMs > 0
-        ? new LRUCache<number, number[], () => Promise<number[]>>({
-            max: 100_000,
-            ttl: config.listCacheMs,
-            fetchMethod: (_key, _stale, { context }) => context(),
-          })
-        : null;
   }
 
   invalidate(): void {
@@ -67,11 +57,6 @@ export class ArticleReadCache {
       .finally(() => this.loading.delete(key));
     this.loading.set(key, promise);
     return promise;
-  }
-
-  async communityIdsOf(userId: number, load: () => Promise<number[]>): Promise<number[]> {
-    if (!this.communities) return load();
-    return (await this.communities.fetch(userId, { context: load }))!;
   }
 
   /** True the first time a (reader, article, day) is seen here. */

@@ -20,7 +20,7 @@ import { Clock } from '../clock/clock.js';
 import { AppError } from '../common/app-error.js';
 import { CommunitiesRepository } from '../communities/communities.repository.js';
 import { Database } from '../database/database.js';
-import { ResidencyRepository } from '../residency/residency.repository.js';
+import { ResidentCommunities } from '../residency/resident-communities.js';
 import { textOf } from './article-html.js';
 import { ArticleReadCache } from './article-read-cache.js';
 import { ArticlesRepository, type ArticleRow, type NewArticle } from './articles.repository.js';
@@ -51,7 +51,7 @@ export class ArticlesService {
     private readonly readCounter: ReadCounter,
     private readonly access: AccessService,
     private readonly communities: CommunitiesRepository,
-    private readonly residency: ResidencyRepository,
+    private readonly residentCommunities: ResidentCommunities,
     private readonly audit: AuditRepository,
     private readonly clock: Clock,
   ) {}
@@ -133,15 +133,13 @@ export class ArticlesService {
   }
 
   /** My communities: the one I asked for, or where I am a verified resident (staff living elsewhere: where they work). */
-  private communitiesOf(auth: AuthContext, communityId: number | undefined): Promise<number[]> {
-    if (communityId !== undefined) return Promise.resolve([communityId]);
-    return this.cache.communityIdsOf(auth.userId, async () => {
-      const homes = await this.residency.communityIdsOf(auth.userId);
-      if (homes.length > 0 || auth.grants.length === 0) return homes;
-      const scope = await this.access.activityScope(auth);
-      const served = [...scope.organisations.values()].flatMap((ids) => [...ids]);
-      return [...new Set([...scope.communityIds, ...served])].sort((a, b) => a - b);
-    });
+  private async communitiesOf(auth: AuthContext, communityId: number | undefined): Promise<number[]> {
+    if (communityId !== undefined) return [communityId];
+    const homes = await this.residentCommunities.of(auth.userId);
+    if (homes.length > 0 || auth.grants.length === 0) return homes;
+    const scope = await this.access.activityScope(auth);
+    const served = [...scope.organisations.values()].flatMap((ids) => [...ids]);
+    return [...new Set([...scope.communityIds, ...served])].sort((a, b) => a - b);
   }
 
   async create(auth: AuthContext, input: CreateArticle, origin: string): Promise<ArticleDetail> {
