@@ -1,9 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ActivitySummary, Page } from '@linli/shared';
-import { LRUCache } from 'lru-cache';
+import { SlicedCache } from '../common/sliced-cache.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-
-type Load = () => Promise<Page<ActivitySummary>>;
 
 /**
  * Every resident of a community sees the same pages of its activity list, and they all open the 活动 tab at
@@ -17,31 +15,23 @@ type Load = () => Promise<Page<ActivitySummary>>;
  */
 @Injectable()
 export class ActivityListCache {
-  private generation = 0;
-  private readonly cache: LRUCache<string, Page<ActivitySummary>, Load> | null;
-  private readonly ttlMs: number;
+  private readonly pages: SlicedCache<Page<ActivitySummary>>;
 
   constructor(@Inject(APP_CONFIG) config: Pick<AppConfig, 'listCacheMs'>) {
-    this.ttlMs = config.listCacheMs;
-    this.cache =
-      config.listCacheMs > 0
-        ? new LRUCache<string, Page<ActivitySummary>, Load>({ max: 2000, ttl: config.listCacheMs, fetchMethod: (_key, _stale, { context }) => context() })
-        : null;
+    this.pages = new SlicedCache(config.listCacheMs, { max: 2000, serveLastSlice: false });
   }
 
   invalidate(): void {
-    this.generation++;
+    this.pages.invalidate();
   }
 
   /** Moves on every activity write: other caches that show activities (the feed) put it in their keys. */
   get version(): number {
-    return this.generation;
+    return this.pages.version;
   }
 
   /** A page depends on the time too (what is upcoming, the seat state): `now` picks its TTL-sized slice of time. */
-  async get(key: string, now: Date, load: Load): Promise<Page<ActivitySummary>> {
-    if (!this.cache) return load();
-    const slice = Math.floor(now.getTime() / this.ttlMs);
-    return (await this.cache.fetch(`${this.generation}|${slice}|${key}`, { context: load }))!;
+  get(key: string, now: Date, load: () => Promise<Page<ActivitySummary>>): Promise<Page<ActivitySummary>> {
+    return this.pages.get(key, now, load);
   }
 }

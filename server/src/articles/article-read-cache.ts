@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
+import { SlicedCache } from '../common/sliced-cache.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 
 /**
@@ -14,49 +15,21 @@ import { APP_CONFIG, type AppConfig } from '../config/config.js';
  */
 @Injectable()
 export class ArticleReadCache {
-  private generation = 0;
-  private readonly cache: LRUCache<string, { value: object; slice: number }> | null;
-  private readonly loading = new Map<string, Promise<object>>();
-  private readonly ttlMs: number;
+  private readonly pages: SlicedCache<object>;
   /** Reads already noted today in this process: a repeat read adds nothing. */
   private readonly counted = new LRUCache<string, true>({ max: 200_000, ttl: 24 * 3600_000 });
 
   constructor(@Inject(APP_CONFIG) config: Pick<AppConfig, 'listCacheMs'>) {
-    this.ttlMs = config.listCacheMs;
-    this.cache = config.listCacheMs > 0 ? new LRUCache<string, { value: object; slice: number }>({ max: 5000 }) : null;
+    this.pages = new SlicedCache(config.listCacheMs, { max: 5000, serveLastSlice: true });
   }
 
   invalidate(): void {
-    this.generation++;
+    this.pages.invalidate();
   }
 
   /** What is live depends on the time too (scheduled articles): `now` picks its TTL-sized slice of time. */
-  async get<T extends object>(key: string, now: Date, load: () => Promise<T>): Promise<T> {
-    if (!this.cache) return load();
-    const slice = Math.floor(now.getTime() / this.ttlMs);
-    const full = `${this.generation}|${key}`;
-    const cached = this.cache.get(full);
-    if (cached && cached.slice === slice) return cached.value as T;
-    const reload = this.load(full, slice, load);
-    if (cached && cached.slice === slice - 1) {
-      reload.catch(() => undefined);
-      return cached.value as T;
-    }
-    return (await reload) as T;
-  }
-
-  /** One load per key at a time; its result is kept for the slice it was asked in. */
-  private load(key: string, slice: number, load: () => Promise<object>): Promise<object> {
-    const running = this.loading.get(key);
-    if (running) return running;
-    const promise = load()
-      .then((value) => {
-        this.cache!.set(key, { value, slice });
-        return value;
-      })
-      .finally(() => this.loading.delete(key));
-    this.loading.set(key, promise);
-    return promise;
+  get<T extends object>(key: string, now: Date, load: () => Promise<T>): Promise<T> {
+    return this.pages.get(key, now, load) as Promise<T>;
   }
 
   /** True the first time a (reader, article, day) is seen here. */
