@@ -3,6 +3,14 @@ import { Database } from '../database/database.js';
 import { PollBallot } from './poll-ballot.entity.js';
 import { PollChoice } from './poll-choice.entity.js';
 
+/** A ballot as written: what it says, never who cast it. */
+export type NewBallot = PollBallot;
+
+export interface BallotChoice {
+  questionId: number;
+  optionId: number;
+}
+
 /**
  * The only code that reads or writes poll_ballot and poll_choice. It never names a voter, a household or a
  * participation, and never joins another table: a secret ballot can be found by its poll, its receipt hash or
@@ -13,20 +21,24 @@ export class BallotBoxRepository {
   constructor(private readonly db: Database) {}
 
   /** The ballot and one choice row per chosen option, in the caller's transaction. */
-  async drop(ballot: PollBallot, choices: { questionId: number; optionId: number }[]): Promise<void> {
-    await this.db.execute('INSERT INTO poll_ballot (id, pollId, answers, opinion, opinionHeld, receiptHash) VALUES (?, ?, ?, ?, ?, ?)', [
-      ballot.id,
-      ballot.pollId,
-      ballot.answers,
-      ballot.opinion,
-      ballot.opinionHeld,
-      ballot.receiptHash,
-    ]);
-    const rows = choices.map(() => '(?, ?, ?, ?)').join(', ');
+  drop(ballot: PollBallot, choices: BallotChoice[]): Promise<void> {
+    return this.dropAll([{ ballot, choices }]);
+  }
+
+  /**
+   * Several ballots and their choices, in the caller's transaction: one statement for the ballot rows and one for
+   * the choice rows, whatever their number. Rows go in the order given; a caller that must not let a statement
+   * log link them to anything else shuffles them first.
+   */
+  async dropAll(entries: { ballot: PollBallot; choices: BallotChoice[] }[]): Promise<void> {
+    if (entries.length === 0) return;
     await this.db.execute(
-      `INSERT INTO poll_choice (pollId, optionId, ballotId, questionId) VALUES ${rows}`,
-      choices.flatMap((c) => [ballot.pollId, c.optionId, ballot.id, c.questionId]),
+      `INSERT INTO poll_ballot (id, pollId, answers, opinion, opinionHeld, receiptHash) VALUES ${entries.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
+      entries.flatMap(({ ballot }) => [ballot.id, ballot.pollId, ballot.answers, ballot.opinion, ballot.opinionHeld, ballot.receiptHash]),
     );
+    const choices = entries.flatMap(({ ballot, choices }) => choices.map((c) => [ballot.pollId, c.optionId, ballot.id, c.questionId]));
+    if (choices.length === 0) return;
+    await this.db.execute(`INSERT INTO poll_choice (pollId, optionId, ballotId, questionId) VALUES ${choices.map(() => '(?, ?, ?, ?)').join(', ')}`, choices.flat());
   }
 
   /** Votes per option (option id → votes), counted from the choice rows. */

@@ -3,6 +3,7 @@ import type { BallotChannel, VoterMode } from '@linli/shared';
 import { In } from 'typeorm';
 import { Database } from '../database/database.js';
 import { PollParticipation } from './poll-participation.entity.js';
+import { personKey } from './poll-rules.js';
 import { dateParam, placeholders } from './raw-sql.js';
 
 /** Who votes online, and where: the electorate is checked by the same statement that records the vote. */
@@ -62,6 +63,50 @@ export class ParticipationRepository {
       `SELECT p.id, ${key}, ?, ?, ? FROM poll p INNER JOIN residency r ON ${open} ${join} ` +
       `WHERE r.userId = ? AND r.communityId = ? ${household} ORDER BY r.householdId LIMIT 1`;
     return (await this.db.execute(sql, params)) === 1;
+  }
+
+  /**
+   * Records that several people vote online in one poll, one vote per person, in three statements whatever their
+   * number: the poll row read with a shared lock (open over all their times? closing waits for the lock, as for
+   * insertIfAllowed), their residencies in the community and buildings read with shared locks (who may vote), and
+   * one multi-row insert of the eligible voters' rows. Resolves with the users whose row was written (everyone
+   * else is not eligible), or null when voting is not open at every one of their times: then nothing was written
+   * and each vote needs insertIfAllowed's own answer. A unique violation (someone already voted) writes nothing
+   * and leaves the caller's transaction usable for that too.
+   */
+  async insertPeopleIfAllowed(
+    pollId: number,
+    electorate: { communityId: number; buildings: string[] },
+    voters: { userId: number; namedBallotId: string | null; at: Date }[],
+  ): Promise<Set<number> | null> {
+    const times = voters.map((v) => v.at.getTime());
+    const [first, last] = [new Date(Math.min(...times)), new Date(Math.max(...times))];
+    const shared = this.db.kind === 'mysql' ? ' LOCK IN SHARE MODE' : '';
+    const open = await this.db.rawQuery(`SELECT p.id FROM poll p WHERE p.id = ? AND p.status = 'open' AND p.opensAt <= ? AND p.closesAt > ?${shared}`, [
+      pollId,
+      dateParam(this.db, first),
+      dateParam(this.db, last),
+    ]);
+    if (open.length === 0) return null;
+    const params: unknown[] = [];
+    let join = '';
+    if (electorate.buildings.length) {
+      join = `INNER JOIN household h ON h.id = r.householdId AND h.building IN (${placeholders(electorate.buildings)})`;
+      params.push(...electorate.buildings);
+    }
+    params.push(electorate.communityId, ...voters.map((v) => v.userId));
+    const rows = await this.db.rawQuery<{ userId: number }>(
+      `SELECT r.userId AS userId FROM residency r ${join} WHERE r.communityId = ? AND r.userId IN (${placeholders(voters)})${shared}`,
+      params,
+    );
+    const eligible = new Set(rows.map((r) => Number(r.userId)));
+    const written = voters.filter((v) => eligible.has(v.userId));
+    if (written.length === 0) return eligible;
+    await this.db.execute(
+      `INSERT INTO poll_participation (pollId, voterKey, channel, namedBallotId, createdAt) VALUES ${written.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
+      written.flatMap((v) => [pollId, personKey(v.userId), 'online', v.namedBallotId, dateParam(this.db, v.at)]),
+    );
+    return eligible;
   }
 
   /** How many voted, online and on paper. */

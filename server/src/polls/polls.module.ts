@@ -17,6 +17,7 @@ import { PollsController } from './polls.controller.js';
 import { PollsRepository } from './polls.repository.js';
 import { PollsService } from './polls.service.js';
 import { VotingService } from './voting.service.js';
+import { BallotWriter } from './ballot-writer.js';
 
 @Module({
   imports: [AccessModule, AuditModule, CommunitiesModule, ContentCheckModule, NotificationsModule, ResidencyModule],
@@ -31,6 +32,7 @@ import { VotingService } from './voting.service.js';
     PollResultsCache,
     PollsService,
     VotingService,
+    BallotWriter,
     PollExportService,
   ],
   exports: [BallotBoxRepository],

@@ -8,6 +8,7 @@ import { AppError } from '../common/app-error.js';
 import { ContentCheckService } from '../content-check/content-check.service.js';
 import { Database, isUniqueViolation } from '../database/database.js';
 import { BallotBoxRepository } from './ballot-box.repository.js';
+import { BallotWriter, type BallotOutcome, type OnlineBallot } from './ballot-writer.js';
 import { ElectorateRepository } from './electorate.repository.js';
 import { ParticipationRepository, type OnlineVoter } from './participation.repository.js';
 import { PollDefinitions, type PollDefinition } from './poll-definitions.js';
@@ -16,9 +17,6 @@ import { eligibleHomes } from './poll.mapper.js';
 import { chosenOptions, householdKey, normalisedAnswers, personKey, phaseOf, windowBlocker } from './poll-rules.js';
 import { PollsRepository } from './polls.repository.js';
 import { newBallotId, newReceiptCode, receiptHash } from './receipt-code.js';
-
-/** Thrown inside the ballot's transaction when its participation row was not inserted, to roll it back. */
-const NOT_RECORDED = new Error('participation not recorded');
 
 interface Vote {
   /** Online: who, checked against the electorate as the vote is recorded. Paper: the voter key staff chose. */
@@ -43,6 +41,7 @@ export class VotingService {
     private readonly definitions: PollDefinitions,
     private readonly participation: ParticipationRepository,
     private readonly ballots: BallotBoxRepository,
+    private readonly writer: BallotWriter,
     private readonly electorate: ElectorateRepository,
     private readonly results: PollResultsService,
     private readonly access: AccessService,
@@ -115,7 +114,11 @@ export class VotingService {
     };
   }
 
-  /** The transaction: participation (refused unless open and eligible, or a second vote), ballot, choices, audit. */
+  /**
+   * One ballot: participation (refused unless open and eligible, or a second vote), ballot and choices, in one
+   * transaction. Online ballots go through the BallotWriter, which commits those arriving together in one;
+   * a paper ballot has its own transaction, which also writes the audit log.
+   */
   private async record(poll: PollDefinition, vote: Vote, enteredBy: number | null): Promise<BallotReceipt> {
     chosenOptions(poll.shape, vote.answers);
     const answers = normalisedAnswers(poll.shape, vote.answers);
@@ -123,45 +126,22 @@ export class VotingService {
     const ballotId = newBallotId();
     const receiptCode = newReceiptCode();
     const now = this.clock.now();
-    // Online ballots are plain SQL from start to end, so they run on a bare connection (see plainTransaction);
-    // a paper ballot also writes the audit log through TypeORM.
-    const unit = async () => {
-      let recorded: boolean;
-      try {
-        recorded = await this.participation.insertIfAllowed(poll.id, vote.voter, vote.channel, poll.secrecy === 'named' ? ballotId : null, now);
-      } catch (error) {
-        if (isUniqueViolation(error)) throw new AppError(vote.channel === 'paper' ? 'PAPER_BALLOT_DUPLICATE' : 'BALLOT_DUPLICATE');
-        throw error;
-      }
-      if (!recorded) throw NOT_RECORDED;
-      const ballot = {
-        id: ballotId,
-        pollId: poll.id,
-        answers: JSON.stringify(answers),
-        opinion: vote.opinion,
-        opinionHeld: (vote.opinionHeld ? 1 : 0) as 0 | 1,
-        receiptHash: receiptHash(receiptCode),
-      };
-      await this.ballots.drop(ballot, choices);
-      if (enteredBy !== null) {
-        // Who entered a paper ballot for whom, never what it says.
-        await this.audit.append({
-          actorId: enteredBy,
-          action: 'poll.paper_ballot',
-          communityId: poll.communityId,
-          targetType: 'poll',
-          targetId: poll.id,
-          detail: { voterKey: vote.voter },
-        });
-      }
+    const namedBallotId = poll.secrecy === 'named' ? ballotId : null;
+    const ballot = {
+      id: ballotId,
+      pollId: poll.id,
+      answers: JSON.stringify(answers),
+      opinion: vote.opinion,
+      opinionHeld: (vote.opinionHeld ? 1 : 0) as 0 | 1,
+      receiptHash: receiptHash(receiptCode),
     };
-    try {
-      await (enteredBy === null ? this.db.plainTransaction(unit) : this.db.transaction(unit));
-    } catch (error) {
-      // Why nothing was recorded (closed, not open yet, not eligible) is read once the transaction is over.
-      if (error === NOT_RECORDED) throw new AppError(await this.refusal(poll.id));
-      throw error;
-    }
+    const outcome =
+      typeof vote.voter === 'string'
+        ? await this.recordPaper(poll, vote.voter, { namedBallotId, at: now, ballot, choices }, enteredBy!)
+        : await this.writer.write({ pollId: poll.id, voter: vote.voter, namedBallotId, at: now, ballot, choices });
+    if (outcome === 'duplicate') throw new AppError(vote.channel === 'paper' ? 'PAPER_BALLOT_DUPLICATE' : 'BALLOT_DUPLICATE');
+    // Why nothing was recorded (closed, not open yet, not eligible) is read once the transaction is over.
+    if (outcome === 'not_recorded') throw new AppError(await this.refusal(poll.id));
     return {
       pollId: poll.id,
       channel: vote.channel,
@@ -170,6 +150,33 @@ export class VotingService {
       answers: poll.secrecy === 'named' ? answers : null,
       opinionHeld: vote.opinionHeld,
     };
+  }
+
+  private recordPaper(
+    poll: PollDefinition,
+    voterKey: string,
+    written: Pick<OnlineBallot, 'namedBallotId' | 'at' | 'ballot' | 'choices'>,
+    enteredBy: number,
+  ): Promise<BallotOutcome> {
+    return this.db.transaction(async () => {
+      try {
+        if (!(await this.participation.insertIfAllowed(poll.id, voterKey, 'paper', written.namedBallotId, written.at))) return 'not_recorded';
+      } catch (error) {
+        if (isUniqueViolation(error)) return 'duplicate';
+        throw error;
+      }
+      await this.ballots.drop(written.ballot, written.choices);
+      // Who entered a paper ballot for whom, never what it says.
+      await this.audit.append({
+        actorId: enteredBy,
+        action: 'poll.paper_ballot',
+        communityId: poll.communityId,
+        targetType: 'poll',
+        targetId: poll.id,
+        detail: { voterKey },
+      });
+      return 'recorded';
+    });
   }
 
   /** Risky opinions are refused; one the check wants looked at is kept with the ballot but held from export. */

@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { routes } from '@linli/shared';
+import { BallotWriter } from '../../src/polls/ballot-writer.js';
 import { communityIds } from '../support/activities.js';
 import { ok } from '../support/expect-ok.js';
 import { choose, expectTalliesEqualBallots, openPoll, verifiedResidents, type TestResident } from '../support/polls.js';
@@ -66,6 +68,38 @@ describe('votes under concurrency', () => {
     for (const code of refused) expect(['BALLOT_DUPLICATE', 'PAPER_BALLOT_DUPLICATE']).toContain(code);
     const { ballots: counted } = await expectTalliesEqualBallots(t, poll.id);
     expect(counted).toBe(40);
+  });
+
+  it('writes ballots arriving together in shared transactions, refuses the ineligible among them, and one broken ballot fails only itself', async () => {
+    const poll = await openPoll(t, committee, home, { buildings: ['8栋'] });
+    const writer = t.app.get(BallotWriter);
+    // 60 eligible voters of 8栋, then 5 of 7栋, who may not vote in it.
+    const voters = [...singles.slice(0, 60), ...families.slice(0, 5)];
+    const question = poll.questions[0];
+    // Two ballots (voters 10 and 40) reuse one ballot id: whichever comes second breaks its group's ballot insert.
+    const ballotId = (i: number) => (i === 10 || i === 40 ? 'b'.repeat(32) : randomBytes(16).toString('hex'));
+    const outcomes = await Promise.allSettled(
+      voters.map((r, i) =>
+        writer.write({
+          pollId: poll.id,
+          voter: { userId: r.userId, communityId: home, buildings: ['8栋'], mode: 'person' },
+          namedBallotId: null,
+          at: new Date(),
+          ballot: { id: ballotId(i), pollId: poll.id, answers: JSON.stringify([{ questionId: question.id, optionIds: [question.options[0].id] }]), opinion: '', opinionHeld: 0, receiptHash: randomBytes(32).toString('hex') },
+          choices: [{ questionId: question.id, optionId: question.options[0].id }],
+        }),
+      ),
+    );
+    const recorded = outcomes.filter((o) => o.status === 'fulfilled' && o.value === 'recorded');
+    expect(recorded).toHaveLength(59);
+    expect(outcomes.slice(60).map((o) => o.status === 'fulfilled' && o.value)).toEqual(Array(5).fill('not_recorded'));
+    expect(outcomes.filter((o) => o.status === 'rejected')).toHaveLength(1);
+    const { ballots: counted, participation } = await expectTalliesEqualBallots(t, poll.id);
+    expect(counted).toBe(59);
+    // The broken ballot left nothing behind: its voter took no part and may still vote.
+    const broken = voters[outcomes.findIndex((o) => o.status === 'rejected')];
+    expect(participation.some((p) => p.voterKey === `u:${broken.userId}`)).toBe(false);
+    expect((await t.call(routes.castBallot, { params: { id: poll.id }, body: { answers: choose(poll, 1) } }, broken.token)).status).toBe(201);
   });
 
   it('counts every ballot that was accepted and none after an early close racing them', async () => {
