@@ -42,12 +42,32 @@ describe('PollResultsCache', () => {
     expect((await short.get(1, false, load)).turnout?.ballotsCast).toBe(3);
   });
 
-  it('never serves results more than one TTL past their time: nobody looked for a while → reload first', async () => {
+  it('nobody looked for two TTLs and no reload under way → reloads before answering', async () => {
     const short = new PollResultsCache({ resultsCacheMs: 20 });
     let loads = 0;
     const load = async () => results(++loads);
     await short.get(1, false, load);
     await new Promise((r) => setTimeout(r, 60));
+    expect((await short.get(1, false, load)).turnout?.ballotsCast).toBe(2);
+  });
+
+  it('while a slow reload runs, serves the last results at once, however old', async () => {
+    const short = new PollResultsCache({ resultsCacheMs: 20 });
+    let loads = 0;
+    let finishReload: () => void = () => undefined;
+    const load = async () => {
+      if (++loads > 1) await new Promise<void>((r) => (finishReload = r));
+      return results(loads);
+    };
+    await short.get(1, false, load);
+    await new Promise((r) => setTimeout(r, 30));
+    expect((await short.get(1, false, load)).turnout?.ballotsCast).toBe(1);
+    // Past two TTLs, with the reload (queued behind the ballots) still running: no reader waits for it.
+    await new Promise((r) => setTimeout(r, 30));
+    expect((await short.get(1, false, load)).turnout?.ballotsCast).toBe(1);
+    expect(loads).toBe(2);
+    finishReload();
+    await new Promise((r) => setTimeout(r, 5));
     expect((await short.get(1, false, load)).turnout?.ballotsCast).toBe(2);
   });
 
