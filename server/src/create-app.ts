@@ -8,6 +8,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { configureZod } from '@linli/shared';
 import { AppModule } from './app.module.js';
 import type { Clock } from './clock/clock.js';
+import { serializeReply } from './common/json-body.js';
 import { createLogger, PinoNestLogger } from './common/logger.js';
 import type { AppConfig } from './config/config.js';
 import { SchemaSetup } from './database/schema-setup.js';
@@ -30,6 +31,7 @@ export async function createApp(config: AppConfig, options: { clock?: Clock } = 
     logger: new PinoNestLogger(logger),
   });
   app.setGlobalPrefix('api');
+  app.getHttpAdapter().getInstance().setReplySerializer(serializeReply);
   app.enableShutdownHooks();
   // Multipart bodies are read only by routes that declare a file, each with its own limits (uploads/uploaded-file.ts).
   await app.register(fastifyMultipart);

@@ -18,6 +18,7 @@ import { AuditRepository } from '../audit/audit.repository.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import { Clock } from '../clock/clock.js';
 import { AppError } from '../common/app-error.js';
+import { JsonBody } from '../common/json-body.js';
 import { CommunitiesRepository } from '../communities/communities.repository.js';
 import { Database } from '../database/database.js';
 import { ResidentCommunities } from '../residency/resident-communities.js';
@@ -56,14 +57,15 @@ export class ArticlesService {
     private readonly clock: Clock,
   ) {}
 
-  async feed(auth: AuthContext, query: FeedQuery): Promise<Feed> {
+  /** Serialised once per cached page: every resident of a community gets the same text. */
+  async feed(auth: AuthContext, query: FeedQuery): Promise<JsonBody<Feed>> {
     const now = this.clock.now();
     const communityIds = await this.communitiesOf(auth, query.communityId);
     const key = JSON.stringify(['feed', this.activityCache.version, communityIds, query.page, query.pageSize]);
     return this.cache.get(key, now, async () => {
       const [articles, total] = await this.articles.livePage(communityIds, { now, pinned: false, page: query.page, pageSize: query.pageSize });
       const page = { items: articles.map((a) => toArticleSummary(a, now)), total, page: query.page, pageSize: query.pageSize };
-      if (query.page > 1) return { pinned: [], activities: [], polls: [], articles: page };
+      if (query.page > 1) return new JsonBody<Feed>({ pinned: [], activities: [], polls: [], articles: page });
       const [[pinned], [upcoming], polls] = await Promise.all([
         this.articles.livePage(communityIds, { now, pinned: true, page: 1, pageSize: FEED_SECTION }),
         this.activities.page({ communityIds, range: 'upcoming', now, page: 1, pageSize: FEED_SECTION * 2 }),
@@ -73,12 +75,12 @@ export class ArticlesService {
         .map((a) => toSummary(a, now))
         .filter((a) => a.seatState === 'open' || a.seatState === 'not_open' || a.seatState === 'waitlist')
         .slice(0, FEED_SECTION);
-      return {
+      return new JsonBody<Feed>({
         pinned: pinned.map((a) => toArticleSummary(a, now)),
         activities: withSeats,
         polls: polls.map((p) => ({ id: p.id, title: p.title, opensAt: p.opensAt.toISOString(), closesAt: p.closesAt.toISOString() })),
         articles: page,
-      };
+      });
     });
   }
 
