@@ -1,7 +1,7 @@
 import { Agent } from 'node:http';
 import autocannon from 'autocannon';
 import { createPool } from 'mysql2/promise';
-import { bareBallot } from './bare-ballot.js';
+import { bareBallot, groupedBareBallots } from './bare-ballot.js';
 import { api, loginPersona, send } from './api-client.js';
 import { withFloorServer } from './floor-process.js';
 import { percentile, runConcurrently, summarise } from './percentiles.js';
@@ -117,7 +117,6 @@ export async function voteSurge(server: BenchServer, mysqlUrl: string) {
   // Arranging 20,000 residents leaves MariaDB flushing and purging for a while; BENCH_SETTLE_MS lets it finish first.
   await new Promise((r) => setTimeout(r, Number(process.env.BENCH_SETTLE_MS ?? 0)));
   const apiPoll = await openPoll(server.baseUrl, committee, communityId, '加装电梯意见征集（接口）');
-  const floorPoll = await openPoll(server.baseUrl, committee, communityId, '加装电梯意见征集（基准）');
 
   const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY + RESULT_READERS });
   const resultsUrl = new URL(`${server.baseUrl}/api/polls/${apiPoll.id}/results`);
@@ -150,23 +149,36 @@ export async function voteSurge(server: BenchServer, mysqlUrl: string) {
   );
 
   const pool = createPool({ uri: mysqlUrl, connectionLimit: 30, timezone: 'Z' });
-  let floorCounted = 0;
-  const floorRun = await runConcurrently(VOTERS, CONCURRENCY, async (i) => {
-    if (await bareBallot(pool, { pollId: floorPoll.id, questionId: floorPoll.questions[0].id, optionId: floorPoll.questions[0].options[i % 3].id, communityId, voterId: voters[i].id })) floorCounted++;
-  });
+  const bareRun = async (title: string, cast: typeof bareBallot) => {
+    const poll = await openPoll(server.baseUrl, committee, communityId, title);
+    let counted = 0;
+    const run = await runConcurrently(VOTERS, CONCURRENCY, async (i) => {
+      if (await cast(pool, { pollId: poll.id, questionId: poll.questions[0].id, optionId: poll.questions[0].options[i % 3].id, communityId, voterId: voters[i].id })) counted++;
+    });
+    return { ...run, counted };
+  };
+  const floorRun = await bareRun('加装电梯意见征集（基准）', bareBallot);
+  const grouped = groupedBareBallots(pool);
+  const groupedRun = await bareRun('加装电梯意见征集（成组基准）', (_, ballot) => grouped(ballot));
   await pool.end();
   const httpFloorPoll = await openPoll(server.baseUrl, committee, communityId, '加装电梯意见征集（HTTP基准）');
   const httpFloor = await withFloorServer(mysqlUrl, (baseUrl) => castAll(baseUrl, httpFloorPoll, voters, `?communityId=${communityId}`));
 
   const apiFigures = { name: 'POST /api/polls/:id/ballots', ...surge.figures };
-  const floorFigures = summarise('floor: bare mysql2, same transaction', floorRun.latencies, floorRun.elapsedMs);
+  const floorFigures = summarise('floor: bare mysql2, one transaction per ballot', floorRun.latencies, floorRun.elapsedMs);
+  const groupedFigures = summarise('bare mysql2, grouped like the server', groupedRun.latencies, groupedRun.elapsedMs);
   const httpFloorFigures = { name: 'floor: node:http + bare mysql2', ...httpFloor.figures };
-  const ratio = (rps: number) => ({ 'vs bare mysql2': (rps / floorFigures.rps).toFixed(2), 'vs node:http + mysql2': (rps / httpFloorFigures.rps).toFixed(2) });
+  const ratio = (rps: number) => ({
+    'vs bare mysql2': (rps / floorFigures.rps).toFixed(2),
+    'vs grouped bare': (rps / groupedFigures.rps).toFixed(2),
+    'vs node:http + mysql2': (rps / httpFloorFigures.rps).toFixed(2),
+  });
   const sortedReads = [...readLatencies].sort((a, b) => a - b);
   console.log(`\nVote surge on MySQL: ${VOTERS} distinct eligible residents, concurrency ${CONCURRENCY}`);
   console.table([
     { ...apiFigures, counted: statuses.get(201) ?? 0, ...ratio(apiFigures.rps) },
-    { ...floorFigures, counted: floorCounted, ...ratio(floorFigures.rps) },
+    { ...floorFigures, counted: floorRun.counted, ...ratio(floorFigures.rps) },
+    { ...groupedFigures, counted: groupedRun.counted, ...ratio(groupedFigures.rps) },
     { ...httpFloorFigures, counted: httpFloor.statuses.get(201) ?? 0, ...ratio(httpFloorFigures.rps) },
   ]);
   console.log(
@@ -175,7 +187,7 @@ export async function voteSurge(server: BenchServer, mysqlUrl: string) {
   );
   const tallied = results.questions[0].options.reduce((sum, o) => sum + o.votes, 0);
   console.log(`HTTP statuses: ${JSON.stringify(Object.fromEntries(statuses))}; ballots cast ${results.turnout.ballotsCast}, tallied ${tallied}`);
-  if (statuses.get(201) !== VOTERS || results.turnout.ballotsCast !== VOTERS || tallied !== VOTERS || floorCounted !== VOTERS || httpFloor.statuses.get(201) !== VOTERS) {
+  if (statuses.get(201) !== VOTERS || results.turnout.ballotsCast !== VOTERS || tallied !== VOTERS || floorRun.counted !== VOTERS || groupedRun.counted !== VOTERS || httpFloor.statuses.get(201) !== VOTERS) {
     throw new Error(`Expected exactly ${VOTERS} ballots counted`);
   }
 }
