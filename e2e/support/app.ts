@@ -39,3 +39,19 @@ export async function apiAs<T>(baseUrl: string, persona: string, method: string,
   if (!reply.ok) throw new Error(`${method} ${path}: ${reply.status} ${JSON.stringify(json)}`);
   return json;
 }
+
+/** A photo drawn by the browser itself, as a phone would hand one over. */
+export async function photo(page: Page): Promise<Buffer> {
+  const dataUrl = await page.evaluate(() => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 640;
+    canvas.height = 360;
+    const g = canvas.getContext('2d')!;
+    g.fillStyle = '#d9822b';
+    g.fillRect(0, 0, 640, 360);
+    g.fillStyle = '#ffffff';
+    g.fillRect(40, 40, 200, 120);
+    return canvas.toDataURL('image/jpeg', 0.9);
+  });
+  return Buffer.from(dataUrl.split(',')[1], 'base64');
+}

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { apiAs, loginAs, openTab, visible as v } from '../support/app.js';
+import { apiAs, loginAs, openTab, photo, visible as v } from '../support/app.js';
 import { openPhone, type Phone } from '../support/browser.js';
 import { startServer, type RunningServer } from '../support/server.js';
 
@@ -10,22 +10,6 @@ const XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>
 /** The datetime-local value (China time, to the second) `seconds` from now. */
 function chinaLocal(seconds: number): string {
   return new Date(Date.now() + 8 * 3600_000 + seconds * 1000).toISOString().slice(0, 19);
-}
-
-/** A photo drawn by the browser itself, as a phone would hand one over. */
-async function photo(page: Page): Promise<Buffer> {
-  const dataUrl = await page.evaluate(() => {
-    const canvas = document.createElement('canvas');
-    canvas.width = 640;
-    canvas.height = 360;
-    const g = canvas.getContext('2d')!;
-    g.fillStyle = '#d9822b';
-    g.fillRect(0, 0, 640, 360);
-    g.fillStyle = '#ffffff';
-    g.fillRect(40, 40, 200, 120);
-    return canvas.toDataURL('image/jpeg', 0.9);
-  });
-  return Buffer.from(dataUrl.split(',')[1], 'base64');
 }
 
 /**

@@ -1,10 +1,11 @@
 import type { Page } from 'playwright-core';
-import { apiAs, loginAs, openTab, visible as v } from '../support/app.js';
+import { apiAs, loginAs, openTab, photo, visible as v } from '../support/app.js';
 import { openPhone, type Phone } from '../support/browser.js';
 import { startServer, type RunningServer } from '../support/server.js';
 
 const TITLE = '3栋门前增设休闲座椅';
 const STATEMENT = '经居民投票，同意在3栋门前增设两张休闲座椅，居委会将于下月安装。';
+const OPINION = '希望座椅带靠背，方便老人起身';
 
 /**
  * The committee writes and opens a consultation in the H5 app; three residents vote (results stay hidden while
@@ -43,11 +44,21 @@ describe('consultation journey (H5 in Chromium)', () => {
 
     await el('#poll-create').click();
     await el('#poll-form-title input').fill(TITLE);
-    await el('#poll-form-background textarea').fill('3栋门前常有老人歇脚，但没有座椅。\n居委会提议用社区公益金增设两张休闲座椅。');
+    // The background is written with the articles' editor, a photo of the spot included.
+    await el('#poll-form-background').click();
+    await page.keyboard.type('3栋门前常有老人歇脚，但没有座椅。');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('居委会提议用社区公益金增设两张休闲座椅。');
+    await page.keyboard.press('Enter');
+    const picture = page.waitForEvent('filechooser');
+    await el('#body-tool-image').click();
+    await (await picture).setFiles({ name: 'spot.jpg', mimeType: 'image/jpeg', buffer: await photo(page) });
+    await el('#poll-form-background img').waitFor();
     await el('#pq-0-title input').fill('您是否同意在3栋门前增设休闲座椅？');
     await el('#pq-0-add-option').click();
     await el('#pq-0-option-2 input').fill('弃权');
     await el('#poll-form-minBallots input').fill('3');
+    await el('#poll-form-opinions-on').click();
     await phone.shot('committee-form');
     await el('#poll-form-save').click();
 
@@ -77,10 +88,15 @@ describe('consultation journey (H5 in Chromium)', () => {
       if (persona === 'resident') await phone.shot('resident-consult-tab');
       await el(`#poll-${pollId}`).click();
       await el('#poll-eligibility').getByText('您可以投票').waitFor();
-      if (persona === 'resident') await phone.shot('resident-poll');
+      if (persona === 'resident') {
+        await el('#poll-background').getByText('居委会提议用社区公益金增设两张休闲座椅。').waitFor();
+        expect(await el('#poll-background img').getAttribute('src')).toMatch(/\/uploads\/[0-9a-f]{32}\/body\.jpg$/);
+        await phone.shot('resident-poll');
+      }
 
       await el('#poll-questions').getByText(option, { exact: true }).click();
       if (persona === 'resident') await phone.shot('resident-chosen');
+      if (persona === 'resident') await el('#poll-opinion textarea').fill(OPINION);
       await el('#poll-vote').click();
       await el('#poll-vote-confirm').waitFor();
       if (persona === 'resident') await phone.shot('resident-vote-confirm');
@@ -137,6 +153,11 @@ describe('consultation journey (H5 in Chromium)', () => {
     await el('#poll-state').getByText('已结束').waitFor();
     await el('#poll-results').getByText('同意（通过）').waitFor();
     await phone.shot('committee-closed');
+
+    await el('#poll-opinions').click();
+    await el('#opinion-list').getByText(OPINION).waitFor();
+    await phone.shot('committee-opinions');
+    await page.goBack();
 
     await el('#poll-publish').click();
     await el('#poll-statement textarea').fill(STATEMENT);

@@ -49,7 +49,7 @@ describe('privacy and the H5 build without WeChat (Chromium)', () => {
     const poll = await apiAs<{ id: number }>(server.baseUrl, 'committee', 'POST', '/polls', {
       communityId: xingfuli,
       title: '楼道加装感应灯',
-      background: [{ kind: 'text', text: '楼道夜间太暗，提议加装感应灯。' }],
+      background: '<p>楼道夜间太暗，提议加装感应灯。</p>',
       questions: [{ title: '您是否同意？', options: [{ label: '同意' }, { label: '不同意' }] }],
       opensAt: minutes(-1),
       closesAt: minutes(48 * 60),

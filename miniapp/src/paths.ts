@@ -19,6 +19,7 @@ export const pagePaths = {
   poll: 'packages/poll/detail/index',
   pollReceipt: 'packages/poll/receipt/index',
   pollPaper: 'packages/poll/paper/index',
+  pollOpinions: 'packages/poll/opinions/index',
   pollForm: 'packages/staff/poll-form/index',
   article: 'packages/article/detail/index',
   staffArticles: 'packages/staff/articles/index',
@@ -38,7 +39,7 @@ export const subPackages = [
   { root: 'packages/residency', pages: ['claimHousehold'] },
   { root: 'packages/staff', pages: ['staffClaims', 'attendees', 'activityForm', 'pollForm', 'staffArticles', 'articleForm', 'staffWechatSends', 'staffModeration'] },
   { root: 'packages/activity', pages: ['activityDetail', 'mySignups', 'inbox', 'activityCheckin'] },
-  { root: 'packages/poll', pages: ['poll', 'pollReceipt', 'pollPaper'] },
+  { root: 'packages/poll', pages: ['poll', 'pollReceipt', 'pollPaper', 'pollOpinions'] },
   { root: 'packages/article', pages: ['article'] },
   { root: 'packages/privacy', pages: ['privacyPolicy', 'myData'] },
 ] as const satisfies readonly { root: string; pages: readonly PageName[] }[]

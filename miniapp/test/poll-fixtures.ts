@@ -48,7 +48,7 @@ export function makePollItem(overrides: Partial<PollListItem> = {}): PollListIte
 export function makePollDetail(overrides: Partial<PollDetail> = {}): PollDetail {
   return {
     ...makePollItem(),
-    background: [{ kind: 'text', text: '近来楼道里给电动自行车充电的情况较多，存在火灾隐患。' }],
+    background: '<p>近来楼道里给电动自行车充电的情况较多，存在火灾隐患。</p>',
     questions: [agreeQuestion, facilitiesQuestion],
     minBallots: 3,
     quorumPercent: 0,

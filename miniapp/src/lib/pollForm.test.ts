@@ -8,7 +8,7 @@ function filled(overrides: Partial<PollFormValues> = {}): PollFormValues {
   return {
     ...values,
     title: '南门增设充电棚',
-    background: '楼道充电有火灾隐患。\n\n居委会提议在南门增设充电棚。',
+    background: '<p>楼道充电有火灾隐患。</p><p>居委会提议在南门增设充电棚。</p>',
     questions: [{ ...values.questions[0], title: '您是否同意？' }],
     ...overrides,
   }
@@ -21,16 +21,13 @@ describe('the consultation form', () => {
     expect(values.questions[0].options.map((o) => o.label)).toEqual(['同意', '不同意'])
   })
 
-  it('turns a filled form into the create body: paragraphs, options without blanks, China times', () => {
+  it('turns a filled form into the create body: the background as written, options without blanks, China times', () => {
     const { errors, body } = validatePollForm(filled(), now)
     expect(errors).toEqual({})
     expect(body).toMatchObject({
       communityId: 1,
       title: '南门增设充电棚',
-      background: [
-        { kind: 'text', text: '楼道充电有火灾隐患。' },
-        { kind: 'text', text: '居委会提议在南门增设充电棚。' },
-      ],
+      background: '<p>楼道充电有火灾隐患。</p><p>居委会提议在南门增设充电棚。</p>',
       buildings: [],
       questions: [{ title: '您是否同意？', kind: 'single', minChoices: 1, maxChoices: 1, options: [{ label: '同意', description: '' }, { label: '不同意', description: '' }] }],
       opensAt: '2026-11-21T02:00:00.000Z',
@@ -81,26 +78,21 @@ describe('the consultation form', () => {
     expect(withPollKind(withPollKind(q, 'multiple'), 'single')).toMatchObject({ kind: 'single', minChoices: '1', maxChoices: '1' })
   })
 
-  it('reads a draft back into the form, keeping pictures of the background after the text', () => {
-    const poll = makePollDetail({
-      phase: 'draft',
-      buildings: ['1栋'],
-      background: [
-        { kind: 'text', text: '第一段' },
-        { kind: 'image', url: '/uploads/a.jpg', caption: '现场' },
-        { kind: 'text', text: '第二段' },
-      ],
-    })
+  it('reads a draft back into the form, its background with its pictures as it was', () => {
+    const background = '<p>第一段</p><p><img src="/uploads/0123456789abcdef0123456789abcdef/body.jpg" alt="现场" /></p><p>第二段</p>'
+    const poll = makePollDetail({ phase: 'draft', buildings: ['1栋'], background })
     const values = pollValuesOf(poll)
-    expect(values).toMatchObject({ background: '第一段\n第二段', scope: 'buildings', buildings: ['1栋'], minBallots: '3' })
+    expect(values).toMatchObject({ background, scope: 'buildings', buildings: ['1栋'], minBallots: '3' })
     expect(values.questions[1]).toMatchObject({ kind: 'multiple', minChoices: '1', maxChoices: '2' })
     const { body } = validatePollForm(values, now)
-    expect(body?.background).toEqual([
-      { kind: 'text', text: '第一段' },
-      { kind: 'text', text: '第二段' },
-      { kind: 'image', url: '/uploads/a.jpg', caption: '现场' },
-    ])
+    expect(body?.background).toBe(background)
     expect(body?.questions[1].options[1]).toEqual({ label: '监控摄像头', description: '看住车辆，防止偷盗' })
+  })
+
+  it('sends no background for an editor emptied again, and says when it is too long', () => {
+    expect(validatePollForm(filled({ background: '<p><br></p>' }), now).body?.background).toBe('')
+    expect(validatePollForm(filled({ background: '<p><img src="/uploads/0123456789abcdef0123456789abcdef/body.jpg"></p>' }), now).body?.background).toContain('<img')
+    expect(validatePollForm(filled({ background: `<p>${'长'.repeat(100_000)}</p>` }), now).errors.background).toBe('议题说明太长了，请删减一些文字或图片')
   })
 
   it('offers the communities whose consultations I run', () => {

@@ -1,5 +1,6 @@
-import type { BackgroundBlock, BallotSecrecy, Community, CreatePoll, Me, PassRule, PollDetail, ResultsVisibility, VoterMode } from '@linli/shared'
+import { pollBackgroundLimits, type BallotSecrecy, type Community, type CreatePoll, type Me, type PassRule, type PollDetail, type ResultsVisibility, type VoterMode } from '@linli/shared'
 import { fromChinaParts, organiserOptions, toChinaParts } from './activityForm'
+import { bodyHasContent } from './articleForm'
 
 /**
  * The committee's consultation form: values as typed (numbers as text, blank options allowed while writing),
@@ -35,10 +36,8 @@ export interface PollQuestionErrors {
 export interface PollFormValues {
   communityId: number | null
   title: string
-  /** Paragraphs, one per line (blank lines ignored). */
+  /** Rich text (HTML) from the editor, pictures included. */
   background: string
-  /** Pictures of the background as published earlier; kept after the text. */
-  images: Extract<BackgroundBlock, { kind: 'image' }>[]
   scope: 'community' | 'buildings'
   buildings: string[]
   questions: PollQuestionDraft[]
@@ -101,7 +100,6 @@ export function defaultPollValues(now: Date = new Date(), communityId: number | 
     communityId,
     title: '',
     background: '',
-    images: [],
     scope: 'community',
     buildings: [],
     questions: [{ ...newPollQuestion([]), options: [{ label: '同意', description: '' }, { label: '不同意', description: '' }] }],
@@ -125,8 +123,7 @@ export function pollValuesOf(poll: PollDetail): PollFormValues {
   return {
     communityId: poll.communityId,
     title: poll.title,
-    background: poll.background.flatMap((b) => (b.kind === 'text' ? [b.text] : [])).join('\n'),
-    images: poll.background.filter((b): b is Extract<BackgroundBlock, { kind: 'image' }> => b.kind === 'image'),
+    background: poll.background,
     scope: poll.buildings.length ? 'buildings' : 'community',
     buildings: [...poll.buildings],
     questions: poll.questions.map((q, i) => ({
@@ -195,12 +192,7 @@ export function validatePollForm(values: PollFormValues, now: Date = new Date())
   const title = values.title.trim()
   if (!title) errors.title = '请填写投票的题目'
   else if (title.length > 60) errors.title = '题目最多 60 个字'
-  const paragraphs = values.background
-    .split('\n')
-    .map((p) => p.trim())
-    .filter(Boolean)
-  if (paragraphs.some((p) => p.length > 2000)) errors.background = '每一段最多 2000 个字，请分成几段'
-  else if (paragraphs.length + values.images.length > 50) errors.background = '说明最多 50 段'
+  if (values.background.length > pollBackgroundLimits.maxChars) errors.background = '议题说明太长了，请删减一些文字或图片'
   const buildings = [...new Set(values.buildings.map((b) => b.trim()).filter(Boolean))]
   if (values.scope === 'buildings' && !buildings.length) errors.buildings = '请至少选一栋楼'
   const minBallots = wholeNumber(values.minBallots, 1, 100_000)
@@ -233,7 +225,8 @@ export function validatePollForm(values: PollFormValues, now: Date = new Date())
     body: {
       communityId: values.communityId,
       title,
-      background: [...paragraphs.map((text) => ({ kind: 'text' as const, text })), ...values.images],
+      // What the editor leaves in an area emptied again (<p><br></p>) is no background.
+      background: bodyHasContent(values.background) ? values.background : '',
       buildings: values.scope === 'buildings' ? buildings : [],
       questions,
       voterMode: values.voterMode,

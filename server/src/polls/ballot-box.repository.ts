@@ -76,6 +76,30 @@ export class BallotBoxRepository {
     });
   }
 
+  /**
+   * A page of the same opinions `opinions` lists, ordered by ballot id (random, so neither the order nor a page
+   * boundary says who wrote one or when); with how many there are in all and how many are held for review.
+   */
+  opinionPage(pollId: number, offset: number, limit: number): Promise<{ opinions: string[]; total: number; held: number }> {
+    return this.db.run(async (em) => {
+      const rows = await em
+        .createQueryBuilder(PollBallot, 'b')
+        .select('b.opinion', 'opinion')
+        .where("b.pollId = :pollId AND b.opinion <> '' AND b.opinionHeld = 0", { pollId })
+        .orderBy('b.id')
+        .offset(offset)
+        .limit(limit)
+        .getRawMany<{ opinion: string }>();
+      const counts = await em
+        .createQueryBuilder(PollBallot, 'b')
+        .select(`SUM(CASE WHEN b.opinion <> '' AND b.opinionHeld = 0 THEN 1 ELSE 0 END)`, 'total')
+        .addSelect('SUM(CASE WHEN b.opinionHeld = 1 THEN 1 ELSE 0 END)', 'held')
+        .where('b.pollId = :pollId', { pollId })
+        .getRawOne<{ total: string | number | null; held: string | number | null }>();
+      return { opinions: rows.map((r) => r.opinion), total: Number(counts?.total ?? 0), held: Number(counts?.held ?? 0) };
+    });
+  }
+
   /** Opinions held for review in these polls, by ballot id (random, so it says nothing of who or when), sorted by text. */
   heldOpinions(pollIds: number[]): Promise<{ pollId: number; ballotId: string; opinion: string }[]> {
     if (pollIds.length === 0) return Promise.resolve([]);

@@ -35,6 +35,11 @@ export class BallotsController {
     return this.voting.checkReceipt(auth, params.id, params.code);
   }
 
+  @Endpoint(routes.pollOpinions)
+  opinions(@CurrentUser() auth: AuthContext, @Input() { params, query }: RouteInput<typeof routes.pollOpinions>) {
+    return this.exports.opinions(auth, params.id, query);
+  }
+
   /** The reply is the file itself, not JSON. */
   @Endpoint(routes.exportPollResults)
   async export(

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { BackgroundBlock, BallotSecrecy, PassRule, PollQuestion as PollQuestionDto, ResultsVisibility, VoterMode } from '@linli/shared';
+import type { BallotSecrecy, PassRule, PollQuestion as PollQuestionDto, ResultsVisibility, VoterMode } from '@linli/shared';
 import type { Poll } from './poll.entity.js';
 import { buildingsOf, type PollShape } from './poll-rules.js';
 import { PollsRepository } from './polls.repository.js';
@@ -21,7 +21,8 @@ export interface PollDefinition {
   /** As last read: a hint for failing fast; the conditional UPDATE that counts a ballot is what decides. */
   status: Poll['status'];
   closesAt: Date;
-  background: BackgroundBlock[];
+  /** Sanitised HTML. */
+  background: string;
   shape: PollShape;
   questions: PollQuestionDto[];
 }
@@ -59,7 +60,7 @@ export class PollDefinitions {
       opensAt: poll.opensAt,
       status: poll.status,
       closesAt: poll.closesAt,
-      background: JSON.parse(poll.background) as BackgroundBlock[],
+      background: poll.background,
       shape: { questions },
       questions: questions.map((q) => ({ ...q, options: q.options.map((o) => ({ ...o, description: descriptions.get(o.id) ?? '' })) })),
     };

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ballotSecrecyLabels, passRuleLabels, voterModeLabels } from '@linli/shared';
+import { ballotSecrecyLabels, passRuleLabels, voterModeLabels, type PageQuery, type PollOpinionPage } from '@linli/shared';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { AuditRepository } from '../audit/audit.repository.js';
@@ -8,8 +8,9 @@ import { Clock } from '../clock/clock.js';
 import { AppError } from '../common/app-error.js';
 import { Database } from '../database/database.js';
 import { BallotBoxRepository } from './ballot-box.repository.js';
-import { PollDefinitions } from './poll-definitions.js';
+import { PollDefinitions, type PollDefinition } from './poll-definitions.js';
 import { PollResultsService } from './poll-results.service.js';
+import type { Poll } from './poll.entity.js';
 import { formatTime } from './poll.mapper.js';
 import { phaseOf } from './poll-rules.js';
 import { PollsService } from './polls.service.js';
@@ -20,7 +21,10 @@ export interface ExportFile {
   body: Buffer;
 }
 
-/** The results as a file for the committee's records: tally, turnout, quorum, outcome and the opinion box. */
+/**
+ * The results for the committee's records — as a file (tally, turnout, quorum, outcome and the opinion box), and
+ * the opinion box on screen — under one rule: for staff who manage the poll, once voting has closed.
+ */
 @Injectable()
 export class PollExportService {
   constructor(
@@ -34,11 +38,7 @@ export class PollExportService {
   ) {}
 
   async export(auth: AuthContext, id: number, format: 'csv' | 'xlsx'): Promise<ExportFile> {
-    const poll = await this.pollsService.managed(auth, id);
-    const phase = phaseOf(poll, this.clock.now());
-    if (phase === 'draft') throw new AppError('POLL_DRAFT');
-    if (phase !== 'closed' && phase !== 'published') throw new AppError('POLL_NOT_CLOSED');
-    const definition = (await this.definitions.get(id, poll))!;
+    const { poll, definition } = await this.closed(auth, id);
     const results = poll.publicationResults ? await this.results.forReader(poll, definition, true) : await this.results.compute(poll, definition, true, { fresh: true });
     const opinions = definition.opinionsEnabled ? await this.ballots.opinions(id) : [];
     const held = definition.opinionsEnabled ? (await this.ballots.heldOpinions([id])).length : 0;
@@ -98,6 +98,23 @@ export class PollExportService {
       contentType: format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       body,
     };
+  }
+
+  /** The opinions the export lists, a page at a time (in ballot-id order, not the export's alphabetical one), and how many are held. */
+  async opinions(auth: AuthContext, id: number, { page, pageSize }: PageQuery): Promise<PollOpinionPage> {
+    const { definition } = await this.closed(auth, id);
+    const { opinions, total, held } = definition.opinionsEnabled
+      ? await this.ballots.opinionPage(id, (page - 1) * pageSize, pageSize)
+      : { opinions: [], total: 0, held: 0 };
+    return { items: opinions.map((opinion) => ({ opinion })), total, held, page, pageSize };
+  }
+
+  private async closed(auth: AuthContext, id: number): Promise<{ poll: Poll; definition: PollDefinition }> {
+    const poll = await this.pollsService.managed(auth, id);
+    const phase = phaseOf(poll, this.clock.now());
+    if (phase === 'draft') throw new AppError('POLL_DRAFT');
+    if (phase !== 'closed' && phase !== 'published') throw new AppError('POLL_NOT_CLOSED');
+    return { poll, definition: (await this.definitions.get(id, poll))! };
   }
 }
 

@@ -28,7 +28,7 @@ export class Poll {
   @Column({ type: 'varchar', length: 64 })
   title: string;
 
-  /** Background blocks JSON; never queried into. */
+  /** Background HTML, sanitised as articles are (images only from our own uploads); never queried into. */
   @Column({ type: 'text' })
   background: string;
 

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '../access/access.module.js';
+import { OwnImages } from '../articles/own-images.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { CommunitiesModule } from '../communities/communities.module.js';
 import { ContentCheckModule } from '../content-check/content-check.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { ResidencyModule } from '../residency/residency.module.js';
+import { UploadsModule } from '../uploads/uploads.module.js';
 import { BallotBoxRepository } from './ballot-box.repository.js';
 import { BallotsController } from './ballots.controller.js';
 import { ElectorateRepository } from './electorate.repository.js';
@@ -20,7 +22,7 @@ import { VotingService } from './voting.service.js';
 import { BallotWriter } from './ballot-writer.js';
 
 @Module({
-  imports: [AccessModule, AuditModule, CommunitiesModule, ContentCheckModule, NotificationsModule, ResidencyModule],
+  imports: [AccessModule, AuditModule, CommunitiesModule, ContentCheckModule, NotificationsModule, ResidencyModule, UploadsModule],
   controllers: [PollsController, BallotsController],
   providers: [
     PollsRepository,
@@ -34,6 +36,8 @@ import { BallotWriter } from './ballot-writer.js';
     VotingService,
     BallotWriter,
     PollExportService,
+    // The articles' sanitiser for the background: same allowlist, same rule for images.
+    OwnImages,
   ],
   exports: [BallotBoxRepository],
 })

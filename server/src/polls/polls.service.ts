@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { CreatePoll, Page, PollDetail, PollListItem, PollListQuery, PollResults, UpdatePoll } from '@linli/shared';
 import { AccessService } from '../access/access.service.js';
+import { OwnImages } from '../articles/own-images.js';
 import { AuditRepository } from '../audit/audit.repository.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import { Clock } from '../clock/clock.js';
@@ -36,6 +37,7 @@ export class PollsService {
     private readonly access: AccessService,
     private readonly communities: CommunitiesRepository,
     private readonly residency: ResidencyRepository,
+    private readonly images: OwnImages,
     private readonly audit: AuditRepository,
     private readonly clock: Clock,
   ) {}
@@ -72,14 +74,17 @@ export class PollsService {
     return this.detail(auth, poll, canManage);
   }
 
-  async create(auth: AuthContext, input: CreatePoll): Promise<PollDetail> {
+  /** `origin`: the address the caller reached this server at, which local storage's image addresses start with. */
+  async create(auth: AuthContext, input: CreatePoll, origin: string): Promise<PollDetail> {
     if (!(await this.communities.findById(input.communityId))) throw new AppError('COMMUNITY_NOT_FOUND');
     await this.access.assertManagesPoll(auth, input);
     const now = this.clock.now();
     assertTimes(new Date(input.opensAt), new Date(input.closesAt), now);
+    const background = await this.sanitizedBackground(input.background, origin);
     const id = await this.db.transaction(async () => {
       const pollId = await this.polls.insert({
         ...columnsOf(input),
+        background,
         communityId: input.communityId,
         createdBy: auth.userId,
         status: 'draft',
@@ -100,10 +105,11 @@ export class PollsService {
   }
 
   /** Drafts only: residents must vote on exactly what was published. */
-  async update(auth: AuthContext, id: number, patch: UpdatePoll): Promise<PollDetail> {
+  async update(auth: AuthContext, id: number, patch: UpdatePoll, origin: string): Promise<PollDetail> {
     const poll = await this.managed(auth, id);
     if (poll.status !== 'draft') throw new AppError('POLL_NOT_EDITABLE');
     const changes = columnsOf(patch);
+    if (patch.background !== undefined) changes.background = await this.sanitizedBackground(patch.background, origin);
     assertTimes(changes.opensAt ?? poll.opensAt, changes.closesAt ?? poll.closesAt, this.clock.now());
     await this.db.transaction(async () => {
       // Conditional on still being a draft, so an edit racing the opening cannot change a published poll.
@@ -210,6 +216,13 @@ export class PollsService {
     return this.resultsCache.get(id, canManage, async () => this.results.forReader((await this.polls.state(id))!, definition, canManage));
   }
 
+  /** The articles' sanitiser: their allowlist of tags, and images only from our own uploads. */
+  private async sanitizedBackground(html: string, origin: string): Promise<string> {
+    const background = await this.images.sanitize(html, origin);
+    if (Buffer.byteLength(background) > MAX_BACKGROUND_BYTES) throw new AppError('POLL_BACKGROUND_TOO_LONG');
+    return background;
+  }
+
   async managed(auth: AuthContext, id: number): Promise<Poll> {
     const poll = await this.polls.findById(id);
     if (!poll) throw new AppError('POLL_NOT_FOUND');
@@ -277,17 +290,22 @@ export class PollsService {
   }
 }
 
+/** What the background's column (MySQL TEXT) holds. */
+const MAX_BACKGROUND_BYTES = 65_000;
+
 function assertTimes(opensAt: Date, closesAt: Date, now: Date): void {
   if (closesAt <= opensAt || closesAt <= now) throw new AppError('POLL_TIMES_INVALID');
 }
 
 const PLAIN_FIELDS = ['title', 'voterMode', 'secrecy', 'resultsVisibility', 'minBallots', 'quorumPercent', 'passRule'] as const;
 
-/** The columns of a create or update input, JSON-encoded where stored as text (questions have their own tables). */
+/**
+ * The columns of a create or update input, JSON-encoded where stored as text (questions have their own tables;
+ * the background is sanitised on its own).
+ */
 function columnsOf(input: UpdatePoll): Partial<NewPoll> {
   const out: Record<string, unknown> = {};
   for (const f of PLAIN_FIELDS) if (input[f] !== undefined) out[f] = input[f];
-  if (input.background !== undefined) out.background = JSON.stringify(input.background);
   if (input.buildings !== undefined) out.buildings = JSON.stringify([...new Set(input.buildings)]);
   if (input.opinionsEnabled !== undefined) out.opinionsEnabled = input.opinionsEnabled ? 1 : 0;
   if (input.opensAt !== undefined) out.opensAt = new Date(input.opensAt);

@@ -126,6 +126,7 @@ describe('secret ballots', () => {
       ok(await t.call(routes.closePoll, { params: { id: poll.id } }, committee));
       ok(await t.call(routes.publishPollResult, { params: { id: poll.id }, body: { statement: '同意。' } }, committee));
       expect((await fetch(`${t.base}/api/polls/${poll.id}/results/export`, { headers: { authorization: `Bearer ${committee}` } })).status).toBe(200);
+      expect(ok(await t.call(routes.pollOpinions, { params: { id: poll.id }, query: { page: 1, pageSize: 20 } }, committee)).items).toHaveLength(5);
       ok(await t.call(routes.getPoll, { params: { id: poll.id } }, resident));
     } finally {
       dataSource.logger = original;

@@ -21,7 +21,7 @@ export function pollInput(t: TestApp, communityId: number, overrides: PollOverri
   return {
     communityId,
     title: '楼道加装照明',
-    background: [{ kind: 'text', text: '1栋楼道夜间太暗，居委会提议加装感应灯，费用由公共收益支出。' }],
+    background: '<p>1栋楼道夜间太暗，居委会提议加装感应灯，费用由公共收益支出。</p>',
     questions: [{ title: '您是否同意加装感应灯？', options: [{ label: '同意' }, { label: '不同意' }, { label: '弃权' }] }],
     opensAt: at(-HOUR),
     closesAt: at(48 * HOUR),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DateTimeSchema, IdParamSchema, IdSchema, PageQuerySchema, pageOf, text } from './common.js';
+import { DateTimeSchema, IdParamSchema, IdSchema, PageQuerySchema, pageOf, text, withoutDefaults } from './common.js';
 
 export const ActivityCategorySchema = z.enum([
   'elderly_care',
@@ -131,14 +131,6 @@ export type CreateActivity = z.infer<typeof CreateActivitySchema>;
 
 export const SeriesScopeSchema = z.enum(['this', 'following']);
 export type SeriesScope = z.infer<typeof SeriesScopeSchema>;
-
-type WithoutDefaults<T extends z.ZodRawShape> = { [K in keyof T]: T[K] extends z.ZodDefault<infer Inner> ? Inner : T[K] };
-/** An edit changes only what it sends: zod would fill a left-out field with its create default (and wipe it). */
-function withoutDefaults<T extends z.ZodRawShape>(shape: T): WithoutDefaults<T> {
-  return Object.fromEntries(
-    Object.entries(shape).map(([key, field]) => [key, field instanceof z.ZodDefault ? field.unwrap() : field]),
-  ) as WithoutDefaults<T>;
-}
 
 export const UpdateActivitySchema = z
   .object(withoutDefaults(activityFields))

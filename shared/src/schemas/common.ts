@@ -33,6 +33,14 @@ export function listOf<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item) });
 }
 
+type WithoutDefaults<T extends z.ZodRawShape> = { [K in keyof T]: T[K] extends z.ZodDefault<infer Inner> ? Inner : T[K] };
+/** For an edit's schema: an edit changes only what it sends, but zod would fill a left-out field with its create default (and wipe it). */
+export function withoutDefaults<T extends z.ZodRawShape>(shape: T): WithoutDefaults<T> {
+  return Object.fromEntries(
+    Object.entries(shape).map(([key, field]) => [key, field instanceof z.ZodDefault ? field.unwrap() : field]),
+  ) as WithoutDefaults<T>;
+}
+
 /** Trimmed, non-empty text with a length limit: what every free-text field is. */
 export function text(max: number) {
   return z.string().trim().min(1).max(max);

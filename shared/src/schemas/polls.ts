@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DateTimeSchema, IdParamSchema, IdSchema, PageQuerySchema, pageOf, text } from './common.js';
+import { DateTimeSchema, IdParamSchema, IdSchema, PageQuerySchema, pageOf, text, withoutDefaults } from './common.js';
 
 /** One vote per verified resident, or one per household cast by any of its verified members. */
 export const VoterModeSchema = z.enum(['person', 'household']);
@@ -48,19 +48,12 @@ export const BallotChannelSchema = z.enum(['online', 'paper']);
 export type BallotChannel = z.infer<typeof BallotChannelSchema>;
 export const ballotChannelLabels: Record<BallotChannel, string> = { online: '网上投票', paper: '纸质选票' };
 
-/** Images in the background come from Linli's own uploads (`/uploads/...`) or an https address. */
-const ImageUrlSchema = z
-  .string()
-  .trim()
-  .max(500)
-  .regex(/^(\/uploads\/|https:\/\/)[^\s"'<>]+$/, '图片地址不正确');
-
-/** The background is a list of blocks (paragraphs and images), so it renders the same everywhere and carries no HTML. */
-export const BackgroundBlockSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('text'), text: text(2000) }),
-  z.object({ kind: z.literal('image'), url: ImageUrlSchema, caption: z.string().trim().max(60).default('') }),
-]);
-export type BackgroundBlock = z.infer<typeof BackgroundBlockSchema>;
+/**
+ * The background is rich text as HTML (headings, paragraphs, bold, lists, links, pictures), written with the same
+ * editor as articles; the server sanitises it with the articles' allowlist and keeps only images of Linli's own
+ * uploads, so what is stored is what residents get.
+ */
+export const pollBackgroundLimits = { maxChars: 100_000 } as const;
 
 export const PollOptionInputSchema = z.object({
   label: text(40),
@@ -86,7 +79,7 @@ export type PollQuestionInput = z.infer<typeof PollQuestionInputSchema>;
 
 const pollFields = {
   title: text(60),
-  background: z.array(BackgroundBlockSchema).max(50).default([]),
+  background: z.string().max(pollBackgroundLimits.maxChars).default(''),
   /** Only residents of these buildings (楼栋, e.g. "1栋") vote; empty = the whole community. */
   buildings: z.array(text(32)).max(100).default([]),
   questions: z.array(PollQuestionInputSchema).min(1).max(20),
@@ -107,8 +100,8 @@ const pollFields = {
 export const CreatePollSchema = z.object({ communityId: IdSchema, ...pollFields });
 export type CreatePoll = z.infer<typeof CreatePollSchema>;
 
-/** Drafts only: once a poll is published its questions and rules are fixed. */
-export const UpdatePollSchema = z.object(pollFields).partial();
+/** Drafts only: once a poll is published its questions and rules are fixed. An edit changes only what it sends. */
+export const UpdatePollSchema = z.object(withoutDefaults(pollFields)).partial();
 export type UpdatePoll = z.infer<typeof UpdatePollSchema>;
 
 export const PollOptionSchema = z.object({ id: IdSchema, label: z.string(), description: z.string() });
@@ -206,7 +199,8 @@ export const PollPublicationSchema = z.object({
 export type PollPublication = z.infer<typeof PollPublicationSchema>;
 
 export const PollDetailSchema = PollSummarySchema.extend({
-  background: z.array(BackgroundBlockSchema),
+  /** Sanitised HTML ('' when there is none). */
+  background: z.string(),
   questions: z.array(PollQuestionSchema),
   minBallots: z.number().int(),
   quorumPercent: z.number().int(),
@@ -297,6 +291,19 @@ export const PollHouseholdVotersSchema = z.object({
   ),
 });
 export type PollHouseholdVoters = z.infer<typeof PollHouseholdVotersSchema>;
+
+/**
+ * The opinion box on screen, for staff who manage the poll, under the export's rule: once voting has closed,
+ * without those held for review (only how many wait). Each opinion is its words alone — no voter, no time — in
+ * the order of the random ballot ids, so neither the order nor a page says who wrote it or when.
+ */
+export const PollOpinionSchema = z.object({ opinion: z.string() });
+export type PollOpinion = z.infer<typeof PollOpinionSchema>;
+export const PollOpinionPageSchema = pageOf(PollOpinionSchema).extend({
+  /** Opinions waiting for a staff member's review (待审核): not listed until approved. */
+  held: z.number().int().nonnegative(),
+});
+export type PollOpinionPage = z.infer<typeof PollOpinionPageSchema>;
 
 export const PollExportQuerySchema = z.object({ format: z.enum(['csv', 'xlsx']).default('csv') });
 

@@ -11,7 +11,7 @@ import { goTo } from '../../navigation'
 
 type Dialog = 'open' | 'close' | 'publish'
 
-/** What the committee does with a consultation from its page: edit and publish a draft, watch and close it, 公示, export. */
+/** What the committee does with a consultation from its page: edit and publish a draft, watch and close it, 公示, opinions, export. */
 export function StaffPanel({ poll, results, onChanged }: { poll: PollDetail; results: PollResults | undefined; onChanged: (next: PollDetail) => void }) {
   const [dialog, setDialog] = useState<Dialog | null>(null)
   const [statement, setStatement] = useState('')
@@ -81,6 +81,7 @@ export function StaffPanel({ poll, results, onChanged }: { poll: PollDetail; res
         </>
       ) : null}
       {phase === 'closed' ? <LinkCell id='poll-publish' title='发布结果公示' description='写上说明，把结果公示给居民' onClick={() => setDialog('publish')} /> : null}
+      {ended && poll.opinionsEnabled ? <LinkCell id='poll-opinions' title='居民意见' description='看居民投票时写的意见（不显示是谁写的）' onClick={() => goTo('pollOpinions', { id: poll.id })} /> : null}
       {ended ? <LinkCell id='poll-export' title={exporting ? '正在导出…' : '导出结果（Excel）'} description='下载各选项票数和参与情况' onClick={doExport} /> : null}
 
       <ConfirmDialog

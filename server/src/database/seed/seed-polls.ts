@@ -14,6 +14,7 @@ import { personaOpenid } from './demo-data.js';
 const DAY = 24 * 3600_000;
 
 type DemoPoll = Pick<CreatePoll, 'title' | 'voterMode' | 'resultsVisibility' | 'minBallots' | 'quorumPercent' | 'passRule' | 'opinionsEnabled'> & {
+  /** Paragraphs of plain words (no markup). */
   background: string[];
   questions: { title: string; kind?: 'single' | 'multiple'; maxChoices?: number; options: string[] }[];
   /** [opens, closes] in days from now. */
@@ -82,7 +83,7 @@ export async function seedDemoPolls(db: Database, ids: { communityId: number; cr
       communityId: ids.communityId,
       createdBy: ids.createdBy,
       title: demo.title,
-      background: JSON.stringify(demo.background.map((text) => ({ kind: 'text', text }))),
+      background: demo.background.map((text) => `<p>${text}</p>`).join(''),
       buildings: '[]',
       voterMode: demo.voterMode,
       secrecy: 'secret',

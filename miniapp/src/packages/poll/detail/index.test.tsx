@@ -127,6 +127,25 @@ describe('议事投票 page', () => {
     expect(navigations).toContainEqual({ method: 'navigateTo', url: '/packages/poll/receipt/index?id=7' })
   })
 
+  it('shows the background as rich text, its pictures fitted to the screen', async () => {
+    const picture = '/uploads/0123456789abcdef0123456789abcdef/body.jpg'
+    open(makePollDetail({ background: `<h2>现状</h2><p>南门空地<strong>常年闲置</strong>。</p><p><img src="${picture}" alt="南门空地" /></p>` }))
+    const image = await waitFor(() => {
+      const img = document.querySelector('#poll-background img')
+      if (!img) throw new Error('no picture yet')
+      return img
+    })
+    expect(image.getAttribute('src')).toBe(picture)
+    expect(image.getAttribute('style')).toContain('max-width:100%')
+    expect(byId('poll-background').querySelector('strong')?.textContent).toBe('常年闲置')
+  })
+
+  it('shows no background card when there is none', async () => {
+    open(makePollDetail({ background: '' }))
+    await waitFor(() => byId('poll-questions'))
+    expect(document.getElementById('poll-background')).toBeNull()
+  })
+
   it('says why I cannot vote, in the server words', async () => {
     open(makePollDetail({ eligibility: { eligible: false, reason: '这次投票只面向1栋的认证居民' } }))
     await waitFor(() => expect(byId('poll-eligibility').textContent).toBe('这次投票只面向1栋的认证居民'))
@@ -191,6 +210,26 @@ describe('议事投票 page for the committee', () => {
     fireEvent.click(byId('poll-close-confirm'))
     await waitFor(() => expect(log.some((r) => r.method === 'POST' && r.url === '/api/polls/7/close')).toBe(true))
     await waitFor(() => byId('poll-publish'))
+  })
+
+  it('offers 居民意见 once voting has ended, only when the opinion box was open', async () => {
+    const closed = makePollDetail({ phase: 'closed', canManage: true, opinionsEnabled: true, eligibility: { eligible: false, reason: '投票已经结束了' } })
+    open(closed)
+    await waitFor(() => byId('poll-opinions'))
+    tapCell('poll-opinions')
+    expect(navigations).toContainEqual({ method: 'navigateTo', url: '/packages/poll/opinions/index?id=7' })
+  })
+
+  it('offers no 居民意见 while voting runs', async () => {
+    open(makePollDetail({ canManage: true, opinionsEnabled: true }))
+    await waitFor(() => byId('poll-close'))
+    expect(document.getElementById('poll-opinions')).toBeNull()
+  })
+
+  it('offers no 居民意见 for a closed poll that had no opinion box', async () => {
+    open(makePollDetail({ phase: 'closed', canManage: true, opinionsEnabled: false, eligibility: { eligible: false, reason: '投票已经结束了' } }))
+    await waitFor(() => byId('poll-export'))
+    expect(document.getElementById('poll-opinions')).toBeNull()
   })
 
   it('publishes the 公示 only with a statement, after confirming', async () => {

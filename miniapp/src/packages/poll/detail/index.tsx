@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Image, Text, View } from '@tarojs/components'
+import { RichText, Text, View } from '@tarojs/components'
 import { useRouter, useShareAppMessage } from '@tarojs/taro'
 import {
   ballotChannelLabels,
@@ -19,6 +19,8 @@ import { ToneChip } from '../../../components/ToneChip'
 import { usePullRefresh } from '../../../hooks/usePullRefresh'
 import { useResource } from '../../../hooks/useResource'
 import { useRequireLogin } from '../../../hooks/useSession'
+import { bodyHasContent } from '../../../lib/articleForm'
+import { bodyForRichText } from '../../../lib/articles'
 import { formatDateTime, householdLabel } from '../../../lib/format'
 import { shareCard } from '../../../lib/share'
 import { askForReminders } from '../../../lib/subscribe'
@@ -208,21 +210,12 @@ export default function PollPage() {
         {poll.canManage ? <StaffPanel poll={poll} results={results.state.data} onChanged={setData} /> : null}
         {ended ? resultsCard : null}
 
-        {poll.background.length ? (
+        {bodyHasContent(poll.background) ? (
           <View id='poll-background' className='ll-card'>
             <Text className='ll-heading'>议题说明</Text>
-            {poll.background.map((block, i) =>
-              block.kind === 'text' ? (
-                <Text key={i} className='ll-text poll-paragraph'>
-                  {block.text}
-                </Text>
-              ) : (
-                <View key={i} className='poll-figure'>
-                  <Image className='poll-image' src={block.url} mode='widthFix' />
-                  {block.caption ? <Text className='ll-secondary'>{block.caption}</Text> : null}
-                </View>
-              ),
-            )}
+            <View className='poll-background-body'>
+              <RichText nodes={bodyForRichText(poll.background)} />
+            </View>
           </View>
         ) : null}
 

@@ -10,6 +10,13 @@ export interface BodyEditorHandle {
 }
 
 interface Props {
+  /** The element id of the editing area (the mini-program's Editor gets `<id>-weapp`). */
+  id: string
+  /** What the area is called for screen readers, e.g. 正文. */
+  label: string
+  placeholder: string
+  /** Said after "小程序里不能插入链接" when the link tool is tapped in the mini-program: what to do instead. */
+  linkHint?: string
   /** The body when the editor opens; afterwards the editor owns it and reports every change. */
   initial: string
   onChange: (html: string) => void
@@ -40,11 +47,12 @@ async function pickAndUpload(): Promise<string | null> {
 }
 
 /**
- * The article body: headings, paragraphs, bold, lists, links and pictures. In the mini-program it is WeChat's
- * own editor; in the H5 staff console (desktop Chromium) a contenteditable area with the same toolbar. Either
- * way the server sanitises what is sent, so the toolbar is a convenience, not the safety.
+ * Rich text — an article's body, a consultation's background: headings, paragraphs, bold, lists, links and
+ * pictures (uploaded at once). In the mini-program it is WeChat's own editor; in the H5 staff console (desktop
+ * Chromium) a contenteditable area with the same toolbar. Either way the server sanitises what is sent, so the
+ * toolbar is a convenience, not the safety.
  */
-export const BodyEditor = forwardRef<BodyEditorHandle, Props>(function BodyEditor({ initial, onChange }, ref) {
+export const BodyEditor = forwardRef<BodyEditorHandle, Props>(function BodyEditor({ id, label, placeholder, linkHint, initial, onChange }, ref) {
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string>()
   const area = useRef<HTMLDivElement | null>(null)
@@ -93,12 +101,13 @@ export const BodyEditor = forwardRef<BodyEditorHandle, Props>(function BodyEdito
     if (key === 'ul') ctx.format('list', 'bullet')
     if (key === 'ol') ctx.format('list', 'ordered')
     if (key === 'image') void insertImage((src) => ctx.insertImage({ src, alt: '图片', width: '100%' }))
-    if (key === 'link') setError('小程序里不能插入链接；要提到活动或投票，请在下面“关联活动”里选择')
+    if (key === 'link') setError(`小程序里不能插入链接${linkHint ? `；${linkHint}` : ''}`)
   }
 
   const applyH5 = (key: string) => {
     area.current?.focus()
-    const exec = (command: string, value?: string) => document.execCommand(command, false, value)
+    // execCommand is deprecated: where a browser lacks it (or refuses the command) it does nothing and says false.
+    const exec = (command: string, value?: string) => typeof document.execCommand === 'function' && document.execCommand(command, false, value)
     if (key === 'h2') exec('formatBlock', 'h2')
     if (key === 'p') exec('formatBlock', 'p')
     if (key === 'bold') exec('bold')
@@ -114,13 +123,13 @@ export const BodyEditor = forwardRef<BodyEditorHandle, Props>(function BodyEdito
       const range = selection && selection.rangeCount ? selection.getRangeAt(0).cloneRange() : null
       void insertImage((src) => {
         area.current?.focus()
-        if (range && area.current?.contains(range.commonAncestorContainer)) {
+        const atCursor = range && area.current?.contains(range.commonAncestorContainer)
+        if (atCursor) {
           selection!.removeAllRanges()
           selection!.addRange(range)
-          exec('insertImage', src)
-        } else if (area.current) {
-          area.current.insertAdjacentHTML('beforeend', `<p><img src="${src}" alt="图片"></p>`)
         }
+        // Where the cursor was; at the end when it was elsewhere or the browser would not insert it.
+        if (!(atCursor && exec('insertImage', src))) area.current?.insertAdjacentHTML('beforeend', `<p><img src="${src}" alt="图片"></p>`)
         report(area.current?.innerHTML ?? html.current)
       })
       return
@@ -147,14 +156,14 @@ export const BodyEditor = forwardRef<BodyEditorHandle, Props>(function BodyEdito
       </View>
       {weapp ? (
         <Editor
-          id='article-editor'
+          id={`${id}-weapp`}
           className='body-editor-area'
-          placeholder='在这里写正文……'
+          placeholder={placeholder}
           showImgSize
           showImgResize
           onReady={() => {
             Taro.createSelectorQuery()
-              .select('#article-editor')
+              .select(`#${id}-weapp`)
               .context((res) => {
                 weappContext.current = res.context as Taro.EditorContext
                 weappContext.current.setContents({ html: initial })
@@ -165,13 +174,14 @@ export const BodyEditor = forwardRef<BodyEditorHandle, Props>(function BodyEdito
         />
       ) : (
         <div
-          id='article-body-editor'
+          id={id}
           ref={area}
           className='body-editor-area'
           contentEditable
           role='textbox'
           aria-multiline='true'
-          aria-label='正文'
+          aria-label={label}
+          data-placeholder={placeholder}
           onInput={() => report(area.current?.innerHTML ?? '')}
           onBlur={() => report(area.current?.innerHTML ?? '')}
         />

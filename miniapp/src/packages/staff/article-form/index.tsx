@@ -17,6 +17,7 @@ import { CoverPicker } from '../activity-form/CoverPicker'
 import { Choice, Field } from '../activity-form/FormParts'
 import { BodyEditor, type BodyEditorHandle } from './BodyEditor'
 import '../activity-form/index.css'
+import './BodyEditor.css'
 import './index.css'
 
 const KINDS = (Object.keys(articleKindLabels) as ArticleKind[]).map((key) => ({ key, label: articleKindLabels[key] }))
@@ -161,7 +162,15 @@ export default function ArticleFormPage() {
           <TextArea id='article-summary' value={values.summary} placeholder='一两句话说清楚要点' maxLength={200} rows={2} onChange={(v) => set('summary', v)} />
         </Field>
         <Field label='正文' error={errors.body} hint='可以加标题、加粗、列表、链接和图片'>
-          <BodyEditor ref={editor} initial={values.body} onChange={(html) => set('body', html)} />
+          <BodyEditor
+            ref={editor}
+            id='article-body-editor'
+            label='正文'
+            placeholder='在这里写正文……'
+            linkHint='要提到活动或投票，请在下面“关联活动”里选择'
+            initial={values.body}
+            onChange={(html) => set('body', html)}
+          />
         </Field>
         <Field label='关联活动（可以不选）' hint='居民在文章下面就能直接去报名'>
           <Choice

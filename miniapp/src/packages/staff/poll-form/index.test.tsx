@@ -1,9 +1,9 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
-import type { CreatePoll } from '@linli/shared'
+import type { CreatePoll, Upload } from '@linli/shared'
 import { installFakeServer } from '../../../../test/fake-server'
 import { makeMe } from '../../../../test/fixtures'
 import { makePollDetail } from '../../../../test/poll-fixtures'
-import { navigations, router } from '../../../../test/taro-shim'
+import { navigations, router, setChosenImage } from '../../../../test/taro-shim'
 import { meStore, session } from '../../../stores/session'
 import PollFormPage from '.'
 import { byId } from '../../../../test/dom'
@@ -20,6 +20,23 @@ async function type(id: string, value: string) {
     return inner ?? byId(id)
   })
   fireEvent.input(field, { target: { value }, detail: { value } })
+}
+
+/** Writes into the rich-text editor as typing would leave it. */
+function write(id: string, html: string) {
+  const area = byId(id)
+  area.innerHTML = html
+  fireEvent.input(area)
+}
+
+const key = '0123456789abcdef0123456789abcdef'
+const uploaded: Upload = {
+  id: 5,
+  key,
+  url: `/uploads/${key}/body.jpg`,
+  variants: { body: `/uploads/${key}/body.jpg`, cover: `/uploads/${key}/cover.jpg`, thumb: `/uploads/${key}/thumb.jpg` },
+  width: 1600,
+  height: 1200,
 }
 
 function open(handlers: Parameters<typeof installFakeServer>[0] = {}, id?: number) {
@@ -51,7 +68,7 @@ describe('发起议事投票', () => {
     const log = open({ 'POST /api/polls': () => ({ status: 201, body: makePollDetail({ id: 12, phase: 'draft' }) }) })
     await waitFor(() => byId('poll-form-title'))
     await type('poll-form-title', '南门增设充电棚')
-    await type('poll-form-background', '楼道充电有火灾隐患。\n居委会提议在南门增设充电棚。')
+    write('poll-form-background', '<p>楼道充电有火灾隐患。</p><p>居委会提议在南门增设充电棚。</p>')
     fireEvent.click(byId('poll-form-scope-buildings'))
     fireEvent.click(await waitFor(() => screen.getByText('2栋')))
     await type('pq-0-title', '您是否同意？')
@@ -78,10 +95,7 @@ describe('发起议事投票', () => {
     expect(body).toMatchObject({
       communityId: 1,
       title: '南门增设充电棚',
-      background: [
-        { kind: 'text', text: '楼道充电有火灾隐患。' },
-        { kind: 'text', text: '居委会提议在南门增设充电棚。' },
-      ],
+      background: '<p>楼道充电有火灾隐患。</p><p>居委会提议在南门增设充电棚。</p>',
       buildings: ['2栋'],
       voterMode: 'household',
       secrecy: 'named',
@@ -105,6 +119,39 @@ describe('发起议事投票', () => {
         ],
       },
     ])
+  })
+
+  it('puts a photo into the background with the articles’ editor: uploaded at once, saved with the words', async () => {
+    const log = open({
+      'POST /api/uploads': () => ({ status: 201, body: uploaded }),
+      'POST /api/polls': () => ({ status: 201, body: makePollDetail({ id: 12, phase: 'draft' }) }),
+    })
+    await waitFor(() => byId('poll-form-title'))
+    await type('poll-form-title', '南门增设充电棚')
+    await type('pq-0-title', '您是否同意？')
+    expect(byId('poll-form-background').getAttribute('aria-label')).toBe('议题说明')
+    write('poll-form-background', '<p>南门空地现在的样子：</p>')
+
+    setChosenImage({ path: 'wxfile://tmp/site.jpg', size: 1_500_000 })
+    fireEvent.click(byId('body-tool-image'))
+    await waitFor(() => expect(byId('poll-form-background').querySelector('img')?.getAttribute('src')).toBe(uploaded.variants.body))
+    expect(log.filter((r) => r.url === '/api/uploads').map((r) => r.data)).toEqual([{ file: 'wxfile://tmp/site.jpg' }])
+
+    fireEvent.click(byId('poll-form-save'))
+    await waitFor(() => expect(navigations).toContainEqual({ method: 'redirectTo', url: '/packages/poll/detail/index?id=12' }))
+    const body = log.find((r) => r.method === 'POST' && r.url === '/api/polls')?.data as CreatePoll
+    expect(body.background).toBe(`<p>南门空地现在的样子：</p><p><img src="${uploaded.variants.body}" alt="图片"></p>`)
+  })
+
+  it('says why a photo did not go into the background, and keeps the words', async () => {
+    const log = open({ 'POST /api/uploads': () => ({ status: 400, body: { code: 'IMAGE_UNREADABLE', message: '这个文件不是完好的图片，请换一张照片' } }) })
+    await waitFor(() => byId('poll-form-background'))
+    write('poll-form-background', '<p>南门空地</p>')
+    setChosenImage({ path: 'wxfile://tmp/broken.jpg', size: 1_000 })
+    fireEvent.click(byId('body-tool-image'))
+    expect(await screen.findByText('这个文件不是完好的图片，请换一张照片')).toBeTruthy()
+    expect(byId('poll-form-background').innerHTML).toBe('<p>南门空地</p>')
+    expect(log.filter((r) => r.url === '/api/uploads')).toHaveLength(1)
   })
 
   it('asks before removing a written question, and points at a multiple-choice maximum above the options', async () => {

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { ballotSecrecyLabels, passRuleLabels, resultsVisibilityLabels, routes, voterModeLabels } from '@linli/shared'
 import { call } from '../../../api'
-import { Button, Input, TextArea } from '../../../components/nutui'
+import { Button, Input } from '../../../components/nutui'
 import { Page } from '../../../components/Page'
 import { useResource } from '../../../hooks/useResource'
 import { useMe } from '../../../hooks/useSession'
@@ -11,8 +11,10 @@ import { defaultPollValues, pollCommunityOptions, pollValuesOf, validatePollForm
 import { replaceWith } from '../../../navigation'
 import { BuildingPicker } from '../activity-form/AudienceEditor'
 import { Choice, DateTime, Field, FormError, FormPending, useFormDraft } from '../activity-form/FormParts'
+import { BodyEditor } from '../article-form/BodyEditor'
 import { PollQuestionsEditor } from './PollQuestionsEditor'
 import '../activity-form/index.css'
+import '../article-form/BodyEditor.css'
 import './index.css'
 
 const options = <K extends string>(labels: Record<K, string>) => (Object.keys(labels) as K[]).map((key) => ({ key, label: labels[key] }))
@@ -105,11 +107,15 @@ export default function PollFormPage() {
             <Input id='poll-form-title' value={values.title} placeholder='比如：小区南门增设电动车充电棚' maxLength={60} onChange={(v) => change({ title: v })} />
           </View>
         </Field>
-        <Field label='议题说明' hint='为什么要投票、有哪些方案、要花多少钱。每行是一段。' error={errors.background}>
-          <View className='ll-input-wrap'>
-            <TextArea id='poll-form-background' value={values.background} placeholder='写给居民看的背景说明' maxLength={20_000} rows={6} onChange={(v) => change({ background: v })} />
-          </View>
-          {values.images.length ? <Text className='ll-secondary form-hint'>说明里还有 {values.images.length} 张图片，会放在文字后面。</Text> : null}
+        <Field label='议题说明' hint='为什么要投票、有哪些方案、要花多少钱。可以加标题、加粗、列表和图片。' error={errors.background}>
+          <BodyEditor
+            id='poll-form-background'
+            label='议题说明'
+            placeholder='写给居民看的背景说明'
+            linkHint='请把要去的地方或要办的事直接写清楚'
+            initial={values.background}
+            onChange={(background) => change({ background })}
+          />
         </Field>
         <Field label='谁可以投票'>
           <Choice
