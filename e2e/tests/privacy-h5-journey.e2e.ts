@@ -9,7 +9,7 @@ const minutes = (n: number) => new Date(Date.now() + n * 60_000).toISOString();
  * The H5 build outside WeChat: WeChat-only APIs (privacy consent, subscribe messages, file sharing, …) are missing,
  * and Taro H5 answers a call to one by *pretending it worked* with a console warning "暂时不支持 API". So every
  * page a resident uses is visited with the console watched: no such call may happen, no page may throw, and the
- * WeChat privacy prompt never appears. Then 我的 → 隐私说明 and 我的数据: the export downloads as a JSON file, and
+ * WeChat privacy prompt never appears. Then 我的 → 隐私说明, 修改昵称 and 我的数据: the export downloads as a JSON file, and
  * deleting the account ends on a result screen with the user logged out.
  */
 describe('privacy and the H5 build without WeChat (Chromium)', () => {
@@ -88,6 +88,21 @@ describe('privacy and the H5 build without WeChat (Chromium)', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('changes my nickname from 我的, in one box and one button', async () => {
+    await page.goto(`${server.baseUrl}/#/pages/mine/index`);
+    await el('#mine-nickname-edit').click();
+    await el('#nickname-input').waitFor();
+    await phone.shot('nickname');
+    await el('#nickname-input input').fill('李叔叔家');
+    await el('#nickname-save').click();
+    await el('#nickname-saved').getByText('昵称已修改').waitFor();
+    await phone.shot('nickname-saved');
+    await el('#nickname-done').click();
+    await el('#mine-nickname').getByText('李叔叔家').waitFor();
+    expect(unsupportedCalls).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
   it('downloads my data as a JSON file, then deletes my account after a confirmation', async () => {
     await page.goto(`${server.baseUrl}/#/pages/mine/index`);
     await el('#mine-my-data').click();
@@ -100,7 +115,7 @@ describe('privacy and the H5 build without WeChat (Chromium)', () => {
     const chunks: Buffer[] = [];
     for await (const chunk of stream) chunks.push(chunk as Buffer);
     const data = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { profile: { nickname: string }; signups: { activity: { title: string } }[] };
-    expect(data.profile.nickname).toBe('李叔叔');
+    expect(data.profile.nickname).toBe('李叔叔家');
     expect(data.signups.map((s) => s.activity.title)).toContain('剪纸体验课');
     await el('#my-data-exported').getByText('已下载').waitFor();
     await phone.shot('my-data-exported');
@@ -112,11 +127,11 @@ describe('privacy and the H5 build without WeChat (Chromium)', () => {
     await el('#account-deleted').getByText('账号已注销').waitFor();
     await phone.shot('account-deleted');
 
-    // The sign-up is still counted, with nobody's name on it.
+    // The activity is still to come: its seat goes back as a cancellation's would, and the sign-up names nobody.
     const detail = await apiAs<{ seatsTaken: number }>(server.baseUrl, 'committee', 'GET', `/activities/${activityId}`);
-    expect(detail.seatsTaken).toBe(1);
-    const attendees = await apiAs<{ items: { user: { nickname: string } }[] }>(server.baseUrl, 'committee', 'GET', `/activities/${activityId}/signups`);
-    expect(attendees.items.map((a) => a.user.nickname)).toEqual(['已注销用户']);
+    expect(detail.seatsTaken).toBe(0);
+    const attendees = await apiAs<{ items: { user: { nickname: string }; status: string }[] }>(server.baseUrl, 'committee', 'GET', `/activities/${activityId}/signups`);
+    expect(attendees.items.map((a) => [a.user.nickname, a.status])).toEqual([['已注销用户', 'cancelled']]);
 
     await el('#account-deleted-done').click();
     await page.waitForURL(/pages\/login/);

@@ -28,6 +28,7 @@ export const pagePaths = {
   staffModeration: 'packages/staff/moderation/index',
   privacyPolicy: 'packages/privacy/policy/index',
   myData: 'packages/privacy/my-data/index',
+  editNickname: 'packages/privacy/nickname/index',
 } as const
 
 export type PageName = keyof typeof pagePaths
@@ -41,7 +42,7 @@ export const subPackages = [
   { root: 'packages/activity', pages: ['activityDetail', 'mySignups', 'inbox', 'activityCheckin'] },
   { root: 'packages/poll', pages: ['poll', 'pollReceipt', 'pollPaper', 'pollOpinions'] },
   { root: 'packages/article', pages: ['article'] },
-  { root: 'packages/privacy', pages: ['privacyPolicy', 'myData'] },
+  { root: 'packages/privacy', pages: ['privacyPolicy', 'myData', 'editNickname'] },
 ] as const satisfies readonly { root: string; pages: readonly PageName[] }[]
 
 export function isTabPage(name: PageName): boolean {

@@ -21,6 +21,7 @@ export function makeMe(overrides: Partial<Me> = {}): Me {
   return {
     id: 9,
     nickname: '小周',
+    pendingNickname: null,
     avatarUrl: null,
     birthYear: 1996,
     verified: false,

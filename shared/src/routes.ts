@@ -71,7 +71,7 @@ import { HealthSchema } from './schemas/health.js';
 import { HeldContentDecidedSchema, HeldContentDecisionSchema, HeldContentSchema } from './schemas/moderation.js';
 import { AccountDeletedSchema, MyDataExportSchema } from './schemas/privacy.js';
 import { BindPhoneRequestSchema, CheckinCodeSchema, MaskedPhoneSchema } from './schemas/platform.js';
-import { AuthResponseSchema, DevLoginRequestSchema, MeSchema, WechatLoginRequestSchema } from './schemas/identity.js';
+import { AuthResponseSchema, DevLoginRequestSchema, MeSchema, UpdateMeSchema, WechatLoginRequestSchema } from './schemas/identity.js';
 import {
   CreateResidencyClaimSchema,
   RejectResidencyClaimSchema,
@@ -146,6 +146,15 @@ export const routes = {
     summary: 'My profile, role grants with scopes, residencies and claims',
     response: MeSchema,
   }),
+  updateMe: route({
+    method: 'PATCH',
+    path: '/me',
+    auth: 'user',
+    tag: 'identity',
+    summary: 'Change my nickname; it passes the content check (risky: refused; to review: held for staff, the old one shows until then)',
+    body: UpdateMeSchema,
+    response: MeSchema,
+  }),
   myDataExport: route({
     method: 'GET',
     path: '/me/data',
@@ -202,7 +211,7 @@ export const routes = {
     path: '/communities/:id/held-content',
     auth: 'staff',
     tag: 'moderation',
-    summary: "Sign-up answers and opinions the content check held for a staff member's look, and how texts are checked",
+    summary: "Sign-up answers, opinions and nicknames the content check held for a staff member's look, and how texts are checked",
     params: IdParamsSchema,
     response: HeldContentSchema,
   }),
@@ -448,7 +457,8 @@ export const routes = {
     path: '/staff/wechat-sends/failed',
     auth: 'staff',
     tag: 'notifications',
-    summary: 'WeChat messages that could not be delivered, about activities and consultations of communities I manage',
+    summary:
+      'WeChat messages that could not be delivered, or may have been without an answer (uncertain, not sent again), about activities and consultations of communities I manage',
     query: PageQuerySchema,
     response: FailedWechatSendPageSchema,
   }),

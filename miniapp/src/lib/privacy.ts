@@ -16,7 +16,7 @@ export interface CollectedField {
  */
 export const collectedFields: CollectedField[] = [
   { id: 'openid', name: '微信标识（openid）', why: '用微信登录时认出是您，不用另设密码', who: '所有用户' },
-  { id: 'nickname', name: '昵称', why: '在活动报名名单、记名投票里显示，方便工作人员称呼您', who: '所有用户' },
+  { id: 'nickname', name: '昵称', why: '在活动报名名单、记名投票里显示，方便工作人员称呼您；改昵称时先做内容检查，需要时由社区工作人员看过再显示', who: '所有用户' },
   { id: 'avatar', name: '头像', why: '在“我的”页面显示', who: '自己设置的用户' },
   { id: 'birth-year', name: '出生年份', why: '有年龄要求的活动（如老年课堂）判断您能否报名', who: '自己填写的用户' },
   { id: 'real-name', name: '真实姓名', why: '认证住户时，居委会用它和户籍名单核对', who: '申请认证住户的居民' },

@@ -43,6 +43,28 @@ export class SignupsRepository {
     return this.db.run((em) => em.find(Signup, { where: { activityId, userId, active: 1 }, order: { id: 'ASC' } }));
   }
 
+  /**
+   * The row as committed now: a locking read on MySQL, where a plain read inside a transaction sees the snapshot
+   * taken at its first read. Call it holding the activity's lock.
+   */
+  findCurrent(id: number): Promise<Signup | null> {
+    const lock = this.db.kind === 'mysql' ? { mode: 'pessimistic_write' as const } : undefined;
+    return this.db.run((em) => em.findOne(Signup, { where: { id }, lock }));
+  }
+
+  /** The user's sign-ups holding or awaiting a place on activities that start after `now`, activity by activity. */
+  upcomingAwaitingOf(userId: number, now: Date): Promise<Signup[]> {
+    return this.db.run((em) =>
+      em
+        .createQueryBuilder(Signup, 's')
+        .innerJoinAndSelect('s.activity', 'a')
+        .where("s.userId = :userId AND s.status IN ('confirmed', 'waitlisted', 'offered') AND a.startsAt > :now", { userId, now })
+        .orderBy('s.activityId', 'ASC')
+        .addOrderBy('s.id', 'ASC')
+        .getMany(),
+    );
+  }
+
   findByCode(activityId: number, checkinCode: string): Promise<Signup | null> {
     return this.db.run((em) => em.findOneBy(Signup, { activityId, checkinCode }));
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { errorMessages, type CreateSignup, type ErrorCode, type SignupQuestion, type Signup as SignupDto, type SignupRole } from '@linli/shared';
+import { errorMessages, type CreateSignup, type ErrorCode, type SignupQuestion, type Signup as SignupDto, type SignupRole, type SignupStatus } from '@linli/shared';
 import { AccessService } from '../access/access.service.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import { Clock } from '../clock/clock.js';
@@ -17,6 +17,9 @@ import { randomCode } from './random-code.js';
 import type { Signup } from './signup.entity.js';
 import { SignupsRepository } from './signups.repository.js';
 import { WaitlistService } from './waitlist.service.js';
+
+/** Sign-ups holding or awaiting a place: the ones a resident can cancel. */
+const AWAITING: SignupStatus[] = ['confirmed', 'waitlisted', 'offered'];
 
 @Injectable()
 export class SignupsService {
@@ -116,19 +119,39 @@ export class SignupsService {
   async cancelMine(auth: AuthContext, activityId: number, role: SignupRole): Promise<SignupDto> {
     const activity = await this.visibleActivity(auth, activityId);
     const signup = await this.signups.findLive(activity.id, auth.userId, role);
-    if (!signup || !['confirmed', 'waitlisted', 'offered'].includes(signup.status)) throw new AppError('SIGNUP_NOT_FOUND');
+    if (!signup || !AWAITING.includes(signup.status)) throw new AppError('SIGNUP_NOT_FOUND');
     // Leaving the waitlist costs nobody a seat, so only held seats are bound by the deadline.
     if (signup.status !== 'waitlisted' && this.clock.now() >= activity.cancelDeadline) {
       throw new AppError('CANCEL_DEADLINE_PASSED');
     }
     await this.db.transaction(async () => {
       await this.activities.lock(activity.id);
-      if (!(await this.signups.transition(signup.id, [signup.status], { status: 'cancelled', active: null }))) {
-        throw new AppError('SIGNUP_NOT_FOUND');
-      }
-      await this.waitlist.releaseWithin(activity, signup, signup.status);
+      if (!(await this.cancelWithin(activity, signup))) throw new AppError('SIGNUP_NOT_FOUND');
     });
     return this.signupDto(signup.id);
+  }
+
+  /**
+   * Cancels, as their resident would, every sign-up of `userId` holding or awaiting a place on an activity that
+   * has not started (the account is being deleted): seats go back and on to the waitlist. In the caller's
+   * transaction; activities are locked in id order, like every other writer's single lock.
+   */
+  async cancelUpcomingWithin(userId: number): Promise<void> {
+    for (const seen of await this.signups.upcomingAwaitingOf(userId, this.clock.now())) {
+      await this.activities.lock(seen.activityId);
+      const signup = await this.signups.findCurrent(seen.id);
+      if (signup && AWAITING.includes(signup.status)) await this.cancelWithin(seen.activity, signup);
+    }
+  }
+
+  /**
+   * One cancellation, holding the activity's lock: the sign-up leaves the status it was read in, and what it held
+   * goes back (freed seats are offered on). False when it had moved on since.
+   */
+  private async cancelWithin(activity: Activity, signup: Signup): Promise<boolean> {
+    if (!(await this.signups.transition(signup.id, [signup.status], { status: 'cancelled', active: null }))) return false;
+    await this.waitlist.releaseWithin(activity, signup, signup.status);
+    return true;
   }
 
   async acceptOffer(auth: AuthContext, signupId: number): Promise<SignupDto> {

@@ -1,5 +1,12 @@
 import { ConfigError, loadConfig } from './config.js';
 
+const DEFAULT_LAYOUT = [
+  { keyword: 'thing1', part: 'subject' },
+  { keyword: 'thing2', part: 'title' },
+  { keyword: 'thing3', part: 'body' },
+  { keyword: 'time4', part: 'at' },
+];
+
 describe('loadConfig', () => {
   it('defaults to the embedded demo: SQLite, seeded, dev login on', () => {
     const config = loadConfig({});
@@ -46,6 +53,42 @@ describe('loadConfig', () => {
     );
     expect(loadConfig({ ...cos, S3_PUBLIC_URL: 'https://img.example.com/' }).uploads.s3?.publicUrl).toBe('https://img.example.com');
     expect(loadConfig(cos).uploads.s3?.publicUrl).toBe('https://linli-1250000000.s3.ap-guangzhou.amazonaws.com');
+  });
+
+  it('lays out every subscribe template as thing1 subject, thing2 title, thing3 body, time4 time unless told otherwise', () => {
+    const config = loadConfig({ WECHAT_TEMPLATE_SIGNUP_RESULT_FIELDS: ' thing1:subject, thing2:title ,thing5:body,time3:at' });
+    expect(config.subscribeTemplateFields.signup_result).toEqual([
+      { keyword: 'thing1', part: 'subject' },
+      { keyword: 'thing2', part: 'title' },
+      { keyword: 'thing5', part: 'body' },
+      { keyword: 'time3', part: 'at' },
+    ]);
+    expect(config.subscribeTemplateFields.waitlist_offer).toEqual(DEFAULT_LAYOUT);
+    expect(Object.keys(loadConfig({}).subscribeTemplateFields).sort()).toEqual(
+      ['activity_changed', 'activity_reminder', 'consultation_opened', 'consultation_result', 'signup_result', 'waitlist_offer'],
+    );
+    expect(loadConfig({ WECHAT_TEMPLATE_ACTIVITY_REMINDER_FIELDS: 'character_string2:title,date1:at' }).subscribeTemplateFields.activity_reminder).toEqual([
+      { keyword: 'character_string2', part: 'title' },
+      { keyword: 'date1', part: 'at' },
+    ]);
+  });
+
+  it.each([
+    ['thing1:subjet', '"thing1:subjet": write keyword:part with part one of subject, title, body, at'],
+    ['things1:subject', '"things1:subject": the keyword must be a WeChat field'],
+    ['thing0:subject', 'the keyword must be a WeChat field'],
+    ['thing1', '"thing1": write keyword:part'],
+    ['thing1:subject:x', 'write keyword:part'],
+    ['thing1:at', '"thing1:at": the time goes into a time or date field, and only the time does'],
+    ['time4:body', '"time4:body": the time goes into a time or date field'],
+    ['thing1:subject,thing1:title', '"thing1:title": thing1 is listed twice'],
+    ['', 'the keyword must be a WeChat field'],
+    ['thing1:subject,,time4:at', 'the keyword must be a WeChat field'],
+  ])('refuses the template layout %j at start, saying what is wrong', (value, message) => {
+    const env = { WECHAT_TEMPLATE_CONSULTATION_RESULT_FIELDS: value };
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow('WECHAT_TEMPLATE_CONSULTATION_RESULT_FIELDS');
+    expect(() => loadConfig(env)).toThrow(message);
   });
 
   it.each([

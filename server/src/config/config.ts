@@ -1,12 +1,54 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import type { SubscribeTemplateKey } from '@linli/shared';
+import { SubscribeTemplateKeySchema, type SubscribeTemplateKey } from '@linli/shared';
 
 const Bool = z
   .enum(['true', 'false', '1', '0'])
   .transform((v) => v === 'true' || v === '1')
   .optional();
+
+/** The parts of a notice a subscribe-message field can carry: its subject (activity or consultation), title, text, time. */
+export const MESSAGE_PARTS = ['subject', 'title', 'body', 'at'] as const;
+export type MessagePart = (typeof MESSAGE_PARTS)[number];
+
+/** Which template keyword carries which part, e.g. [{ keyword: 'thing1', part: 'subject' }, …]. */
+export type TemplateFields = readonly { keyword: string; part: MessagePart }[];
+
+/** The layout every template has unless its `WECHAT_TEMPLATE_<KEY>_FIELDS` says otherwise. */
+export const DEFAULT_TEMPLATE_FIELDS = 'thing1:subject,thing2:title,thing3:body,time4:at';
+
+/** WeChat's keyword types (thing1 is a `thing`); time and date fields take only the time, and only they take it. */
+const KEYWORD = /^(thing|phrase|name|time|date|character_string|number|letter|symbol|amount|car_number|phone_number)([1-9]\d*)$/;
+
+/** `keyword:part,keyword:part…`, e.g. `thing1:subject,thing2:title,thing5:body,time3:at`. */
+export const TemplateFieldsSchema = z.string().transform((value, ctx): TemplateFields => {
+  const fields: { keyword: string; part: MessagePart }[] = [];
+  const problems: string[] = [];
+  for (const item of value.split(',').map((i) => i.trim())) {
+    const [keyword, part, ...extra] = item.split(':').map((p) => p.trim());
+    const type = KEYWORD.exec(keyword)?.[1];
+    const problem = !type
+      ? `"${item}": the keyword must be a WeChat field such as thing1, time4 or character_string2`
+      : extra.length > 0 || !(MESSAGE_PARTS as readonly string[]).includes(part)
+        ? `"${item}": write keyword:part with part one of ${MESSAGE_PARTS.join(', ')}`
+        : (part === 'at') !== (type === 'time' || type === 'date')
+          ? `"${item}": the time goes into a time or date field, and only the time does`
+          : fields.some((f) => f.keyword === keyword)
+            ? `"${item}": ${keyword} is listed twice`
+            : null;
+    if (problem) problems.push(problem);
+    else fields.push({ keyword, part: part as MessagePart });
+  }
+  for (const message of problems) ctx.addIssue({ code: 'custom', message });
+  return fields;
+});
+
+type TemplateFieldsVar = `WECHAT_TEMPLATE_${Uppercase<SubscribeTemplateKey>}_FIELDS`;
+const templateFieldsVar = (key: SubscribeTemplateKey) => `WECHAT_TEMPLATE_${key.toUpperCase()}_FIELDS` as TemplateFieldsVar;
+const templateFieldsEnv = Object.fromEntries(
+  SubscribeTemplateKeySchema.options.map((key) => [templateFieldsVar(key), TemplateFieldsSchema.optional()]),
+) as Record<TemplateFieldsVar, z.ZodOptional<typeof TemplateFieldsSchema>>;
 
 /** Every environment variable the server reads. The README's configuration table mirrors this. */
 const EnvSchema = z.object({
@@ -33,6 +75,7 @@ const EnvSchema = z.object({
   WECHAT_TEMPLATE_ACTIVITY_CHANGED: z.string().min(1).optional(),
   WECHAT_TEMPLATE_CONSULTATION_OPENED: z.string().min(1).optional(),
   WECHAT_TEMPLATE_CONSULTATION_RESULT: z.string().min(1).optional(),
+  ...templateFieldsEnv,
   H5_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(4 * 1024 * 1024),
@@ -82,6 +125,8 @@ export interface AppConfig {
   redisUrl: string | null;
   /** Subscribe-message template ids by key; a key without one is never asked for nor sent. */
   subscribeTemplates: Partial<Record<SubscribeTemplateKey, string>>;
+  /** Each template's keyword layout (WECHAT_TEMPLATE_<KEY>_FIELDS, else DEFAULT_TEMPLATE_FIELDS). */
+  subscribeTemplateFields: Record<SubscribeTemplateKey, TemplateFields>;
   h5Dir: string | null;
   logLevel: string;
   bodyLimitBytes: number;
@@ -136,6 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         : null,
     redisUrl: e.REDIS_URL ?? null,
     subscribeTemplates: subscribeTemplates(e),
+    subscribeTemplateFields: subscribeTemplateFields(e),
     h5Dir: e.H5_DIR ?? null,
     logLevel: e.LOG_LEVEL,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
@@ -157,6 +203,14 @@ function subscribeTemplates(e: z.infer<typeof EnvSchema>): Partial<Record<Subscr
     consultation_result: e.WECHAT_TEMPLATE_CONSULTATION_RESULT,
   };
   return Object.fromEntries(Object.entries(byKey).filter(([, id]) => id)) as Partial<Record<SubscribeTemplateKey, string>>;
+}
+
+function subscribeTemplateFields(e: z.infer<typeof EnvSchema>): Record<SubscribeTemplateKey, TemplateFields> {
+  const fallback = TemplateFieldsSchema.parse(DEFAULT_TEMPLATE_FIELDS);
+  return Object.fromEntries(SubscribeTemplateKeySchema.options.map((key) => [key, e[templateFieldsVar(key)] ?? fallback])) as Record<
+    SubscribeTemplateKey,
+    TemplateFields
+  >;
 }
 
 /** S3 storage is all or nothing: any S3_* variable switches it on, and then the four essentials must be there. */

@@ -1,10 +1,9 @@
 import { Module } from '@nestjs/common';
-import { UsersModule } from '../users/users.module.js';
+import { AuthorsRepository } from './authors.repository.js';
 import { ContentCheckService } from './content-check.service.js';
 
 @Module({
-  imports: [UsersModule],
-  providers: [ContentCheckService],
+  providers: [ContentCheckService, AuthorsRepository],
   exports: [ContentCheckService],
 })
 export class ContentCheckModule {}

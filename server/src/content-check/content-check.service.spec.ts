@@ -1,6 +1,6 @@
 import type { MsgSecCheckRequest, MsgSecCheckResult } from '../wechat/index.js';
 import { WechatApiError } from '../wechat/index.js';
-import type { UsersRepository } from '../users/users.repository.js';
+import type { AuthorsRepository } from './authors.repository.js';
 import { ContentCheckService, type ContentSecurityApi, type UserText } from './content-check.service.js';
 
 const opinion = (text: string): UserText => ({ path: 'body.opinion', text, scene: 'comment' });
@@ -20,7 +20,7 @@ function fakeWechat(answer: (r: MsgSecCheckRequest) => MsgSecCheckResult | Error
   return { api, calls };
 }
 
-const users = (openid: string) => ({ findById: async (id: number) => ({ id, openid }) }) as unknown as UsersRepository;
+const users = (openid: string) => ({ openidOf: async () => openid }) as unknown as AuthorsRepository;
 
 describe('ContentCheckService', () => {
   it('without WeChat, checks with the keyword list alone and says so', async () => {

@@ -2,8 +2,8 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { FieldError } from '@linli/shared';
 import { WECHAT_CLIENT } from '../wechat/wechat-client.provider.js';
 import { AppError } from '../common/app-error.js';
-import { UsersRepository } from '../users/users.repository.js';
 import type { MsgSecCheckRequest, MsgSecCheckResult } from '../wechat/index.js';
+import { AuthorsRepository } from './authors.repository.js';
 import { checkKeywords } from './keyword-filter.js';
 
 /** The part of the WeChat client this service uses (null when WeChat is not configured). */
@@ -55,7 +55,7 @@ export class ContentCheckService {
 
   constructor(
     @Inject(WECHAT_CLIENT) private readonly wechat: ContentSecurityApi | null,
-    private readonly users: UsersRepository,
+    private readonly authors: AuthorsRepository,
   ) {}
 
   get mode(): ContentCheckMode {
@@ -77,7 +77,7 @@ export class ContentCheckService {
   /** One call per scene (texts joined, in 2,500-character pieces); the worst suggestion wins. */
   private async wechatVerdict(userId: number, texts: UserText[]): Promise<'pass' | 'review' | 'risky' | 'skipped'> {
     if (!this.wechat) return 'skipped';
-    const openid = (await this.users.findById(userId))?.openid;
+    const openid = await this.authors.openidOf(userId);
     // Dev-login identities and seeded personas (dev_…) have no WeChat account to check against.
     if (!openid || openid.startsWith('dev_')) return 'skipped';
     const requests: MsgSecCheckRequest[] = [];

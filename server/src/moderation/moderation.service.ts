@@ -30,7 +30,11 @@ export class ModerationService {
 
   async list(auth: AuthContext, communityId: number): Promise<HeldContent> {
     await this.access.assertResidentAdmin(auth, communityId);
-    const [signups, polls] = await Promise.all([this.held.heldSignups(communityId), this.held.pollsWithOpinions(communityId)]);
+    const [signups, polls, nicknames] = await Promise.all([
+      this.held.heldSignups(communityId),
+      this.held.pollsWithOpinions(communityId),
+      this.held.heldNicknames(communityId),
+    ]);
     const titles = new Map(polls.map((p) => [p.id, p.title]));
     const opinions = await this.ballots.heldOpinions(polls.map((p) => p.id));
     return {
@@ -48,12 +52,14 @@ export class ModerationService {
         };
       }),
       opinions: opinions.map((o) => ({ poll: { id: o.pollId, title: titles.get(o.pollId)! }, ballotId: o.ballotId, opinion: o.opinion })),
+      nicknames: nicknames.map((u) => ({ userId: u.id, nickname: u.nickname, pendingNickname: u.pendingNickname! })),
     };
   }
 
   async decide(auth: AuthContext, decision: HeldContentDecision): Promise<{ approved: boolean }> {
     if (decision.kind === 'signup') await this.decideSignup(auth, decision.signupId, decision.approve);
-    else await this.decideOpinion(auth, decision.pollId, decision.ballotId, decision.approve);
+    else if (decision.kind === 'opinion') await this.decideOpinion(auth, decision.pollId, decision.ballotId, decision.approve);
+    else await this.decideNickname(auth, decision.userId, decision.pendingNickname, decision.approve);
     return { approved: decision.approve };
   }
 
@@ -70,6 +76,25 @@ export class ModerationService {
         communityId: signup.activity.communityId,
         targetType: 'signup',
         targetId: signupId,
+      });
+    });
+  }
+
+  /** Staff of any community the resident lives in or claimed a home in decide; the audit names that community. */
+  private async decideNickname(auth: AuthContext, userId: number, pendingNickname: string, approve: boolean): Promise<void> {
+    const theirs = await this.held.communitiesOf(userId);
+    if (theirs.length === 0) throw new AppError('HELD_CONTENT_NOT_FOUND');
+    const mine = await this.access.residentAdminCommunities(auth);
+    const communityId = theirs.find((id) => mine.has(id));
+    if (communityId === undefined) throw new AppError('OUT_OF_SCOPE');
+    await this.db.transaction(async () => {
+      if (!(await this.held.decideNickname(userId, pendingNickname, approve))) throw new AppError('HELD_CONTENT_NOT_FOUND');
+      await this.audit.append({
+        actorId: auth.userId,
+        action: approve ? 'moderation.approve' : 'moderation.reject',
+        communityId,
+        targetType: 'user',
+        targetId: userId,
       });
     });
   }

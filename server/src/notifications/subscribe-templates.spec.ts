@@ -1,3 +1,4 @@
+import { DEFAULT_TEMPLATE_FIELDS, TemplateFieldsSchema } from '../config/config.js';
 import { fitField, formatTemplateTime, subjectOf, templateData, templateKeyOfKind } from './subscribe-templates.js';
 
 describe('subscribe-message fields', () => {
@@ -26,11 +27,20 @@ describe('subscribe-message fields', () => {
   it('takes the subject from the quoted title in the notice', () => {
     expect(subjectOf('报名成功', '您已报名「社区义诊」，请按时参加。')).toBe('社区义诊');
     expect(subjectOf('住户认证通过', '您的住户认证已通过。')).toBe('住户认证通过');
-    expect(templateData({ subject: '社区义诊', title: '活动快开始了', body: '明天 9:00 开始', at: new Date('2026-03-01T01:00:00Z') })).toEqual({
-      thing1: '社区义诊',
+  });
+
+  it('fills the keywords of the layout, each from its part and cut to its own type', () => {
+    const parts = { subject: '社区老年人智能手机使用培训班第三期', title: '活动快开始了', body: '明天 9:00 开始', at: new Date('2026-03-01T01:00:00Z') };
+    expect(templateData(parts, TemplateFieldsSchema.parse(DEFAULT_TEMPLATE_FIELDS))).toEqual({
+      thing1: '社区老年人智能手机使用培训班第三期',
       thing2: '活动快开始了',
       thing3: '明天 9:00 开始',
       time4: '2026-03-01 09:00',
+    });
+    expect(templateData(parts, TemplateFieldsSchema.parse('name2:subject,phrase7:title,date3:at'))).toEqual({
+      name2: '社区老年人智能手机…',
+      phrase7: '活动快开…',
+      date3: '2026-03-01 09:00',
     });
   });
 

@@ -1,4 +1,5 @@
 import type { InboxKind, SubscribeTemplateKey } from '@linli/shared';
+import type { MessagePart, TemplateFields } from '../config/config.js';
 
 /** Which template carries each kind of notice; kinds not listed stay in the inbox only. */
 export const templateKeyOfKind: Partial<Record<InboxKind, SubscribeTemplateKey>> = {
@@ -14,26 +15,16 @@ export const templateKeyOfKind: Partial<Record<InboxKind, SubscribeTemplateKey>>
 };
 
 /** What a message is made of: the notice's subject (activity or consultation), its title, its text and time. */
-export interface MessageParts {
-  subject: string;
-  title: string;
-  body: string;
-  at: Date;
-}
+export type MessageParts = Record<Exclude<MessagePart, 'at'>, string> & { at: Date };
 
 /**
- * The fields every Linli template has, by WeChat keyword. Pick templates in the WeChat console with these
- * keywords (事项 thing1, 状态 thing2, 说明 thing3, 时间 time4); the README lists them.
+ * The template's fields from a notice, each keyword carrying its part (the layout comes from the configuration:
+ * thing1 subject, thing2 title, thing3 body, time4 time unless WECHAT_TEMPLATE_<KEY>_FIELDS says otherwise).
  */
-const layout: Record<string, (parts: MessageParts) => string> = {
-  thing1: (p) => p.subject,
-  thing2: (p) => p.title,
-  thing3: (p) => p.body,
-  time4: (p) => formatTemplateTime(p.at),
-};
-
-export function templateData(parts: MessageParts): Record<string, string> {
-  return Object.fromEntries(Object.entries(layout).map(([key, value]) => [key, fitField(key, value(parts))]));
+export function templateData(parts: MessageParts, fields: TemplateFields): Record<string, string> {
+  return Object.fromEntries(
+    fields.map(({ keyword, part }) => [keyword, fitField(keyword, part === 'at' ? formatTemplateTime(parts.at) : parts[part])]),
+  );
 }
 
 /**

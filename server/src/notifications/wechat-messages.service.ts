@@ -99,7 +99,8 @@ export class WechatMessages {
     const activityId = content.activityId;
     const pollId = content.pollId ?? null;
     const communityId = await this.sends.communityOf(activityId, pollId);
-    const data = JSON.stringify(templateData({ subject: subjectOf(content.title, content.body), title: content.title, body: content.body, at: now }));
+    const parts = { subject: subjectOf(content.title, content.body), title: content.title, body: content.body, at: now };
+    const data = JSON.stringify(templateData(parts, this.config.subscribeTemplateFields[key]));
     const page =
       activityId !== null ? `packages/activity/detail/index?id=${activityId}` : pollId !== null ? `packages/poll/detail/index?id=${pollId}` : 'pages/mine/index';
     const ids = await this.sends.insertSends(
@@ -111,21 +112,27 @@ export class WechatMessages {
     });
   }
 
+  /** The keyword that carries a template's subject (the activity or consultation), for staff's list. */
+  private subjectKeyword(key: SubscribeTemplateKey): string {
+    return this.config.subscribeTemplateFields[key].find((f) => f.part === 'subject')?.keyword ?? '';
+  }
+
   async failed(auth: AuthContext, page: number, pageSize: number): Promise<Page<FailedWechatSend>> {
     const communities = [...(await this.access.residentAdminCommunities(auth))];
     const [rows, total] = await this.sends.failedPage(communities, page, pageSize);
     return {
       items: rows.map((s) => ({
         id: s.id,
+        status: s.status === 'uncertain' ? ('uncertain' as const) : ('failed' as const),
         key: s.templateKey,
         userId: s.userId,
         nickname: s.nickname,
         activityId: s.activityId,
         pollId: s.pollId,
-        subject: (JSON.parse(s.data) as Record<string, string>).thing1 ?? '',
+        subject: (JSON.parse(s.data) as Record<string, string>)[this.subjectKeyword(s.templateKey)] ?? '',
         attempts: s.attempts,
         errcode: s.errcode,
-        reason: reasonFor(s.errcode, s.error),
+        reason: s.status === 'uncertain' ? uncertainReason(s.error) : reasonFor(s.errcode, s.error),
         createdAt: s.createdAt.toISOString(),
         updatedAt: s.updatedAt.toISOString(),
       })),
@@ -134,6 +141,12 @@ export class WechatMessages {
       pageSize,
     };
   }
+}
+
+/** A send that may have gone out: said first, then why it is not known, and why it was not sent again. */
+function uncertainReason(error: string | null): string {
+  const why = error?.startsWith('timeout') ? '微信没有及时回答' : '发出后连接断了，没收到微信的回答';
+  return `可能已发送，未确认：${why}。为免居民收到两次，没有再发`;
 }
 
 function reasonFor(errcode: number | null, error: string | null): string {

@@ -6,19 +6,34 @@ import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { WechatApiError, type WechatClient } from '../wechat/index.js';
 import { WechatSendsRepository } from './wechat-sends.repository.js';
 
-/** Errcodes a retry cannot fix: no consent left, a field WeChat refuses, a bad openid, page or template. */
 /** After start, before pending sends of a previous run are picked up. */
 const RECOVERY_DELAY_MS = 5_000;
 
+/** Errcodes a retry cannot fix: no consent left, a field WeChat refuses, a bad openid, page or template. */
 export const PERMANENT_ERRCODES: ReadonlySet<number> = new Set([43101, 47003, 40003, 41030, 40037]);
+
+/**
+ * What a failed attempt leaves. WeChat's send takes no idempotency key, so a send is tried again only when it
+ * provably did not go out: no connection was made, WeChat answered with an errcode (busy -1 and the like; those
+ * in PERMANENT_ERRCODES fail for good), or it failed while getting the access token. When the request may have
+ * reached WeChat without an answer (the connection dropped, it timed out, the answer was unreadable) the send
+ * is uncertain: sending it again could remind the resident twice.
+ */
+export function afterFailure(error: unknown): 'retry' | 'failed' | 'uncertain' {
+  if (!(error instanceof WechatApiError)) return 'uncertain';
+  if (error.api !== 'subscribe_send') return 'retry';
+  if (error.failure === 'errcode') return PERMANENT_ERRCODES.has(error.errcode!) ? 'failed' : 'retry';
+  if (error.failure === 'network') return 'retry';
+  return error.failure === 'invalid_request' ? 'failed' : 'uncertain';
+}
 
 /** The BullMQ queue's name in Redis. */
 export const WECHAT_SEND_QUEUE = 'linli-wechat-send';
 
 /**
  * Delivers WeChat subscribe messages in the background. Each send is a row (written with its notice), so a
- * restart picks up what was pending. A failed attempt is retried after a growing delay unless WeChat's answer
- * says a retry cannot help; the last failure stays on the row for staff.
+ * restart picks up what was pending. A failed attempt is retried after a growing delay when it provably did not
+ * go out and a retry can help (see afterFailure); the last failure, or the uncertainty, stays on the row for staff.
  *
  * Jobs wait in this process's timers by default; with REDIS_URL they wait in a BullMQ queue that every server
  * instance works on (a send is claimed in the database before it goes out, so no message goes twice).
@@ -122,24 +137,26 @@ export class WechatSendQueue implements OnApplicationBootstrap, OnModuleDestroy 
       await this.sends.finish(id, { status: 'failed', errcode: null, error: 'not_configured: WeChat is not configured' }, this.clock.now());
       return;
     }
+    const message = { touser: send.openid, templateId: send.templateId, page: send.page, data: JSON.parse(send.data) as Record<string, string> };
     try {
-      await this.wechat.sendSubscribeMessage({
-        touser: send.openid,
-        templateId: send.templateId,
-        page: send.page,
-        data: JSON.parse(send.data) as Record<string, string>,
-      });
+      await this.wechat.sendSubscribeMessage(message);
       await this.sends.finish(id, { status: 'sent', errcode: null, error: null }, this.clock.now());
       this.queued.delete(id);
     } catch (error) {
       const errcode = error instanceof WechatApiError ? error.errcode : null;
       const description = error instanceof WechatApiError ? `${error.failure}: ${error.errmsg}` : `error: ${String(error)}`;
       const attemptsMade = send.attempts + 1;
-      const retry = !(errcode !== null && PERMANENT_ERRCODES.has(errcode)) && attemptsMade <= this.retryDelaysMs.length && !this.stopped;
-      await this.sends.finish(id, { status: retry ? 'pending' : 'failed', errcode, error: description }, this.clock.now());
+      const outcome = afterFailure(error);
+      const retry = outcome === 'retry' && attemptsMade <= this.retryDelaysMs.length && !this.stopped;
+      const status = retry ? 'pending' : outcome === 'uncertain' ? 'uncertain' : 'failed';
+      await this.sends.finish(id, { status, errcode, error: description }, this.clock.now());
       if (retry) return this.enqueue(id, this.retryDelaysMs[attemptsMade - 1]);
       this.queued.delete(id);
-      this.logger.warn(`wechat send ${id} failed after ${attemptsMade} attempt(s): ${description}`);
+      this.logger.warn(
+        status === 'uncertain'
+          ? `wechat send ${id} may have been delivered (no answer), not sent again: ${description}`
+          : `wechat send ${id} failed after ${attemptsMade} attempt(s): ${description}`,
+      );
     }
   }
 }

@@ -107,8 +107,12 @@ export class WechatSendsRepository {
     });
   }
 
-  /** Records the outcome of one attempt: sent, back to pending for a retry, or failed for good. */
-  async finish(id: number, outcome: { status: 'sent' | 'pending' | 'failed'; errcode: number | null; error: string | null }, at: Date): Promise<void> {
+  /** Records the outcome of one attempt: sent, back to pending for a retry, failed for good, or uncertain (not sent again). */
+  async finish(
+    id: number,
+    outcome: { status: 'sent' | 'pending' | 'failed' | 'uncertain'; errcode: number | null; error: string | null },
+    at: Date,
+  ): Promise<void> {
     await this.db.run((em) =>
       em
         .createQueryBuilder()
@@ -129,10 +133,10 @@ export class WechatSendsRepository {
     return this.db.run((em) => em.findOneBy(WechatSend, { id }));
   }
 
-  /** Failed sends about the given communities, newest first, with the recipient's nickname. */
+  /** Failed and uncertain sends about the given communities, newest first, with the recipient's nickname. */
   async failedPage(communityIds: number[], page: number, pageSize: number): Promise<[(WechatSend & { nickname: string })[], number]> {
     if (communityIds.length === 0) return [[], 0];
-    const where = { status: 'failed' as const, communityId: In(communityIds) };
+    const where = { status: In(['failed', 'uncertain']), communityId: In(communityIds) };
     const [sends, total] = await this.db.run((em) =>
       em.findAndCount(WechatSend, { where, order: { id: 'DESC' }, skip: (page - 1) * pageSize, take: pageSize }),
     );

@@ -49,7 +49,7 @@ export class PersonalDataRepository {
   }
 
   /**
-   * Empties the account in the current transaction. Removed: the WeChat identifiers, nickname, avatar, birth year,
+   * Empties the account in the current transaction. Removed: the WeChat identifiers, nickname (and one held for review), avatar, birth year,
    * phone, roles, residencies, residency claims (they carry the real name), notifications, WeChat message consents
    * and sends, and the companions' names and answers of every sign-up. Kept without anything personal: the sign-up rows (seats and attendance still add
    * up), volunteer hours, article reads and the record of having voted (a secret ballot was never linked to it).
@@ -61,7 +61,7 @@ export class PersonalDataRepository {
       const result = await em.update(
         User,
         { id: userId, deletedAt: IsNull() },
-        { openid: `deleted:${userId}`, unionid: null, nickname: DELETED_NICKNAME, avatarUrl: null, birthYear: null, phone: null, deletedAt: now },
+        { openid: `deleted:${userId}`, unionid: null, nickname: DELETED_NICKNAME, pendingNickname: null, avatarUrl: null, birthYear: null, phone: null, deletedAt: now },
       );
       if (!result.affected) return false;
       await em.delete(RoleGrant, { userId });

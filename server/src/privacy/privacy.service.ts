@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AccountDeleted, Companion, MyDataExport, SignupAnswers } from '@linli/shared';
+import { SignupsService } from '../activities/signups.service.js';
 import { GrantsCache } from '../auth/grants-cache.js';
 import { Clock } from '../clock/clock.js';
 import { AppError } from '../common/app-error.js';
@@ -17,6 +18,7 @@ export class PrivacyService {
   constructor(
     private readonly db: Database,
     private readonly data: PersonalDataRepository,
+    private readonly signups: SignupsService,
     private readonly grants: GrantsCache,
     private readonly clock: Clock,
   ) {}
@@ -37,6 +39,7 @@ export class PrivacyService {
         id: rows.user.id,
         openid: rows.user.openid,
         nickname: rows.user.nickname,
+        pendingNickname: rows.user.pendingNickname,
         avatarUrl: rows.user.avatarUrl,
         birthYear: rows.user.birthYear,
         phone: maskPhone(rows.user.phone),
@@ -71,15 +74,20 @@ export class PrivacyService {
   }
 
   async deleteAccount(userId: number): Promise<AccountDeleted> {
-    const erased = await this.db.transaction(() => this.data.erase(userId, this.clock.now()));
-    if (!erased) throw new AppError('UNAUTHENTICATED');
+    await this.db.transaction(async () => {
+      // Seats of activities still to come go back to the waitlist as if the resident had cancelled each sign-up;
+      // first, so that activity rows are locked before sign-up rows, as every other writer does.
+      await this.signups.cancelUpcomingWithin(userId);
+      if (!(await this.data.erase(userId, this.clock.now()))) throw new AppError('UNAUTHENTICATED');
+    });
     // Every token of this account stops working here at once (other instances within the cache's minute).
     this.grants.forget(userId);
     return {
       ok: true,
       summary: [
         '您的昵称、头像、出生年份、手机号、微信标识、住户认证、实名申请、通知、消息订阅和同行家人信息已删除。',
-        '您报过名的活动只保留人数，不再显示您是谁。',
+        '还没开始的活动已为您取消报名，名额让给了其他居民。',
+        '以前的活动只保留人数，不再显示您是谁。',
         '您投过的票仍然算数；无记名投票本来就不和您相连，现在也不会。',
       ],
     };

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AccessModule } from '../access/access.module.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { CommunitiesModule } from '../communities/communities.module.js';
+import { ContentCheckModule } from '../content-check/content-check.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { CensusRepository } from './census.repository.js';
 import { ResidencyController } from './residency.controller.js';
@@ -10,7 +11,7 @@ import { ResidencyService } from './residency.service.js';
 import { ResidentCommunities } from './resident-communities.js';
 
 @Module({
-  imports: [CommunitiesModule, AccessModule, AuditModule, NotificationsModule],
+  imports: [CommunitiesModule, AccessModule, ContentCheckModule, AuditModule, NotificationsModule],
   controllers: [ResidencyController],
   providers: [ResidencyService, ResidencyRepository, CensusRepository, ResidentCommunities],
   exports: [ResidencyRepository, ResidentCommunities],

@@ -11,6 +11,7 @@ import { AuditRepository } from '../audit/audit.repository.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import { AppError } from '../common/app-error.js';
 import { CommunitiesRepository } from '../communities/communities.repository.js';
+import { ContentCheckService } from '../content-check/content-check.service.js';
 import { Database, isUniqueViolation } from '../database/database.js';
 import { NotificationService } from '../notifications/notification.service.js';
 import { parseCensusCsv } from './census-csv.js';
@@ -30,6 +31,7 @@ export class ResidencyService {
     private readonly audit: AuditRepository,
     private readonly notifications: NotificationService,
     private readonly residentCommunities: ResidentCommunities,
+    private readonly contentCheck: ContentCheckService,
   ) {}
 
   /** A resident claims a household. Listed in the census under the same name → approved at once. */
@@ -37,6 +39,9 @@ export class ResidencyService {
     const household = await this.communities.findHousehold(input.householdId);
     if (!household) throw new AppError('HOUSEHOLD_NOT_FOUND');
     if (await this.residency.isResident(auth.userId, household.id)) throw new AppError('ALREADY_RESIDENT');
+    // Risky names are refused. One to review needs nothing more: committee staff read every real name they decide
+    // on, and a name the census lists is the census's own.
+    await this.contentCheck.screen(auth.userId, [{ path: 'body.realName', text: input.realName, scene: 'profile' }]);
     const claimId = await this.db.transaction(async () => {
       let id: number;
       try {

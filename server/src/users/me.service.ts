@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { ROLE_SCOPE, STAFF_ROLES, type Me, type RoleGrant as RoleGrantDto } from '@linli/shared';
+import { ROLE_SCOPE, STAFF_ROLES, type Me, type RoleGrant as RoleGrantDto, type UpdateMe } from '@linli/shared';
 import { AppError } from '../common/app-error.js';
 import { CommunitiesRepository } from '../communities/communities.repository.js';
+import { ContentCheckService } from '../content-check/content-check.service.js';
 import { toClaimDto, toResidencyDto } from '../residency/residency.mapper.js';
 import { ResidencyRepository } from '../residency/residency.repository.js';
 import { maskPhone } from './mask-phone.js';
@@ -15,7 +16,19 @@ export class MeService {
     private readonly users: UsersRepository,
     private readonly residency: ResidencyRepository,
     private readonly communities: CommunitiesRepository,
+    private readonly contentCheck: ContentCheckService,
   ) {}
+
+  /**
+   * A new nickname, checked like every text a user writes: risky is refused (CONTENT_RISKY); one to review is
+   * held for the staff of the resident's communities, and the current one shows until they approve it.
+   */
+  async update(userId: number, input: UpdateMe): Promise<Me> {
+    const verdict = await this.contentCheck.screen(userId, [{ path: 'body.nickname', text: input.nickname, scene: 'profile' }]);
+    if (verdict === 'pass') await this.users.setNickname(userId, input.nickname);
+    else await this.users.holdNickname(userId, input.nickname);
+    return this.me(userId);
+  }
 
   async me(userId: number): Promise<Me> {
     const [user, grants, residencies, claims] = await Promise.all([
@@ -39,6 +52,7 @@ export class MeService {
     return {
       id: user.id,
       nickname: user.nickname,
+      pendingNickname: user.pendingNickname,
       avatarUrl: user.avatarUrl,
       birthYear: user.birthYear,
       verified: residencies.length > 0,

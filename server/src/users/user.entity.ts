@@ -15,6 +15,10 @@ export class User {
   @Column({ type: 'varchar', length: 32 })
   nickname: string;
 
+  /** A new nickname the content check held: shown to no one else until staff approve it. */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  pendingNickname: string | null;
+
   @Column({ type: 'varchar', length: 500, nullable: true })
   avatarUrl: string | null;
 

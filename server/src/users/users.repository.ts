@@ -16,6 +16,16 @@ export class UsersRepository {
     return this.db.run((em) => em.findOneBy(User, { openid }));
   }
 
+  /** A nickname that passed the check: shown at once, and any held one is dropped. */
+  async setNickname(id: number, nickname: string): Promise<void> {
+    await this.db.run((em) => em.update(User, { id }, { nickname, pendingNickname: null }));
+  }
+
+  /** A nickname held for review; the current one stays until staff decide. */
+  async holdNickname(id: number, pendingNickname: string): Promise<void> {
+    await this.db.run((em) => em.update(User, { id }, { pendingNickname }));
+  }
+
   async setPhone(id: number, phone: string | null): Promise<void> {
     await this.db.run((em) => em.update(User, { id }, { phone }));
   }

@@ -2,11 +2,12 @@ import type { ErrorCode } from '@linli/shared';
 import { errorCodeForErrcode } from './wechat-errcodes.js';
 
 /**
- * How a call failed: WeChat answered with an errcode, the attempt timed out, the connection failed,
- * or the answer was not what the API promises (HTTP error, not JSON, fields missing); or the client
- * refused to send a request WeChat would reject (invalid_request, with `code` given).
+ * How a call failed: WeChat answered with an errcode, the attempt timed out, no connection could be made
+ * (network: nothing reached WeChat), the connection was lost once made (dropped: the request may have
+ * reached WeChat), or the answer was not what the API promises (HTTP error, not JSON, fields missing); or
+ * the client refused to send a request WeChat would reject (invalid_request, with `code` given).
  */
-export type WechatFailure = 'errcode' | 'timeout' | 'network' | 'bad_response' | 'invalid_request';
+export type WechatFailure = 'errcode' | 'timeout' | 'network' | 'dropped' | 'bad_response' | 'invalid_request';
 
 export interface WechatApiErrorInit {
   /** Short API name, e.g. 'jscode2session'. */

@@ -137,6 +137,45 @@ describe('sendSubscribeMessage', () => {
     expect(fake.deliveredMessages()).toHaveLength(1);
   });
 
+  it('never repeats a send whose connection was lost: WeChat may have delivered it', async () => {
+    fake.acceptSubscription(RESIDENT, TEMPLATE, 3);
+    fake.loseAnswerNext('subscribe_send');
+    fake.dropNext('subscribe_send');
+    const wechat = client({ retries: 2 });
+
+    expect(await failure(wechat.sendSubscribeMessage(message()))).toMatchObject({ failure: 'dropped', errcode: null, code: ErrorCode.WECHAT_UNAVAILABLE });
+    expect(await failure(wechat.sendSubscribeMessage(message()))).toMatchObject({ failure: 'dropped', errcode: null });
+
+    expect(fake.requests('subscribe_send')).toHaveLength(2);
+    // The first went out though its answer was lost; the second was read and dropped before WeChat acted on it.
+    expect(fake.deliveredMessages()).toHaveLength(1);
+  });
+
+  it('never repeats a send that timed out', async () => {
+    fake.acceptSubscription(RESIDENT, TEMPLATE);
+    const wechat = client({ timeoutMs: 200, retries: 2 });
+    await wechat.getAccessToken();
+    fake.delayNext('subscribe_send', 1000);
+
+    expect(await failure(wechat.sendSubscribeMessage(message()))).toMatchObject({ failure: 'timeout' });
+    expect(fake.requests('subscribe_send')).toHaveLength(1);
+  });
+
+  it('retries a send whose connection was refused: nothing reached WeChat', async () => {
+    fake.acceptSubscription(RESIDENT, TEMPLATE);
+    const wechat = client({ retries: 2, retryBaseDelayMs: 300 });
+    await wechat.getAccessToken();
+    await fake.goOffline();
+
+    const sending = wechat.sendSubscribeMessage(message());
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await fake.goOnline();
+    await sending;
+
+    expect(fake.requests('subscribe_send')).toHaveLength(1);
+    expect(fake.deliveredMessages()).toHaveLength(1);
+  });
+
   it('gives up with WECHAT_BUSY when WeChat stays busy', async () => {
     fake.acceptSubscription(RESIDENT, TEMPLATE);
     fake.failNext('subscribe_send', -1, 3);

@@ -124,7 +124,8 @@ export class WechatClient {
 
   /**
    * Sends a one-time subscribe message. The recipient must have accepted the template and not yet
-   * used that acceptance (else 43101, WECHAT_SUBSCRIBE_REFUSED).
+   * used that acceptance (else 43101, WECHAT_SUBSCRIBE_REFUSED). WeChat takes no idempotency key, so a
+   * lost connection or a timeout is not retried here (failure 'dropped' or 'timeout': it may have gone).
    */
   async sendSubscribeMessage(message: SubscribeMessage): Promise<void> {
     const data = Object.fromEntries(Object.entries(message.data).map(([key, value]) => [key, { value }]));
@@ -133,6 +134,7 @@ export class WechatClient {
         api: 'subscribe_send',
         method: 'POST',
         path: '/cgi-bin/message/subscribe/send',
+        once: true,
         query: { access_token: accessToken },
         body: {
           touser: message.touser,

@@ -8,7 +8,7 @@ export interface WechatClientConfig {
   baseUrl?: string;
   /** Per attempt; covers connecting, waiting and reading the body. */
   timeoutMs?: number;
-  /** Extra attempts after a busy answer (-1) or a network failure. */
+  /** Extra attempts after a busy answer (-1) or a failed connection (a lost one too, unless the request must go once). */
   retries?: number;
   /** Backoff before retry n (0-based) is retryBaseDelayMs * 2^n. */
   retryBaseDelayMs?: number;

@@ -11,6 +11,11 @@ export interface WechatRequest {
   query?: Record<string, string>;
   /** Sent as JSON. */
   body?: Record<string, unknown>;
+  /**
+   * The request has an effect WeChat does not deduplicate (a subscribe message is delivered again): it is
+   * repeated only when the attempt provably never reached WeChat (no connection, or an errcode answer).
+   */
+  once?: boolean;
 }
 
 export type WechatAnswer = Record<string, unknown>;
@@ -26,7 +31,7 @@ export class WechatHttp {
 
   /** A JSON API: the answer object, once its errcode is 0 or absent. */
   call(request: WechatRequest): Promise<WechatAnswer> {
-    return this.withRetries(async () => {
+    return this.withRetries(request, async () => {
       const { bytes } = await this.exchange(request);
       return this.interpretJson(request, bytes.toString('utf8'));
     });
@@ -38,7 +43,7 @@ export class WechatHttp {
    * labels it wrongly: PNG and JPEG bytes never start with '{'.
    */
   callForImage(request: WechatRequest): Promise<Buffer> {
-    return this.withRetries(async () => {
+    return this.withRetries(request, async () => {
       const { bytes, contentType } = await this.exchange(request);
       if (contentType.includes('json') || bytes[0] === 0x7b) {
         this.interpretJson(request, bytes.toString('utf8'));
@@ -49,12 +54,12 @@ export class WechatHttp {
     });
   }
 
-  private async withRetries<T>(attempt: () => Promise<T>): Promise<T> {
+  private async withRetries<T>(request: WechatRequest, attempt: () => Promise<T>): Promise<T> {
     for (let index = 0; ; index += 1) {
       try {
         return await attempt();
       } catch (error) {
-        if (!isTransient(error) || index >= this.config.retries) throw error;
+        if (!isTransient(error, request) || index >= this.config.retries) throw error;
         await sleep(this.config.retryBaseDelayMs * 2 ** index);
       }
     }
@@ -82,7 +87,7 @@ export class WechatHttp {
       bytes = Buffer.from(await response.arrayBuffer());
     } catch (error) {
       if (signal.aborted) throw this.fail(request, 'timeout', `no answer within ${this.config.timeoutMs} ms`);
-      throw this.fail(request, 'network', describeNetworkError(error));
+      throw this.fail(request, neverConnected(error) ? 'network' : 'dropped', describeNetworkError(error));
     }
     if (status < 200 || status >= 300) throw this.fail(request, 'bad_response', `HTTP ${status}`);
     return { bytes, contentType };
@@ -111,14 +116,42 @@ export class WechatHttp {
 }
 
 /**
- * Worth another attempt: WeChat said busy, or the connection failed. Timeouts are not retried: the
- * attempt already spent the caller's time budget, and WeChat may have used the login code meanwhile.
+ * Worth another attempt: WeChat said busy, no connection could be made, or (unless the request must go
+ * once) the connection was lost. Timeouts are not retried: the attempt already spent the caller's time
+ * budget, and WeChat may have used the login code meanwhile.
  */
-function isTransient(error: unknown): boolean {
-  return (
-    error instanceof WechatApiError &&
-    (error.errcode === WechatErrcode.BUSY || error.failure === 'network')
-  );
+function isTransient(error: unknown, request: WechatRequest): boolean {
+  if (!(error instanceof WechatApiError)) return false;
+  return error.errcode === WechatErrcode.BUSY || error.failure === 'network' || (error.failure === 'dropped' && !request.once);
+}
+
+/**
+ * fetch's failures that come before a connection exists (refused, no route, no such host, a certificate
+ * refused in the handshake, a bad URL): nothing of the request can have reached WeChat. Anything else
+ * (reset, closed, a timeout on an open socket) may have come after WeChat read the request.
+ */
+const NOT_CONNECTED = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'EADDRNOTAVAIL',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'ERR_INVALID_URL',
+  'CERT_HAS_EXPIRED',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
+function neverConnected(error: unknown): boolean {
+  // Duck-typed, like describeNetworkError: the cause carries the system or undici code.
+  const code = ((error ?? {}) as { cause?: { code?: unknown } }).cause?.code;
+  return typeof code === 'string' && NOT_CONNECTED.has(code);
 }
 
 function describeNetworkError(error: unknown): string {

@@ -56,6 +56,24 @@ describe('content checks through WeChat msg_sec_check', () => {
     expect(ok(await t.call(routes.heldContent, { params: { id: home } }, committee)).checks).toBe('local+wechat');
   });
 
+  it('refuses a residency claim whose real name WeChat calls risky', async () => {
+    const [household] = ok(await t.call(routes.households, { params: { id: home }, query: { building: '5栋' } }, resident)).items;
+    const before = fake.requests('msg_sec_check').length;
+    const refused = await t.call(routes.createResidencyClaim, { body: { householdId: household.id, realName: '烟花爆竹' } }, resident);
+    expect(refused).toMatchObject({ status: 400, error: { code: 'CONTENT_RISKY', fields: [{ path: 'body.realName', message: '微信内容安全检查未通过，请修改' }] } });
+    expect(fake.requests('msg_sec_check').slice(before).map((r) => r.body)).toEqual([
+      expect.objectContaining({ openid: 'o_content_resident', scene: 1, content: '烟花爆竹' }),
+    ]);
+  });
+
+  it('checks a new nickname as a profile text: WeChat’s review holds it, its risky refuses it', async () => {
+    const before = fake.requests('msg_sec_check').length;
+    expect(ok(await t.call(routes.updateMe, { body: { nickname: '团购达人' } }, resident))).toMatchObject({ nickname: '微信用户', pendingNickname: '团购达人' });
+    expect(fake.requests('msg_sec_check').slice(before).map((r) => r.body)).toEqual([expect.objectContaining({ scene: 1, content: '团购达人' })]);
+    expect(await t.call(routes.updateMe, { body: { nickname: '烟花爆竹' } }, resident)).toMatchObject({ status: 400, error: { code: 'CONTENT_RISKY' } });
+    expect(ok(await t.call(routes.updateMe, { body: { nickname: '小区居民' } }, resident))).toMatchObject({ nickname: '小区居民', pendingNickname: null });
+  });
+
   it('does not ask WeChat about dev-login personas, who have no WeChat account', async () => {
     const before = fake.requests('msg_sec_check').length;
     const persona = await t.login('resident2');

@@ -1,8 +1,10 @@
 import { routes } from '@linli/shared';
+import { Activity } from '../../src/activities/activity.entity.js';
+import { Signup } from '../../src/activities/signup.entity.js';
 import { SubscribeConsent } from '../../src/notifications/subscribe-consent.entity.js';
 import { PollBallot } from '../../src/polls/poll-ballot.entity.js';
 import { User } from '../../src/users/user.entity.js';
-import { communityIds, publishedActivity } from '../support/activities.js';
+import { communityIds, HOURS, publishedActivity } from '../support/activities.js';
 import { ok } from '../support/expect-ok.js';
 import { choose, openPoll, verifiedResidents, type TestResident } from '../support/polls.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -14,6 +16,8 @@ describe('my data: export and account deletion', () => {
   let home: number;
   let residents: TestResident[];
   let activityId: number;
+  /** Starts in two hours: over by the time the account is deleted. */
+  let pastId: number;
   let pollId: number;
 
   beforeAll(async () => {
@@ -29,10 +33,22 @@ describe('my data: export and account deletion', () => {
     activityId = activity.id;
     const poll = await openPoll(t, committee, home, { title: '加装电梯' });
     pollId = poll.id;
+    const soon = (h: number) => new Date(Math.floor(t.clock.now().getTime() / 1000) * 1000 + h * HOURS).toISOString();
+    pastId = (
+      await publishedActivity(t, committee, home, {
+        title: '早上的义诊',
+        companionsAllowed: 2,
+        signupClosesAt: soon(1),
+        cancelDeadline: soon(1),
+        startsAt: soon(2),
+        endsAt: soon(3),
+      })
+    ).id;
     for (const [i, r] of residents.entries()) {
       ok(await t.call(routes.signUp, { params: { id: activityId }, body: { companions: [{ name: `老伴${i}`, relation: '老伴' }], answers: { diet: '不吃辣' } } }, r.token));
       ok(await t.call(routes.castBallot, { params: { id: pollId }, body: { answers: choose(poll, i === 0 ? 1 : 0) } }, r.token));
     }
+    for (const r of residents) ok(await t.call(routes.signUp, { params: { id: pastId }, body: { companions: [{ name: '老伴', relation: '老伴' }] } }, r.token));
   });
   afterAll(() => t.close());
 
@@ -44,6 +60,7 @@ describe('my data: export and account deletion', () => {
     expect(data.residencyClaims).toMatchObject([{ realName: me.name, status: 'approved' }]);
     expect(data.signups).toMatchObject([
       { activity: { id: activityId, title: '剪纸课' }, status: 'confirmed', companions: [{ name: '老伴0', relation: '老伴' }], answers: { diet: '不吃辣' } },
+      { activity: { id: pastId, title: '早上的义诊' }, status: 'confirmed' },
     ]);
     expect(data.consultations).toMatchObject([{ poll: { id: pollId, title: '加装电梯' }, secret: true, channel: 'online' }]);
     expect(JSON.stringify(data.consultations)).not.toMatch(/optionId|同意/);
@@ -59,8 +76,10 @@ describe('my data: export and account deletion', () => {
     expect(reply).toMatchObject({ status: 401, error: { code: 'UNAUTHENTICATED' } });
   });
 
-  it('deletes my account: personal data gone, my seat and my secret ballot still counted, my tokens dead', async () => {
+  it('deletes my account: personal data gone, my past seat and my secret ballot still counted, my tokens dead', async () => {
     const me = residents[0];
+    // 早上的义诊 is over; 剪纸课 is still to come.
+    t.clock.advance(3 * HOURS);
     await t.db.run((em) => em.update(User, { id: me.userId }, { phone: '13812345678', birthYear: 1950 }));
     await t.db.run((em) => em.insert(SubscribeConsent, { userId: me.userId, templateKey: 'activity_reminder', remaining: 2, updatedAt: new Date() }));
     const exported = ok(await t.call(routes.myDataExport, {}, me.token));
@@ -68,6 +87,7 @@ describe('my data: export and account deletion', () => {
     expect(exported.subscriptions).toEqual([{ key: 'activity_reminder', remaining: 2 }]);
     const before = ok(await t.call(routes.pollResults, { params: { id: pollId } }, committee));
     const seatsBefore = ok(await t.call(routes.getActivity, { params: { id: activityId } }, committee)).seatsTaken;
+    const pastSeatsBefore = ok(await t.call(routes.getActivity, { params: { id: pastId } }, committee)).seatsTaken;
     const ballotsBefore = await t.db.run((em) => em.findBy(PollBallot, { pollId }));
 
     const deleted = ok(await t.call(routes.deleteMyAccount, {}, me.token));
@@ -83,12 +103,16 @@ describe('my data: export and account deletion', () => {
     expect(await t.db.run((em) => em.countBy(SubscribeConsent, { userId: me.userId }))).toBe(0);
     expect(row.deletedAt).toBeInstanceOf(Date);
 
-    // Staff see the sign-up as a seat, not a person: no name, no companions, no answers.
-    const attendees = ok(await t.call(routes.listSignups, { params: { id: activityId } }, committee));
+    // Staff see the past sign-up as a seat, not a person: no name, no companions, no answers.
+    const attendees = ok(await t.call(routes.listSignups, { params: { id: pastId } }, committee));
     const mine = attendees.items.find((a) => a.user.id === me.userId)!;
     expect(mine).toMatchObject({ user: { nickname: '已注销用户' }, companions: [], answers: {}, size: 2, status: 'confirmed' });
     expect(JSON.stringify(attendees)).not.toMatch(new RegExp(`${me.name}|老伴0`));
-    expect(ok(await t.call(routes.getActivity, { params: { id: activityId } }, committee)).seatsTaken).toBe(seatsBefore);
+    expect(ok(await t.call(routes.getActivity, { params: { id: pastId } }, committee)).seatsTaken).toBe(pastSeatsBefore);
+    // The seats of the class still to come are given back, as a cancellation would.
+    const upcoming = await t.db.run((em) => em.findOneByOrFail(Signup, { activityId, userId: me.userId }));
+    expect(upcoming).toMatchObject({ status: 'cancelled', active: null, companions: '[]', answers: '{}' });
+    expect(ok(await t.call(routes.getActivity, { params: { id: activityId } }, committee)).seatsTaken).toBe(seatsBefore - 2);
 
     // The residency claim with the real name is gone from the committee's list.
     const claims = ok(await t.call(routes.listResidencyClaims, { query: { status: 'approved', pageSize: 100 } }, committee));
@@ -106,6 +130,47 @@ describe('my data: export and account deletion', () => {
     expect(again.me.id).not.toBe(me.userId);
     expect(again.me).toMatchObject({ verified: false, residencies: [], claims: [] });
   });
+
+  it('offers the seats a deleted account held on activities to come to the waitlist; counters stay right', async () => {
+    const [leaver, first, second] = await Promise.all(
+      ['leaver', 'first', 'second'].map((name) => t.login({ openid: `privacy-seat-${name}`, nickname: name })),
+    );
+    const full = await publishedActivity(t, committee, home, { title: '满员的太极课', seats: 1 });
+    const other = await publishedActivity(t, committee, home, { title: '另一堂满员的课', seats: 1 });
+    const signUp = (id: number, token: string) => t.call(routes.signUp, { params: { id }, body: {} }, token).then(ok);
+    expect((await signUp(full.id, leaver)).status).toBe('confirmed');
+    expect((await signUp(full.id, first)).status).toBe('waitlisted');
+    expect((await signUp(full.id, second)).status).toBe('waitlisted');
+    expect((await signUp(other.id, first)).status).toBe('confirmed');
+    expect((await signUp(other.id, leaver)).status).toBe('waitlisted');
+
+    ok(await t.call(routes.deleteMyAccount, {}, leaver));
+
+    const mineOn = async (id: number, token: string) => ok(await t.call(routes.getActivity, { params: { id } }, token)).mySignups[0];
+    expect(await mineOn(full.id, first)).toMatchObject({ status: 'offered' });
+    expect(await mineOn(full.id, second)).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
+    expect(await mineOn(other.id, first)).toMatchObject({ status: 'confirmed' });
+    const inbox = ok(await t.call(routes.myInbox, { query: { pageSize: 100 } }, first));
+    expect(inbox.items.filter((i) => i.kind === 'seat_offered' && i.activityId === full.id)).toHaveLength(1);
+
+    expect(await countersOf(full.id)).toEqual({ seatsTaken: 1, waitlistCount: 1 });
+    expect(await countersOf(other.id)).toEqual({ seatsTaken: 1, waitlistCount: 0 });
+    for (const id of [full.id, other.id]) expect(await countersOf(id)).toEqual(await recount(id));
+  });
+
+  /** What the activity row says is taken and waiting. */
+  const countersOf = (id: number) =>
+    t.db.run(async (em) => {
+      const a = await em.findOneByOrFail(Activity, { id });
+      return { seatsTaken: a.seatsTaken, waitlistCount: a.waitlistCount };
+    });
+  /** The same, counted from the sign-up rows. */
+  const recount = (activityId: number) =>
+    t.db.run(async (em) => {
+      const rows = await em.findBy(Signup, { activityId, role: 'participant' });
+      const holding = rows.filter((s) => ['confirmed', 'offered', 'attended'].includes(s.status));
+      return { seatsTaken: holding.reduce((sum, s) => sum + s.size, 0), waitlistCount: rows.filter((s) => s.status === 'waitlisted').length };
+    });
 
   it('leaves other residents untouched', async () => {
     const other = residents[1];

@@ -151,6 +151,19 @@ describe('residency: claim, review, census', () => {
     expect(outside).toMatchObject({ status: 403, error: { code: 'OUT_OF_SCOPE' } });
   });
 
+  it('refuses a real name the content check calls risky, naming the field, and stores nothing', async () => {
+    const home = await household(xingfuli, '6栋', '1单元', '101');
+    const reply = await t.call(routes.createResidencyClaim, { body: { householdId: home.id, realName: '六合彩' } }, newcomer);
+    expect(reply).toMatchObject({
+      status: 400,
+      error: { code: 'CONTENT_RISKY', message: '您填写的内容含有不适合发布的词语，请修改后再提交', fields: [{ path: 'body.realName', message: '含有不适合发布的词语「六合彩」，请修改' }] },
+    });
+    const me = ok(await t.call(routes.me, {}, newcomer));
+    expect(me.claims.some((c) => c.household.id === home.id)).toBe(false);
+    // The same home under a plain name goes through.
+    expect(ok(await t.call(routes.createResidencyClaim, { body: { householdId: home.id, realName: '周小明' } }, newcomer)).status).toBe('pending');
+  });
+
   it('answers 404 with a code for things that do not exist', async () => {
     expect(await t.call(routes.approveResidencyClaim, { params: { id: 999999 } }, committee)).toMatchObject({ status: 404, error: { code: 'CLAIM_NOT_FOUND' } });
     expect(await t.call(routes.createResidencyClaim, { body: { householdId: 999999, realName: '某人' } }, newcomer)).toMatchObject({ status: 404, error: { code: 'HOUSEHOLD_NOT_FOUND' } });

@@ -104,6 +104,15 @@ describe('fake WeChat', () => {
     expect((await login(code)).json.errcode).toBe(40029);
   });
 
+  it('refuses connections while offline, and answers again on the same address once online', async () => {
+    await fake.goOffline();
+    const refused = await fetch(`${fake.baseUrl}/cgi-bin/unknown`).catch((error: { cause?: { code?: string } }) => error.cause?.code);
+    expect(refused).toBe('ECONNREFUSED');
+
+    await fake.goOnline();
+    expect((await fetch(`${fake.baseUrl}/cgi-bin/unknown`)).status).toBe(404);
+  });
+
   it('answers 404 for paths it does not know', async () => {
     const response = await fetch(`${fake.baseUrl}/cgi-bin/unknown`);
 
@@ -146,6 +155,19 @@ describe('fake WeChat', () => {
       expect(fake.deliveredMessages()).toEqual([
         { touser: 'o-1', templateId: 't-1', page: 'pages/index/index', data: { thing1: '通知' }, miniprogramState: 'formal' },
       ]);
+    });
+
+    it('can deliver a message and then lose the answer, as a connection dropped after the send does', async () => {
+      fake.addUser('o-1');
+      fake.addTemplate('t-1', { fields: ['thing1'] });
+      fake.acceptSubscription('o-1', 't-1', 2);
+      fake.loseAnswerNext('subscribe_send');
+      const body = { touser: 'o-1', template_id: 't-1', page: 'pages/index/index', data: { thing1: { value: '通知' } } };
+
+      await expect(call('/cgi-bin/message/subscribe/send', body)).rejects.toThrow('fetch failed');
+      expect(fake.deliveredMessages()).toHaveLength(1);
+      expect(fake.subscriptionsLeft('o-1', 't-1')).toBe(1);
+      expect(await (await call('/cgi-bin/message/subscribe/send', body)).json()).toMatchObject({ errcode: 0 });
     });
 
     it('answers msg_sec_check with result, detail and trace_id', async () => {

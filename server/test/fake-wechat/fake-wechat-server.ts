@@ -35,6 +35,15 @@ export interface FakeWechat {
   delayNext(endpoint: FakeWechatEndpoint, ms: number, times?: number): void;
   /** The next `times` requests get their connection closed without an answer (a network failure). */
   dropNext(endpoint: FakeWechatEndpoint, times?: number): void;
+  /**
+   * The next `times` requests are handled as usual (a message is delivered, a consent spent), then the
+   * connection is closed before the answer goes out: the caller cannot know that it worked.
+   */
+  loseAnswerNext(endpoint: FakeWechatEndpoint, times?: number): void;
+  /** Stops listening (and closes open connections): callers get their connection refused until `goOnline`. */
+  goOffline(): Promise<void>;
+  /** Listens again on the same port. */
+  goOnline(): Promise<void>;
   /** The next `times` requests get this raw HTTP answer (e.g. a 502 page, or broken JSON). */
   replyRawNext(
     endpoint: FakeWechatEndpoint,
@@ -77,11 +86,22 @@ export async function startFakeWechat(options: FakeWechatOptions): Promise<FakeW
       else res.destroy();
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
+  const listen = (port: number) =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  await listen(0);
   const { port } = server.address() as AddressInfo;
+  const stopListening = () => {
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    // fetch keeps connections alive; without this, close() waits for them to idle out.
+    server.closeAllConnections();
+    return closed;
+  };
 
   return {
     baseUrl: `http://127.0.0.1:${port}`,
@@ -89,6 +109,9 @@ export async function startFakeWechat(options: FakeWechatOptions): Promise<FakeW
     failNext: (endpoint, errcode, times = 1) => state.script(endpoint, { kind: 'errcode', errcode }, times),
     delayNext: (endpoint, ms, times = 1) => state.script(endpoint, { kind: 'delay', ms }, times),
     dropNext: (endpoint, times = 1) => state.script(endpoint, { kind: 'drop' }, times),
+    loseAnswerNext: (endpoint, times = 1) => state.script(endpoint, { kind: 'lose-answer' }, times),
+    goOffline: stopListening,
+    goOnline: () => listen(port),
     replyRawNext: (endpoint, reply, times = 1) =>
       state.script(
         endpoint,
@@ -109,10 +132,7 @@ export async function startFakeWechat(options: FakeWechatOptions): Promise<FakeW
     reset: () => state.reset(),
     close: async () => {
       closing.abort();
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      // fetch keeps connections alive; without this, close() waits for them to idle out.
-      server.closeAllConnections();
-      await closed;
+      if (server.listening) await stopListening();
     },
   };
 }
@@ -148,6 +168,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: FakeWech
   if (step?.kind === 'errcode') return reply(wechatError(step.errcode));
   if (step?.kind === 'raw') return send(res, step.status, step.contentType, step.body);
   const answer = route.answer(request, state);
+  if (step?.kind === 'lose-answer') return res.destroy();
   if (answer instanceof FakeBinaryAnswer) return send(res, 200, answer.contentType, answer.bytes);
   return reply(answer);
 }

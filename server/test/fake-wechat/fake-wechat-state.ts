@@ -55,6 +55,7 @@ export type ScriptedStep =
   | { kind: 'errcode'; errcode: number }
   | { kind: 'delay'; ms: number }
   | { kind: 'drop' }
+  | { kind: 'lose-answer' }
   | { kind: 'raw'; status: number; body: string; contentType: string };
 
 interface IssuedCode {

@@ -40,6 +40,10 @@ export type Residency = z.infer<typeof ResidencySchema>;
 export const MeSchema = z.object({
   id: IdSchema,
   nickname: z.string(),
+  pendingNickname: z
+    .string()
+    .nullable()
+    .describe('A new nickname the content check held for staff review: others see `nickname` until it is approved'),
   avatarUrl: z.string().nullable(),
   birthYear: z.number().int().nullable(),
   verified: z.boolean().describe('Verified resident of at least one household'),
@@ -50,6 +54,10 @@ export const MeSchema = z.object({
   phone: z.string().nullable().describe('Staff contact phone, masked (138****5678); residents are never asked for one'),
 });
 export type Me = z.infer<typeof MeSchema>;
+
+/** What a resident may change about themselves. */
+export const UpdateMeSchema = z.object({ nickname: text(20) }).strict();
+export type UpdateMe = z.infer<typeof UpdateMeSchema>;
 
 export const AuthResponseSchema = z.object({
   token: z.string(),

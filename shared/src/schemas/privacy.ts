@@ -15,6 +15,7 @@ export const MyDataExportSchema = z.object({
     id: IdSchema,
     openid: z.string().describe('My WeChat identifier for this mini-program'),
     nickname: z.string(),
+    pendingNickname: z.string().nullable().describe('A new nickname waiting for staff review'),
     avatarUrl: z.string().nullable(),
     birthYear: z.number().int().nullable(),
     phone: z.string().nullable().describe('Staff only; masked like every phone number Linli answers with'),

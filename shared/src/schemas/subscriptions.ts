@@ -44,12 +44,18 @@ export const SubscriptionBalanceSchema = z.object({
 });
 export type SubscriptionBalance = z.infer<typeof SubscriptionBalanceSchema>;
 
-export const WechatSendStatusSchema = z.enum(['pending', 'sending', 'sent', 'failed']);
+/**
+ * uncertain: the request may have reached WeChat but no answer came (the connection dropped, timed out, or the
+ * server stopped mid-send). WeChat's send takes no idempotency key, so it is not sent again; its consent is spent.
+ */
+export const WechatSendStatusSchema = z.enum(['pending', 'sending', 'sent', 'failed', 'uncertain']);
 export type WechatSendStatus = z.infer<typeof WechatSendStatusSchema>;
 
-/** A WeChat message that could not be delivered, for staff (the inbox copy always exists). */
+/** A WeChat message that could not be delivered, or may not have been, for staff (the inbox copy always exists). */
 export const FailedWechatSendSchema = z.object({
   id: IdSchema,
+  /** failed: not delivered. uncertain: 可能已发送，未确认 (not sent again, so it never arrives twice). */
+  status: z.enum(['failed', 'uncertain']),
   key: SubscribeTemplateKeySchema,
   userId: IdSchema,
   nickname: z.string(),

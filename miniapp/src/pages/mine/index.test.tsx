@@ -138,6 +138,17 @@ describe('我的', () => {
     await screen.findByText('退出登录')
   })
 
+  it('opens 修改昵称, and says when a new nickname waits for review', async () => {
+    logIn()
+    installFakeServer({ 'GET /api/me': () => ({ body: makeMe({ pendingNickname: '周阿姨代购' }) }) })
+
+    render(<MinePage />)
+
+    await waitFor(() => expect(document.getElementById('mine-nickname-edit')?.textContent).toContain('新昵称“周阿姨代购”正在等社区审核'))
+    fireEvent.click(screen.getByText('修改昵称'))
+    expect(navigations).toContainEqual({ method: 'navigateTo', url: '/packages/privacy/nickname/index' })
+  })
+
   it('logs out to the login page', async () => {
     logIn()
     installFakeServer({ 'GET /api/me': () => ({ body: makeMe() }) })

@@ -73,6 +73,12 @@ export default function MinePage() {
           </Text>
           <Text className='ll-secondary'>{me.verified ? '认证居民' : '还没有认证住户'}</Text>
         </View>
+        <LinkCell
+          id='mine-nickname-edit'
+          title='修改昵称'
+          description={me.pendingNickname ? `新昵称“${me.pendingNickname}”正在等社区审核` : '别人在报名名单和署名投票里看到的名字'}
+          onClick={() => goTo('editNickname')}
+        />
 
         <ResidencyCard me={me} id='residency-status' />
 
@@ -115,10 +121,10 @@ export default function MinePage() {
           <LinkCell id='mine-articles' title='社区文章' description='写通知、活动预告和回顾，可以定时发布，也能撤回' onClick={() => goTo('staffArticles')} />
         ) : null}
         {managesPolls(me) ? (
-          <LinkCell id='mine-moderation' title='待审核的留言' description='居民填写的报名留言和议事意见，需要人工看一下的在这里' onClick={() => goTo('staffModeration')} />
+          <LinkCell id='mine-moderation' title='待审核的留言' description='居民填写的报名留言、议事意见和新昵称，需要人工看一下的在这里' onClick={() => goTo('staffModeration')} />
         ) : null}
         {me.isStaff ? (
-          <LinkCell id='mine-wechat-sends' title='没发出的微信提醒' description='哪些居民的微信提醒没能发出、为什么' onClick={() => goTo('staffWechatSends')} />
+          <LinkCell id='mine-wechat-sends' title='没发出的微信提醒' description='哪些居民的微信提醒没能发出或没能确认、为什么' onClick={() => goTo('staffWechatSends')} />
         ) : null}
         {me.isStaff ? <StaffPhoneCard me={me} onChange={() => void reload()} /> : null}
         {managesPolls(me) ? (

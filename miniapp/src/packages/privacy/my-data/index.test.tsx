@@ -9,7 +9,7 @@ import MyDataPage from '.'
 const exported: MyDataExport = {
   exportedAt: '2026-11-22T02:00:00.000Z',
   notes: ['这是邻里共治保存的关于您的全部信息。'],
-  profile: { id: 1, openid: 'o-1', nickname: '王阿姨', avatarUrl: null, birthYear: 1950, phone: null, createdAt: '2026-01-01T00:00:00.000Z' },
+  profile: { id: 1, openid: 'o-1', nickname: '王阿姨', pendingNickname: null, avatarUrl: null, birthYear: 1950, phone: null, createdAt: '2026-01-01T00:00:00.000Z' },
   roles: [],
   residencies: [],
   residencyClaims: [],

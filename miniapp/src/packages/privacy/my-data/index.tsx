@@ -123,7 +123,8 @@ export default function MyDataPage() {
         <View className='ll-card' id='my-data-delete'>
           <Text className='ll-heading'>注销账号</Text>
           <Text className='ll-text'>注销后，您的昵称、住户认证、报名时填写的家人和回答、消息都会删除，不能恢复。</Text>
-          <Text className='ll-text'>报过名的活动只保留人数；投过的票仍然算数，无记名投票也仍然不和任何人相连。</Text>
+          <Text className='ll-text'>还没开始的活动会为您取消报名，名额让给候补的居民；以前的活动只保留人数。</Text>
+          <Text className='ll-text'>投过的票仍然算数，无记名投票也仍然不和任何人相连。</Text>
           {deleteError ? (
             <View id='my-data-delete-error' className='ll-notice ll-notice-error' role='alert'>
               <Text className='ll-text'>{deleteError}</Text>

@@ -4,13 +4,13 @@ import { routes, type Community, type Household, type ResidencyClaim } from '@li
 import { call, messageOf } from '../../../api'
 import { LinkCell } from '../../../components/LinkCell'
 import { Button, Input } from '../../../components/nutui'
+import { BackToMineButton } from '../../../components/BackToMineButton'
 import { Page } from '../../../components/Page'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/States'
 import { useResource } from '../../../hooks/useResource'
 import { useRequireLogin } from '../../../hooks/useSession'
 import { householdLabel } from '../../../lib/format'
 import { buildingsOf, roomsByFloor, roomsOf, unitsOf } from '../../../lib/households'
-import { goTo } from '../../../navigation'
 import './index.css'
 
 type Step = 'community' | 'building' | 'unit' | 'room' | 'name'
@@ -86,11 +86,7 @@ function CommunityStep({ onPick }: { onPick: (community: Community) => void }) {
 function Submitted({ claim }: { claim: ResidencyClaim }) {
   return (
     <Page
-      footer={
-        <Button id='claim-done' type='primary' size='xlarge' block onClick={() => goTo('mine')}>
-          好的，回到“我的”
-        </Button>
-      }
+      footer={<BackToMineButton id='claim-done' />}
     >
       <View className='ll-body claim-result' id='claim-result'>
         <View className='ll-state-symbol claim-result-symbol'>✓</View>

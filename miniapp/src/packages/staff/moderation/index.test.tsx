@@ -20,6 +20,7 @@ const queue: HeldContent = {
     },
   ],
   opinions: [{ poll: { id: 3, title: '楼道加装照明' }, ballotId: 'a'.repeat(32), opinion: '灯具团购请加微信' }],
+  nicknames: [{ userId: 8, nickname: '王阿姨', pendingNickname: '王阿姨代购' }],
 }
 
 function open(handlers: Parameters<typeof installFakeServer>[0] = {}) {
@@ -62,5 +63,16 @@ describe('待审核的留言 (staff)', () => {
     await waitFor(() => expect(document.getElementById('held-signup-5')).toBeNull())
     expect(log.find((r) => r.method === 'POST')?.data).toEqual({ kind: 'signup', signupId: 5, approve: false })
     expect(await screen.findByText('已隐藏这段内容')).toBeTruthy()
+  })
+
+  it('approves a held nickname by its words, after saying what approving does', async () => {
+    const log = open({ 'POST /api/held-content/decisions': () => ({ body: { approved: true } }) })
+    const held = await waitFor(() => byId('held-nickname-8'))
+    expect(held.textContent).toContain('新昵称：王阿姨代购')
+    expect(held.textContent).toContain('现在的昵称：王阿姨')
+    fireEvent.click(byId('held-approve-nickname-8'))
+    expect(await screen.findByText('通过后，大家会看到这个新昵称。')).toBeTruthy()
+    fireEvent.click(byId('held-confirm'))
+    await waitFor(() => expect(log.find((r) => r.method === 'POST')?.data).toEqual({ kind: 'nickname', userId: 8, pendingNickname: '王阿姨代购', approve: true }))
   })
 })

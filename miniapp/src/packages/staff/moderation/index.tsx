@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { routes, type HeldContentDecision, type HeldOpinion, type HeldSignup } from '@linli/shared'
+import { routes, type HeldContentDecision, type HeldNickname, type HeldOpinion, type HeldSignup } from '@linli/shared'
 import { call, messageOf } from '../../../api'
 import { ConfirmDialog } from '../../../components/ConfirmDialog'
 import { Button } from '../../../components/nutui'
@@ -13,7 +13,10 @@ import { pollCommunityOptions } from '../../../lib/pollForm'
 import { Choice } from '../activity-form/FormParts'
 import '../activity-form/index.css'
 
-type Target = { kind: 'signup'; signupId: number } | { kind: 'opinion'; pollId: number; ballotId: string }
+type Target =
+  | { kind: 'signup'; signupId: number }
+  | { kind: 'opinion'; pollId: number; ballotId: string }
+  | { kind: 'nickname'; userId: number; pendingNickname: string }
 type Item = { key: string; decision: Target; title: string; lines: string[] }
 
 function signupItem(s: HeldSignup): Item {
@@ -27,6 +30,23 @@ function signupItem(s: HeldSignup): Item {
 
 function opinionItem(o: HeldOpinion): Item {
   return { key: `opinion-${o.ballotId}`, decision: { kind: 'opinion', pollId: o.poll.id, ballotId: o.ballotId }, title: `议事意见：${o.poll.title}`, lines: [o.opinion] }
+}
+
+function nicknameItem(n: HeldNickname): Item {
+  return {
+    key: `nickname-${n.userId}`,
+    decision: { kind: 'nickname', userId: n.userId, pendingNickname: n.pendingNickname },
+    title: `新昵称：${n.pendingNickname}`,
+    lines: [`现在的昵称：${n.nickname}（通过前大家看到的还是它）`],
+  }
+}
+
+/** What the decision will do, in one sentence. */
+function confirmText(pending: { item: Item; approve: boolean } | null): string {
+  if (pending?.item.decision.kind === 'nickname') {
+    return pending.approve ? '通过后，大家会看到这个新昵称。' : '隐藏后，新昵称不会用上，居民还用原来的昵称。'
+  }
+  return pending?.approve ? '通过后，这段内容会照原样显示给工作人员。' : '隐藏后，这段内容会被删掉；报名名额和投票都保留。'
 }
 
 /**
@@ -63,7 +83,7 @@ export default function StaffModerationPage() {
     if (held.state.status === 'error') return <ErrorState error={held.state.error} onRetry={held.reload} />
     if (!held.state.data) return <LoadingState />
     const data = held.state.data
-    const items = [...data.signups.map(signupItem), ...data.opinions.map(opinionItem)]
+    const items = [...data.signups.map(signupItem), ...data.opinions.map(opinionItem), ...data.nicknames.map(nicknameItem)]
     return (
       <View id='moderation-list'>
         {data.checks === 'local' ? (
@@ -110,7 +130,7 @@ export default function StaffModerationPage() {
       <ConfirmDialog
         visible={pending !== null}
         title={pending?.approve ? '确认通过？' : '确认隐藏？'}
-        text={pending?.approve ? '通过后，这段内容会照原样显示给工作人员。' : '隐藏后，这段内容会被删掉；报名名额和投票都保留。'}
+        text={confirmText(pending)}
         confirmId='held-confirm'
         confirmText={pending?.approve ? '确认通过' : '确认隐藏'}
         danger={!pending?.approve}

@@ -21,8 +21,9 @@ const KIND_LABELS: Record<FailedWechatSend['key'], string> = {
 }
 
 /**
- * Staff: WeChat reminders that could not be delivered, about their communities' activities and consultations.
- * The same notice is always in the resident's 我的消息; this list says who may not have seen it, and why.
+ * Staff: WeChat reminders that could not be delivered, or may have been without WeChat confirming it (never sent
+ * twice), about their communities' activities and consultations. The same notice is always in the resident's
+ * 我的消息; this list says who may not have seen it, and why.
  */
 export default function StaffWechatSendsPage() {
   const { state } = useMe('staffWechatSends')
@@ -42,9 +43,14 @@ export default function StaffWechatSendsPage() {
       <View id='wechat-send-list'>
         {list.items.map((s) => (
           <View key={s.id} id={`wechat-send-${s.id}`} className='ll-card'>
-            <Text className='ll-heading'>
-              {KIND_LABELS[s.key]}：{s.subject}
-            </Text>
+            <View className='ll-card-row'>
+              <Text className='ll-heading'>
+                {KIND_LABELS[s.key]}：{s.subject}
+              </Text>
+              <Text id={`wechat-send-status-${s.id}`} className={s.status === 'uncertain' ? 'll-chip ll-chip-pending' : 'll-chip ll-chip-rejected'}>
+                {s.status === 'uncertain' ? '可能已发送，未确认' : '没发出'}
+              </Text>
+            </View>
             <Text className='ll-text'>居民：{s.nickname || '（已注销）'}</Text>
             <Text className='ll-text'>原因：{s.reason}</Text>
             <Text className='ll-secondary'>
@@ -70,7 +76,9 @@ export default function StaffWechatSendsPage() {
     <Page>
       <View className='ll-body'>
         <View className='ll-notice' role='note'>
-          <Text className='ll-text'>这些微信提醒没能发出。通知本身都在居民的“我的消息”里；重要的事请打电话或上门告知。</Text>
+          <Text className='ll-text'>
+            这些微信提醒没能发出，或者发出后没收到微信的确认（为免重复不会再发）。通知本身都在居民的“我的消息”里；重要的事请打电话或上门告知。
+          </Text>
         </View>
         {body()}
       </View>
