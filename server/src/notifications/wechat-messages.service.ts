@@ -145,7 +145,11 @@ export class WechatMessages {
 
 /** A send that may have gone out: said first, then why it is not known, and why it was not sent again. */
 function uncertainReason(error: string | null): string {
-  const why = error?.startsWith('timeout') ? '微信没有及时回答' : '发出后连接断了，没收到微信的回答';
+  const why = error?.startsWith('timeout')
+    ? '微信没有及时回答'
+    : error?.startsWith('interrupted')
+      ? '发送时服务器停了，没收到微信的回答'
+      : '发出后连接断了，没收到微信的回答';
   return `可能已发送，未确认：${why}。为免居民收到两次，没有再发`;
 }
 

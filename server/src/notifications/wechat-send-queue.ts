@@ -8,6 +8,11 @@ import { WechatSendsRepository } from './wechat-sends.repository.js';
 
 /** After start, before pending sends of a previous run are picked up. */
 const RECOVERY_DELAY_MS = 5_000;
+/**
+ * A send still `sending` this long after it was taken was abandoned by a server that stopped: far longer than one
+ * attempt can take (WECHAT_TIMEOUT_MS, a few seconds), so another instance's send in flight is never touched.
+ */
+export const ABANDONED_AFTER_MS = 10 * 60_000;
 
 /** Errcodes a retry cannot fix: no consent left, a field WeChat refuses, a bad openid, page or template. */
 export const PERMANENT_ERRCODES: ReadonlySet<number> = new Set([43101, 47003, 40003, 41030, 40037]);
@@ -77,12 +82,25 @@ export class WechatSendQueue implements OnApplicationBootstrap, OnModuleDestroy 
     }
     this.recovery = setTimeout(() => {
       this.recovery = null;
-      this.sends
-        .pendingIds(1000)
-        .then((ids) => ids.filter((id) => !this.queued.has(id)).forEach((id) => this.enqueue(id)))
-        .catch((error: unknown) => this.logger.error(`picking up pending wechat sends: ${String(error)}`));
+      void this.recover();
     }, RECOVERY_DELAY_MS);
     this.recovery.unref();
+  }
+
+  /**
+   * What a previous run left: sends it had taken and never finished become uncertain (it stopped half-way, so
+   * whether WeChat got them is unknown), and pending ones go out.
+   */
+  async recover(): Promise<void> {
+    const now = this.clock.now();
+    try {
+      const interrupted = await this.sends.abandonSending(new Date(now.getTime() - ABANDONED_AFTER_MS), now);
+      if (interrupted > 0) this.logger.warn(`${interrupted} wechat sends were interrupted by a stop while sending: marked uncertain`);
+      const ids = await this.sends.pendingIds(1000);
+      ids.filter((id) => !this.queued.has(id)).forEach((id) => this.enqueue(id));
+    } catch (error) {
+      this.logger.error(`picking up wechat sends of a previous run: ${String(error)}`);
+    }
   }
 
   async onModuleDestroy(): Promise<void> {

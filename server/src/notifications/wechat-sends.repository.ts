@@ -123,6 +123,22 @@ export class WechatSendsRepository {
     );
   }
 
+  /**
+   * Sends some server took for delivery (`sending`) before `before` and never finished: it stopped half-way, so
+   * whether WeChat got the message is unknown. They become uncertain (never sent again, shown to staff).
+   */
+  async abandonSending(before: Date, at: Date): Promise<number> {
+    const result = await this.db.run((em) =>
+      em
+        .createQueryBuilder()
+        .update(WechatSend)
+        .set({ status: 'uncertain', error: 'interrupted: the server stopped while sending', updatedAt: at })
+        .where('status = :sending AND updatedAt < :before', { sending: 'sending', before })
+        .execute(),
+    );
+    return result.affected ?? 0;
+  }
+
   /** Sends written but not yet delivered (a restart picks them up again). */
   async pendingIds(limit: number): Promise<number[]> {
     const rows = await this.db.run((em) => em.find(WechatSend, { select: { id: true }, where: { status: 'pending' }, order: { id: 'ASC' }, take: limit }));

@@ -2,7 +2,7 @@ import { routes } from '@linli/shared';
 import { loadConfig } from '../../src/config/config.js';
 import { personaOpenid } from '../../src/database/seed/demo-data.js';
 import { SubscribeConsent } from '../../src/notifications/subscribe-consent.entity.js';
-import { WechatSendQueue } from '../../src/notifications/wechat-send-queue.js';
+import { ABANDONED_AFTER_MS, WechatSendQueue } from '../../src/notifications/wechat-send-queue.js';
 import { WechatSend } from '../../src/notifications/wechat-send.entity.js';
 import { startFakeWechat, type FakeWechat } from '../fake-wechat/fake-wechat-server.js';
 import { communityIds, publishedActivity } from '../support/activities.js';
@@ -104,5 +104,26 @@ describe('WeChat sends: template layouts and safe retries (fake WeChat on loopba
     expect(await sendOf(id)).toMatchObject({ status: 'sent', attempts: 2 });
     expect(fake.deliveredMessages()).toHaveLength(delivered + 1);
     expect((await staffList()).some((s) => s.activityId === id)).toBe(false);
+  });
+
+  it('after a stop while sending, marks a long-abandoned send uncertain on start, never sends it, and leaves a fresh one alone', async () => {
+    const abandoned = await signUpWithConsent('停机时正在发的活动');
+    const inFlight = await signUpWithConsent('别的服务器正在发的活动');
+    await queue.idle();
+    const delivered = fake.deliveredMessages().length;
+    // As a server that stopped half-way leaves them: taken (sending), one long ago, one a moment ago (another instance).
+    const now = t.clock.now().getTime();
+    await t.db.run((em) => em.update(WechatSend, { activityId: abandoned }, { status: 'sending', updatedAt: new Date(now - ABANDONED_AFTER_MS - 60_000) }));
+    await t.db.run((em) => em.update(WechatSend, { activityId: inFlight }, { status: 'sending', updatedAt: new Date(now - 5_000) }));
+
+    await queue.recover();
+    await queue.idle();
+
+    expect(await sendOf(abandoned)).toMatchObject({ status: 'uncertain', error: expect.stringMatching(/^interrupted/) });
+    expect(await sendOf(inFlight)).toMatchObject({ status: 'sending' });
+    expect(fake.deliveredMessages()).toHaveLength(delivered);
+    const item = (await staffList()).find((s) => s.activityId === abandoned);
+    expect(item!.reason).toBe('可能已发送，未确认：发送时服务器停了，没收到微信的回答。为免居民收到两次，没有再发');
+    expect((await staffList()).some((s) => s.activityId === inFlight)).toBe(false);
   });
 });
