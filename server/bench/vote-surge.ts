@@ -13,6 +13,11 @@ const CONCURRENCY = Number(process.env.BENCH_VOTE_CONCURRENCY ?? 200);
 const RESULT_READERS = 4;
 const READ_EVERY_MS = 100;
 const PER_BUILDING = 1000;
+/**
+ * Ballots each path casts first, in a poll of their own, so what is measured runs JIT-compiled code, as in a server
+ * that has been up a while (the first few hundred ballots of a fresh process run in the interpreter).
+ */
+const WARM_UP = Math.min(500, VOTERS);
 
 interface Voter {
   token: string;
@@ -116,6 +121,8 @@ export async function voteSurge(server: BenchServer, mysqlUrl: string) {
   console.log(`\n(arranged ${VOTERS} verified residents in ${Math.round((performance.now() - arranged) / 1000)} s)`);
   // Arranging 20,000 residents leaves MariaDB flushing and purging for a while; BENCH_SETTLE_MS lets it finish first.
   await new Promise((r) => setTimeout(r, Number(process.env.BENCH_SETTLE_MS ?? 0)));
+  const warmUpPoll = (path: string) => openPoll(server.baseUrl, committee, communityId, `预热（${path}）`);
+  await castAll(server.baseUrl, await warmUpPoll('接口'), voters.slice(0, WARM_UP), '');
   const apiPoll = await openPoll(server.baseUrl, committee, communityId, '加装电梯意见征集（接口）');
 
   const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY + RESULT_READERS });
@@ -149,20 +156,27 @@ export async function voteSurge(server: BenchServer, mysqlUrl: string) {
   );
 
   const pool = createPool({ uri: mysqlUrl, connectionLimit: 30, timezone: 'Z' });
-  const bareRun = async (title: string, cast: typeof bareBallot) => {
+  const bareRun = async (title: string, cast: typeof bareBallot, count = VOTERS) => {
     const poll = await openPoll(server.baseUrl, committee, communityId, title);
     let counted = 0;
-    const run = await runConcurrently(VOTERS, CONCURRENCY, async (i) => {
+    const run = await runConcurrently(count, CONCURRENCY, async (i) => {
       if (await cast(pool, { pollId: poll.id, questionId: poll.questions[0].id, optionId: poll.questions[0].options[i % 3].id, communityId, voterId: voters[i].id })) counted++;
     });
     return { ...run, counted };
   };
+  await bareRun('预热（基准）', bareBallot, WARM_UP);
   const floorRun = await bareRun('加装电梯意见征集（基准）', bareBallot);
   const grouped = groupedBareBallots(pool);
-  const groupedRun = await bareRun('加装电梯意见征集（成组基准）', (_, ballot) => grouped(ballot));
+  const castGrouped: typeof bareBallot = (_, ballot) => grouped(ballot);
+  await bareRun('预热（成组基准）', castGrouped, WARM_UP);
+  const groupedRun = await bareRun('加装电梯意见征集（成组基准）', castGrouped);
   await pool.end();
   const httpFloorPoll = await openPoll(server.baseUrl, committee, communityId, '加装电梯意见征集（HTTP基准）');
-  const httpFloor = await withFloorServer(mysqlUrl, (baseUrl) => castAll(baseUrl, httpFloorPoll, voters, `?communityId=${communityId}`));
+  const httpWarmUpPoll = await warmUpPoll('HTTP基准');
+  const httpFloor = await withFloorServer(mysqlUrl, async (baseUrl) => {
+    await castAll(baseUrl, httpWarmUpPoll, voters.slice(0, WARM_UP), `?communityId=${communityId}`);
+    return castAll(baseUrl, httpFloorPoll, voters, `?communityId=${communityId}`);
+  });
 
   const apiFigures = { name: 'POST /api/polls/:id/ballots', ...surge.figures };
   const floorFigures = summarise('floor: bare mysql2, one transaction per ballot', floorRun.latencies, floorRun.elapsedMs);
