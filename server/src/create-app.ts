@@ -31,7 +31,8 @@ export async function createApp(config: AppConfig, options: { clock?: Clock } = 
     logger: new PinoNestLogger(logger),
   });
   app.setGlobalPrefix('api');
-  app.getHttpAdapter().getInstance().setReplySerializer(serializeReply);
+  // Fastify's types want a string; a Buffer from the serializer is sent as is (reply.js accepts string or Buffer).
+  app.getHttpAdapter().getInstance().setReplySerializer(serializeReply as (payload: unknown) => string);
   app.enableShutdownHooks();
   // Multipart bodies are read only by routes that declare a file, each with its own limits (uploads/uploaded-file.ts).
   await app.register(fastifyMultipart);

@@ -5,7 +5,7 @@ describe('JsonBody', () => {
     const value = { items: [{ id: 1, title: '社区义诊' }], total: 1 };
     const body = new JsonBody(value);
     value.total = 2;
-    expect(serializeReply(body)).toBe('{"items":[{"id":1,"title":"社区义诊"}],"total":1}');
+    expect(serializeReply(body)).toEqual(Buffer.from('{"items":[{"id":1,"title":"社区义诊"}],"total":1}'));
   });
 
   it('serialises as its value anywhere else, and leaves other replies to JSON.stringify', () => {

@@ -225,6 +225,15 @@ describe('articles and the feed', () => {
     expect(after.activities.find((a) => a.id === activity.id)?.seatsTaken).toBe(1);
   });
 
+  it('sends the cached feed as JSON, its bytes serialised once and measured right', async () => {
+    const token = await t.login('resident');
+    const response = await fetch(`${await t.app.getUrl()}/api/feed?pageSize=2`, { headers: { authorization: `Bearer ${token}` } });
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect(Number(response.headers.get('content-length'))).toBe(bytes.length);
+    expect(JSON.parse(bytes.toString('utf8'))).toMatchObject({ articles: { page: 1, pageSize: 2 } });
+  });
+
   it('shows staff who live elsewhere the feed of the communities they work in', async () => {
     const staffFeed = await feed(committee);
     expect(staffFeed.pinned.map((a) => a.title)).toContain('本周三上午小区停水通知');
