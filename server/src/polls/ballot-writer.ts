@@ -122,13 +122,18 @@ export class BallotWriter {
     }
   }
 
-  private async takePart(b: OnlineBallot): Promise<BallotOutcome> {
-    try {
-      return (await this.participation.insertIfAllowed(b.pollId, b.voter, 'online', b.namedBallotId, b.at)) ? 'recorded' : 'not_recorded';
-    } catch (error) {
-      if (isUniqueViolation(error)) return 'duplicate';
-      throw error;
-    }
+  private takePart(b: OnlineBallot): Promise<BallotOutcome> {
+    return participationOutcome(this.participation.insertIfAllowed(b.pollId, b.voter, 'online', b.namedBallotId, b.at));
+  }
+}
+
+/** What a participation insert came to: written, refused by its unique key (already voted), or not written. */
+export async function participationOutcome(insert: Promise<boolean>): Promise<BallotOutcome> {
+  try {
+    return (await insert) ? 'recorded' : 'not_recorded';
+  } catch (error) {
+    if (isUniqueViolation(error)) return 'duplicate';
+    throw error;
   }
 }
 

@@ -6,6 +6,15 @@ import { PollParticipation } from './poll-participation.entity.js';
 import { personKey } from './poll-rules.js';
 import { dateParam, placeholders } from './raw-sql.js';
 
+/** Voting is open for poll `?` between the two times `?`, `?` (both the time of the vote for a single ballot). */
+const OPEN_POLL = "p.id = ? AND p.status = 'open' AND p.opensAt <= ? AND p.closesAt > ?";
+
+/** Residencies `r` only in these buildings (none: the whole community). */
+function inBuildings(buildings: string[]): { join: string; params: string[] } {
+  if (buildings.length === 0) return { join: '', params: [] };
+  return { join: `INNER JOIN household h ON h.id = r.householdId AND h.building IN (${placeholders(buildings)})`, params: buildings };
+}
+
 /** Who votes online, and where: the electorate is checked by the same statement that records the vote. */
 export interface OnlineVoter {
   userId: number;
@@ -35,24 +44,19 @@ export class ParticipationRepository {
    */
   async insertIfAllowed(pollId: number, voter: OnlineVoter | string, channel: BallotChannel, namedBallotId: string | null, at: Date): Promise<boolean> {
     const now = dateParam(this.db, at);
-    const open = "p.id = ? AND p.status = 'open' AND p.opensAt <= ? AND p.closesAt > ?";
     if (typeof voter === 'string') {
-      const sql = `INSERT INTO poll_participation (pollId, voterKey, channel, namedBallotId, createdAt) SELECT p.id, ?, ?, ?, ? FROM poll p WHERE ${open}`;
+      const sql = `INSERT INTO poll_participation (pollId, voterKey, channel, namedBallotId, createdAt) SELECT p.id, ?, ?, ?, ? FROM poll p WHERE ${OPEN_POLL}`;
       return (await this.db.execute(sql, [voter, channel, namedBallotId, now, pollId, now, now])) === 1;
     }
     const params: unknown[] = [];
     let key = this.db.kind === 'mysql' ? "CONCAT('h:', r.householdId)" : "'h:' || r.householdId";
     if (voter.mode === 'person') {
       key = '?';
-      params.push(`u:${voter.userId}`);
+      params.push(personKey(voter.userId));
     }
     params.push(channel, namedBallotId, now, pollId, now, now);
-    let join = '';
-    if (voter.buildings.length) {
-      join = `INNER JOIN household h ON h.id = r.householdId AND h.building IN (${placeholders(voter.buildings)})`;
-      params.push(...voter.buildings);
-    }
-    params.push(voter.userId, voter.communityId);
+    const buildings = inBuildings(voter.buildings);
+    params.push(...buildings.params, voter.userId, voter.communityId);
     let household = '';
     if (voter.mode === 'household' && voter.householdId !== undefined) {
       household = 'AND r.householdId = ?';
@@ -60,7 +64,7 @@ export class ParticipationRepository {
     }
     const sql =
       'INSERT INTO poll_participation (pollId, voterKey, channel, namedBallotId, createdAt) ' +
-      `SELECT p.id, ${key}, ?, ?, ? FROM poll p INNER JOIN residency r ON ${open} ${join} ` +
+      `SELECT p.id, ${key}, ?, ?, ? FROM poll p INNER JOIN residency r ON ${OPEN_POLL} ${buildings.join} ` +
       `WHERE r.userId = ? AND r.communityId = ? ${household} ORDER BY r.householdId LIMIT 1`;
     return (await this.db.execute(sql, params)) === 1;
   }
@@ -82,22 +86,12 @@ export class ParticipationRepository {
     const times = voters.map((v) => v.at.getTime());
     const [first, last] = [new Date(Math.min(...times)), new Date(Math.max(...times))];
     const shared = this.db.kind === 'mysql' ? ' LOCK IN SHARE MODE' : '';
-    const open = await this.db.rawQuery(`SELECT p.id FROM poll p WHERE p.id = ? AND p.status = 'open' AND p.opensAt <= ? AND p.closesAt > ?${shared}`, [
-      pollId,
-      dateParam(this.db, first),
-      dateParam(this.db, last),
-    ]);
+    const open = await this.db.rawQuery(`SELECT p.id FROM poll p WHERE ${OPEN_POLL}${shared}`, [pollId, dateParam(this.db, first), dateParam(this.db, last)]);
     if (open.length === 0) return null;
-    const params: unknown[] = [];
-    let join = '';
-    if (electorate.buildings.length) {
-      join = `INNER JOIN household h ON h.id = r.householdId AND h.building IN (${placeholders(electorate.buildings)})`;
-      params.push(...electorate.buildings);
-    }
-    params.push(electorate.communityId, ...voters.map((v) => v.userId));
+    const buildings = inBuildings(electorate.buildings);
     const rows = await this.db.rawQuery<{ userId: number }>(
-      `SELECT r.userId AS userId FROM residency r ${join} WHERE r.communityId = ? AND r.userId IN (${placeholders(voters)})${shared}`,
-      params,
+      `SELECT r.userId AS userId FROM residency r ${buildings.join} WHERE r.communityId = ? AND r.userId IN (${placeholders(voters)})${shared}`,
+      [...buildings.params, electorate.communityId, ...voters.map((v) => v.userId)],
     );
     const eligible = new Set(rows.map((r) => Number(r.userId)));
     const written = voters.filter((v) => eligible.has(v.userId));

@@ -6,9 +6,9 @@ import type { AuthContext } from '../auth/auth-context.js';
 import { Clock } from '../clock/clock.js';
 import { AppError } from '../common/app-error.js';
 import { ContentCheckService } from '../content-check/content-check.service.js';
-import { Database, isUniqueViolation } from '../database/database.js';
+import { Database } from '../database/database.js';
 import { BallotBoxRepository } from './ballot-box.repository.js';
-import { BallotWriter, type BallotOutcome, type OnlineBallot } from './ballot-writer.js';
+import { BallotWriter, participationOutcome, type BallotOutcome, type OnlineBallot } from './ballot-writer.js';
 import { ElectorateRepository } from './electorate.repository.js';
 import { ParticipationRepository, type OnlineVoter } from './participation.repository.js';
 import { PollDefinitions, type PollDefinition } from './poll-definitions.js';
@@ -159,12 +159,8 @@ export class VotingService {
     enteredBy: number,
   ): Promise<BallotOutcome> {
     return this.db.transaction(async () => {
-      try {
-        if (!(await this.participation.insertIfAllowed(poll.id, voterKey, 'paper', written.namedBallotId, written.at))) return 'not_recorded';
-      } catch (error) {
-        if (isUniqueViolation(error)) return 'duplicate';
-        throw error;
-      }
+      const outcome = await participationOutcome(this.participation.insertIfAllowed(poll.id, voterKey, 'paper', written.namedBallotId, written.at));
+      if (outcome !== 'recorded') return outcome;
       await this.ballots.drop(written.ballot, written.choices);
       // Who entered a paper ballot for whom, never what it says.
       await this.audit.append({
