@@ -67,7 +67,8 @@ describe('privacy and the H5 build without WeChat (Chromium)', () => {
   it('lets a resident use every main page without calling a WeChat-only API', async () => {
     await loginAs(page, server.baseUrl, 'resident2');
     await openTab(page, '活动');
-    await el(`#activity-${activityId}`).click();
+    // Scoped to the 活动 list: right after the tab is tapped, 首页's feed (which shows the same card) can still be the visible page.
+    await el(`#activity-list #activity-${activityId}`).click();
     await el('#activity-main-action').click();
     await el('#signup-confirm').click();
     await el('#signup-result').waitFor();
