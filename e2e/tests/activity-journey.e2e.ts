@@ -70,10 +70,11 @@ describe('activity journey (H5 in Chromium)', () => {
   it('signs a resident up with a companion, shows the QR, and the committee checks them in', async () => {
     await loginAs(page, server.baseUrl, 'resident');
     await openTab(page, '活动');
-    await el(`#activity-${clinic}`).waitFor();
+    // In the 活动 list: right after the tab tap, 首页's feed (which shows the same card) can still be the visible page.
+    await el(`#activity-list #activity-${clinic}`).waitFor();
     await phone.shot('activities');
 
-    await el(`#activity-${clinic}`).click();
+    await el(`#activity-list #activity-${clinic}`).click();
     await el('#activity-main-action').waitFor();
     await phone.shot('activity-detail');
     await el('#activity-main-action').click();
