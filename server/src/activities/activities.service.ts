@@ -1,5 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import type { ActivityDetail, ActivityListQuery, ActivitySummary, CreateActivity, Page, UpdateActivity } from '@linli/shared';
+import {
+  ACTIVITY_TIME_FIELDS,
+  DATE_WINDOW_MESSAGE,
+  inDateWindow,
+  WEEK_MS,
+  type ActivityDetail,
+  type ActivityListQuery,
+  type ActivitySummary,
+  type CreateActivity,
+  type Page,
+  type UpdateActivity,
+} from '@linli/shared';
 import { AccessService } from '../access/access.service.js';
 import { AuditRepository } from '../audit/audit.repository.js';
 import type { AuthContext } from '../auth/auth-context.js';
@@ -18,9 +29,6 @@ import { SignupsRepository } from './signups.repository.js';
 import { randomCode } from './random-code.js';
 import { SignupsService } from './signups.service.js';
 import { formatTime, WaitlistService } from './waitlist.service.js';
-
-const WEEK_MS = 7 * 24 * 3600_000;
-const TIME_FIELDS = ['startsAt', 'endsAt', 'signupOpensAt', 'signupClosesAt', 'cancelDeadline'] as const;
 
 /** Creating, editing, publishing, cancelling and reading activities. */
 @Injectable()
@@ -70,13 +78,13 @@ export class ActivitiesService {
   async create(auth: AuthContext, input: CreateActivity): Promise<ActivityDetail> {
     if (!(await this.communities.findById(input.communityId))) throw new AppError('COMMUNITY_NOT_FOUND');
     await this.access.assertMayOrganise(auth, input.communityId, input.organisationId);
-    const times = Object.fromEntries(TIME_FIELDS.map((f) => [f, new Date(input[f])])) as Record<(typeof TIME_FIELDS)[number], Date>;
+    const times = Object.fromEntries(ACTIVITY_TIME_FIELDS.map((f) => [f, new Date(input[f])])) as Record<(typeof ACTIVITY_TIME_FIELDS)[number], Date>;
     assertTimesInOrder(times);
     const now = this.clock.now();
     const firstId = await this.db.transaction(async () => {
       const ids: number[] = [];
       for (let i = 0; i < input.repeatWeekly; i++) {
-        const shifted = Object.fromEntries(TIME_FIELDS.map((f) => [f, new Date(times[f].getTime() + i * WEEK_MS)]));
+        const shifted = Object.fromEntries(ACTIVITY_TIME_FIELDS.map((f) => [f, new Date(times[f].getTime() + i * WEEK_MS)]));
         ids.push(
           await this.activities.insert({
             ...columnsOf(input),
@@ -120,13 +128,19 @@ export class ActivitiesService {
     const now = this.clock.now();
     if (activity.status === 'cancelled' || now >= activity.endsAt) throw new AppError('ACTIVITY_NOT_EDITABLE');
     const plain = columnsOf(patch);
-    const moves = TIME_FIELDS.filter((f) => patch[f] !== undefined).map((f) => ({ field: f, by: Date.parse(patch[f]!) - activity[f].getTime() }));
+    const moves = ACTIVITY_TIME_FIELDS.filter((f) => patch[f] !== undefined).map((f) => ({ field: f, by: Date.parse(patch[f]!) - activity[f].getTime() }));
     const later = scope === 'following' && activity.seriesId !== null ? await this.activities.laterInSeries(activity.seriesId, activity.startsAt, now) : [];
 
     const edits: { session: Activity; changes: Partial<NewActivity> }[] = [];
     for (const session of [activity, ...later]) {
       const next: Partial<NewActivity> = { ...plain };
       for (const { field, by } of moves) next[field] = new Date(session[field].getTime() + by);
+      // A later session moves with this one and may leave the date window that the input itself kept to.
+      const outside = moves.find(({ field }) => !inDateWindow(next[field]!));
+      if (outside) {
+        const which = session === activity ? '' : `${formatTime(session.startsAt)} 那一次改完后`;
+        throw new AppError('VALIDATION_FAILED', { fields: [{ path: `body.${outside.field}`, message: `${which}${DATE_WINDOW_MESSAGE}` }] });
+      }
       const times = { ...session, ...next };
       if (!timesInOrder(times)) {
         throw new AppError('ACTIVITY_TIMES_INVALID', {

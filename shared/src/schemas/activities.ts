@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DateTimeSchema, IdParamSchema, IdSchema, PageQuerySchema, pageOf, text, withoutDefaults } from './common.js';
+import { DATE_WINDOW_MESSAGE, DateTimeSchema, IdParamSchema, inDateWindow, IdSchema, PageQuerySchema, pageOf, text, withoutDefaults } from './common.js';
 
 export const ActivityCategorySchema = z.enum([
   'elderly_care',
@@ -119,6 +119,15 @@ const activityFields = {
   offerHoldMinutes: z.number().int().min(10).max(7 * 24 * 60).default(120),
 };
 
+export const WEEK_MS = 7 * 24 * 3600_000;
+export const ACTIVITY_TIME_FIELDS = ['startsAt', 'endsAt', 'signupOpensAt', 'signupClosesAt', 'cancelDeadline'] as const;
+
+/** A weekly series' sessions are its first one's times moved by whole weeks: the last one must stay in the date window too. */
+function lastSessionInWindow(a: Record<(typeof ACTIVITY_TIME_FIELDS)[number], string> & { repeatWeekly: number }): boolean {
+  const by = (a.repeatWeekly - 1) * WEEK_MS;
+  return ACTIVITY_TIME_FIELDS.every((f) => Number.isNaN(Date.parse(a[f])) || inDateWindow(Date.parse(a[f]) + by));
+}
+
 export const CreateActivitySchema = z.object({
   communityId: IdSchema,
   /** The organising organisation; null when the committee organises it. */
@@ -126,6 +135,9 @@ export const CreateActivitySchema = z.object({
   ...activityFields,
   /** A weekly class: this many sessions, one week apart, each with its own seats (1 = a single activity). */
   repeatWeekly: z.number().int().min(1).max(52).default(1),
+}).refine((a) => lastSessionInWindow(a), {
+  message: `每周重复到最后一次时超出了范围：${DATE_WINDOW_MESSAGE}，请减少次数或改早时间`,
+  path: ['repeatWeekly'],
 });
 export type CreateActivity = z.infer<typeof CreateActivitySchema>;
 

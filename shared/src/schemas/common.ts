@@ -5,8 +5,25 @@ export const IdSchema = z.number().int().positive();
 export const IdParamSchema = z.coerce.number().int().positive().max(2_147_483_647);
 export const IdParamsSchema = z.object({ id: IdParamSchema });
 
-/** Timestamps travel as ISO-8601 strings in UTC. */
-export const DateTimeSchema = z.iso.datetime({ offset: true });
+/**
+ * Every date the system takes or derives lies in this window (as instants, UTC). Both databases' datetime
+ * columns break outside it in their own ways (MySQL refuses year 10000 with a 500, SQLite stores year 0000), and
+ * no community activity, consultation or article is planned before 2000 or after 2100.
+ */
+export const DATE_WINDOW = { from: Date.UTC(2000, 0, 1), until: Date.UTC(2101, 0, 1) } as const;
+export const DATE_WINDOW_MESSAGE = '日期要在 2000 年到 2100 年之间，请检查年份';
+
+/** Whether an instant (a Date, epoch milliseconds or an ISO string) lies in DATE_WINDOW. */
+export function inDateWindow(at: Date | number | string): boolean {
+  const t = typeof at === 'string' ? Date.parse(at) : typeof at === 'number' ? at : at.getTime();
+  return t >= DATE_WINDOW.from && t < DATE_WINDOW.until;
+}
+
+/** Timestamps travel as ISO-8601 strings in UTC, inside DATE_WINDOW. */
+export const DateTimeSchema = z.iso
+  .datetime({ offset: true })
+  // A string that is no date at all gets the format's own message only.
+  .refine((v) => Number.isNaN(Date.parse(v)) || inDateWindow(v), { message: DATE_WINDOW_MESSAGE });
 
 export const PageQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
