@@ -3,12 +3,13 @@ import type { ActivityCategory, ActivityStatus, SignupRole } from '@linli/shared
 import { Brackets, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { Database } from '../database/database.js';
 import { ActivityListCache } from './activity-list-cache.js';
+import { shownToResidentsSql } from './activity-rules.js';
 import { Activity } from './activity.entity.js';
 
 export type NewActivity = Omit<Activity, 'id' | 'community' | 'organisation' | 'seatsTaken' | 'volunteersTaken' | 'waitlistCount'>;
 
 export interface ActivityFilter {
-  /** Residents' view: these communities, drafts hidden. */
+  /** Residents' view: these communities, what was never published hidden. */
   communityIds?: number[];
   /** Staff view: what they manage, drafts included. */
   managed?: { communityIds: number[]; organisations: { organisationId: number; communityIds: number[] }[] };
@@ -142,7 +143,7 @@ export class ActivitiesRepository {
   }
 
   /** Moves the status only from the expected one(s); false when someone else moved it first. */
-  transition(id: number, from: ActivityStatus[], set: { status: ActivityStatus; cancelReason?: string }): Promise<boolean> {
+  transition(id: number, from: ActivityStatus[], set: { status: ActivityStatus; cancelReason?: string; publishedAt?: Date }): Promise<boolean> {
     return this.write(async (em) => {
       const result = await em
         .createQueryBuilder()
@@ -154,9 +155,9 @@ export class ActivitiesRepository {
     });
   }
 
-  publishDraftsOfSeries(seriesId: number): Promise<void> {
+  publishDraftsOfSeries(seriesId: number, at: Date): Promise<void> {
     return this.write(async (em) => {
-      await em.update(Activity, { seriesId, status: 'draft' }, { status: 'published' });
+      await em.update(Activity, { seriesId, status: 'draft' }, { status: 'published', publishedAt: at });
     });
   }
 
@@ -233,5 +234,5 @@ function scope(q: SelectQueryBuilder<Activity>, filter: ActivityFilter): void {
     return;
   }
   const ids = filter.communityIds ?? [];
-  q.where(ids.length ? 'a.communityId IN (:...ids)' : '1 = 0', { ids }).andWhere("a.status <> 'draft'");
+  q.where(ids.length ? 'a.communityId IN (:...ids)' : '1 = 0', { ids }).andWhere(shownToResidentsSql('a'));
 }

@@ -95,6 +95,7 @@ export class ActivitiesService {
             createdBy: auth.userId,
             status: 'draft',
             cancelReason: null,
+            publishedAt: null,
             checkinToken: randomCode(),
             createdAt: now,
           } as NewActivity),
@@ -197,10 +198,11 @@ export class ActivitiesService {
   async publish(auth: AuthContext, id: number): Promise<ActivityDetail> {
     const activity = await this.managed(auth, id);
     await this.db.transaction(async () => {
-      if (!(await this.activities.transition(id, ['draft'], { status: 'published' }))) {
+      const now = this.clock.now();
+      if (!(await this.activities.transition(id, ['draft'], { status: 'published', publishedAt: now }))) {
         throw new AppError(activity.status === 'cancelled' ? 'ACTIVITY_CANCELLED' : 'ACTIVITY_ALREADY_PUBLISHED');
       }
-      if (activity.seriesId === id) await this.activities.publishDraftsOfSeries(id);
+      if (activity.seriesId === id) await this.activities.publishDraftsOfSeries(id, now);
       await this.audit.append({
         actorId: auth.userId,
         action: 'activity.publish',

@@ -1,5 +1,6 @@
 import type { Audience, ErrorCode, FieldError, SignupAnswers, SignupQuestion } from '@linli/shared';
 import { AppError } from '../common/app-error.js';
+import type { Activity } from './activity.entity.js';
 
 export interface ActivityTimes {
   signupOpensAt: Date;
@@ -76,4 +77,14 @@ export function assertAnswersValid(questions: SignupQuestion[], answers: SignupA
     if (!questions.some((q) => q.id === id)) fields.push({ path: path(id), message: '没有这个问题' });
   }
   if (fields.length > 0) throw new AppError('ANSWERS_INVALID', { fields });
+}
+
+/** Residents see an activity once it has been published, also after it is cancelled; never a draft, cancelled or not. */
+export function shownToResidents(activity: Pick<Activity, 'publishedAt'>): boolean {
+  return activity.publishedAt !== null;
+}
+
+/** `shownToResidents` as a condition on the activity table under `alias`, for lists that filter in the database. */
+export function shownToResidentsSql(alias: string): string {
+  return `${alias}.publishedAt IS NOT NULL`;
 }

@@ -110,6 +110,13 @@ export class Activity {
   @Column({ type: 'varchar', length: 200, nullable: true })
   cancelReason: string | null;
 
+  /**
+   * When it was first published; NULL while it never was. Residents see an activity from then on, cancelled
+   * or not: a draft cancelled before anyone saw it stays the organisers' own (see `shownToResidents`).
+   */
+  @Column({ type: 'datetime', nullable: true })
+  publishedAt: Date | null;
+
   /** Shown as the check-in QR code (fits a mini-program code's 32-character scene). */
   @Column({ type: 'varchar', length: 32, unique: true })
   checkinToken: string;

@@ -10,7 +10,7 @@ import { NotificationService } from '../notifications/notification.service.js';
 import { ResidencyRepository } from '../residency/residency.repository.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { ActivitiesRepository } from './activities.repository.js';
-import { assertAnswersValid, inAudience, needsResident, windowBlocker, type Resident } from './activity-rules.js';
+import { assertAnswersValid, inAudience, needsResident, shownToResidents, windowBlocker, type Resident } from './activity-rules.js';
 import type { Activity } from './activity.entity.js';
 import { audienceOf, questionsOf, toSignupDto, toSummary } from './activity.mapper.js';
 import { randomCode } from './random-code.js';
@@ -47,7 +47,7 @@ export class SignupsService {
     const found = await this.activities.findForSignup(activityId, auth.userId, input.role);
     if (!found) throw new AppError('ACTIVITY_NOT_FOUND');
     const { activity, liveSignupId } = found;
-    if (activity.status === 'draft' && !(await this.access.canManageActivity(auth, activity))) throw new AppError('ACTIVITY_NOT_FOUND');
+    if (!shownToResidents(activity) && !(await this.access.canManageActivity(auth, activity))) throw new AppError('ACTIVITY_NOT_FOUND');
     const now = this.clock.now();
     const blocker = windowBlocker(activity, now);
     if (blocker) throw new AppError(blocker);
@@ -218,10 +218,10 @@ export class SignupsService {
     return toSignupDto(s, s.status === 'waitlisted' ? await this.signups.waitlistPosition(s) : null);
   }
 
-  /** Drafts exist only for those who manage them. */
+  /** What was never published exists only for those who manage it (see `shownToResidents`). */
   async visibleActivity(auth: AuthContext, id: number): Promise<Activity> {
     const activity = await this.activities.findById(id);
-    if (!activity || (activity.status === 'draft' && !(await this.access.canManageActivity(auth, activity)))) {
+    if (!activity || (!shownToResidents(activity) && !(await this.access.canManageActivity(auth, activity)))) {
       throw new AppError('ACTIVITY_NOT_FOUND');
     }
     return activity;

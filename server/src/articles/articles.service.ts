@@ -13,6 +13,7 @@ import type {
 import { AccessService } from '../access/access.service.js';
 import { ActivitiesRepository } from '../activities/activities.repository.js';
 import { ActivityListCache } from '../activities/activity-list-cache.js';
+import { shownToResidents } from '../activities/activity-rules.js';
 import { toSummary } from '../activities/activity.mapper.js';
 import { AuditRepository } from '../audit/audit.repository.js';
 import type { AuthContext } from '../auth/auth-context.js';
@@ -279,7 +280,7 @@ export class ArticlesService {
         ...toArticleSummary(a, now),
         body: a.body,
         author: a.organisationName ?? `${a.communityName}居委会`,
-        activity: activity && activity.status !== 'draft' ? toSummary(activity, now) : null,
+        activity: activity && shownToResidents(activity) ? toSummary(activity, now) : null,
       },
     };
   }

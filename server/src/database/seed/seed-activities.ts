@@ -132,6 +132,7 @@ export async function seedDemoActivities(
         offerHoldMinutes: 120,
         status: 'published',
         cancelReason: null,
+        publishedAt: now,
         checkinToken: randomCode(),
         createdAt: now,
       };
