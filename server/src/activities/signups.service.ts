@@ -156,8 +156,8 @@ export class SignupsService {
 
   async acceptOffer(auth: AuthContext, signupId: number): Promise<SignupDto> {
     const signup = await this.signups.findById(signupId);
-    if (!signup) throw new AppError('SIGNUP_NOT_FOUND');
-    if (signup.userId !== auth.userId) throw new AppError('OFFER_NOT_YOURS');
+    // Someone else's sign-up is answered as a missing one, so its id tells nothing.
+    if (!signup || signup.userId !== auth.userId) throw new AppError('SIGNUP_NOT_FOUND');
     if (signup.status === 'offer_expired') throw new AppError('OFFER_EXPIRED');
     if (signup.status === 'activity_cancelled') throw new AppError('ACTIVITY_CANCELLED');
     if (signup.status !== 'offered') throw new AppError('NO_OFFER');

@@ -135,7 +135,10 @@ describe('sign-ups', () => {
     expect(offered).toMatchObject({ id: small.id, status: 'offered' });
     expect(Date.parse(offered.offerExpiresAt!) - t.clock.now().getTime()).toBeGreaterThan(29 * 60_000);
 
-    expect((await t.call(routes.acceptOffer, { params: { id: small.id } }, resident2)).error?.code).toBe('OFFER_NOT_YOURS');
+    // Someone else's sign-up answers exactly as one that does not exist: ids cannot be probed.
+    const missing = await t.call(routes.acceptOffer, { params: { id: 2_000_000_000 } }, resident2);
+    expect(missing).toMatchObject({ status: 404, error: { code: 'SIGNUP_NOT_FOUND' } });
+    expect(await t.call(routes.acceptOffer, { params: { id: small.id } }, resident2)).toEqual(missing);
     expect((await t.call(routes.acceptOffer, { params: { id: big.id } }, resident2)).error?.code).toBe('NO_OFFER');
     expect(ok(await t.call(routes.acceptOffer, { params: { id: small.id } }, volunteer)).status).toBe('confirmed');
     expect((await t.call(routes.acceptOffer, { params: { id: small.id } }, volunteer)).error?.code).toBe('NO_OFFER');
