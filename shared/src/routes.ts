@@ -676,8 +676,6 @@ export const routes = {
   }),
 } as const;
 
-export type Routes = typeof routes;
-export type RouteName = keyof Routes;
 export type AnyRoute = RouteDef;
 
 type OutOf<R, K extends 'params' | 'query' | 'body'> = R extends { [P in K]: infer S extends z.ZodType }

@@ -8,9 +8,6 @@ import { VolunteerHours } from './volunteer-hours.entity.js';
 
 export type NewSignup = Pick<Signup, 'activityId' | 'userId' | 'role' | 'status' | 'size' | 'companions' | 'answers' | 'contentHeld' | 'checkinCode' | 'createdAt'>;
 
-/** Statuses that keep a sign-up live (`active = 1`). */
-export const LIVE_STATUSES: SignupStatus[] = ['confirmed', 'waitlisted', 'offered', 'attended', 'no_show'];
-
 @Injectable()
 export class SignupsRepository {
   constructor(private readonly db: Database) {}

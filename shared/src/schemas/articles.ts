@@ -62,7 +62,6 @@ export const PublishArticleSchema = z.object({
   /** Left out: publish now. In the future: scheduled until then. */
   publishAt: DateTimeSchema.optional(),
 });
-export type PublishArticle = z.infer<typeof PublishArticleSchema>;
 
 export const ArticleSummarySchema = z.object({
   id: IdSchema,
@@ -116,7 +115,6 @@ export const FeedPollSchema = z.object({
   opensAt: DateTimeSchema,
   closesAt: DateTimeSchema,
 });
-export type FeedPoll = z.infer<typeof FeedPollSchema>;
 
 /**
  * 首页: one feed for my community. Page 1 carries every section; later pages carry only more of the latest

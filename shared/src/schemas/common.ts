@@ -63,5 +63,4 @@ export function text(max: number) {
   return z.string().trim().min(1).max(max);
 }
 
-export const EmptySchema = z.object({}).strict();
 export const OkSchema = z.object({ ok: z.literal(true) });

@@ -28,7 +28,6 @@ export const passRuleLabels: Record<PassRule, string> = {
 
 export const PollQuestionKindSchema = z.enum(['single', 'multiple']);
 export type PollQuestionKind = z.infer<typeof PollQuestionKindSchema>;
-export const pollQuestionKindLabels: Record<PollQuestionKind, string> = { single: '单选', multiple: '多选' };
 
 /**
  * What residents see: draft (staff only) → upcoming (published, before opensAt) → open → closed (closesAt
@@ -196,7 +195,6 @@ export const PollPublicationSchema = z.object({
   publishedAt: DateTimeSchema,
   results: PollResultsSchema,
 });
-export type PollPublication = z.infer<typeof PollPublicationSchema>;
 
 export const PollDetailSchema = PollSummarySchema.extend({
   /** Sanitised HTML ('' when there is none). */
@@ -298,7 +296,6 @@ export type PollHouseholdVoters = z.infer<typeof PollHouseholdVotersSchema>;
  * the order of the random ballot ids, so neither the order nor a page says who wrote it or when.
  */
 export const PollOpinionSchema = z.object({ opinion: z.string() });
-export type PollOpinion = z.infer<typeof PollOpinionSchema>;
 export const PollOpinionPageSchema = pageOf(PollOpinionSchema).extend({
   /** Opinions waiting for a staff member's review (待审核): not listed until approved. */
   held: z.number().int().nonnegative(),
