@@ -1,8 +1,8 @@
-import type { ReactNode } from 'react'
+import type { ReactElement, ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import { messageOf } from '../api/errors'
 import type { PagedList } from '../hooks/usePagedList'
-import type { Resource } from '../hooks/useResource'
+import type { Resource, ResourceHandle } from '../hooks/useResource'
 import { Button, Empty, Skeleton } from './nutui'
 
 /** Skeleton cards with a word, so a slow phone never looks broken. */
@@ -94,4 +94,13 @@ export function PagedListBody({ list, id, loadMoreId, empty, me, children }: Pag
       <ListFooter list={list} loadMoreId={loadMoreId} />
     </View>
   )
+}
+
+/** A list read with useResource as it loads: a skeleton, 重试 on an error, `empty` when there is nothing, else the items. */
+export function ResourceBody<T>({ resource, loading, empty, children }: { resource: ResourceHandle<T[]>; loading: string; empty: ReactElement; children: (items: T[]) => ReactElement }) {
+  const { state, reload } = resource
+  if (state.status === 'error') return <ErrorState error={state.error} onRetry={reload} />
+  if (state.status === 'loading' || !state.data) return <LoadingState cards={1} label={loading} />
+  if (!state.data.length) return empty
+  return children(state.data)
 }

@@ -1,40 +1,25 @@
 import type { Household } from '@linli/shared'
-import { buildingsOf, compareNatural, roomsByFloor, roomsOf, unitsOf } from './households'
+import { compareNatural, roomsByFloor, sortedNames, sortedRooms } from './households'
 
 let nextId = 1
-const h = (building: string, unit: string, room: string): Household => ({ id: nextId++, communityId: 1, building, unit, room })
+const h = (room: string): Household => ({ id: nextId++, communityId: 1, building: '2栋', unit: '1单元', room })
 
-// As the server returns them: in no useful order, "10栋" before "2栋" by plain string order.
-const households = [
-  h('10栋', '1单元', '101'),
-  h('2栋', '2单元', '1202'),
-  h('2栋', '1单元', '302'),
-  h('2栋', '1单元', '101'),
-  h('2栋', '2单元', '201'),
-  h('1栋', '1单元', '101'),
-  h('2栋', '1单元', '1101'),
-  h('2栋', '1单元', '102'),
-]
-
-describe('household cascade', () => {
-  it('lists each building once, in the order people count them', () => {
-    expect(buildingsOf(households)).toEqual(['1栋', '2栋', '10栋'])
+describe('household picker order', () => {
+  it('lists each building or unit once, in the order people count them', () => {
+    // As the server sends them: "10栋" before "2栋" by plain string order.
+    expect(sortedNames(['10栋', '2栋', '1栋', '2栋'])).toEqual(['1栋', '2栋', '10栋'])
+    expect(sortedNames(['2单元', '1单元'])).toEqual(['1单元', '2单元'])
   })
 
-  it('lists the units of the chosen building only', () => {
-    expect(unitsOf(households, '2栋')).toEqual(['1单元', '2单元'])
-    expect(unitsOf(households, '10栋')).toEqual(['1单元'])
-    expect(unitsOf(households, '99栋')).toEqual([])
-  })
-
-  it('lists the rooms of the chosen building and unit, with their household ids', () => {
-    const rooms = roomsOf(households, '2栋', '1单元')
-    expect(rooms.map((r) => r.room)).toEqual(['101', '102', '302', '1101'])
-    expect(rooms[0].id).toBe(households[3].id)
+  it('orders one unit’s rooms by number, keeping their household ids', () => {
+    const rooms = [h('1101'), h('302'), h('101'), h('102')]
+    const sorted = sortedRooms(rooms)
+    expect(sorted.map((r) => r.room)).toEqual(['101', '102', '302', '1101'])
+    expect(sorted[0].id).toBe(rooms[2].id)
   })
 
   it('groups rooms by floor for a readable grid', () => {
-    expect(roomsByFloor(roomsOf(households, '2栋', '1单元'))).toEqual([
+    expect(roomsByFloor(sortedRooms([h('1101'), h('302'), h('101'), h('102')]))).toEqual([
       { floor: '1楼', rooms: [expect.objectContaining({ room: '101' }), expect.objectContaining({ room: '102' })] },
       { floor: '3楼', rooms: [expect.objectContaining({ room: '302' })] },
       { floor: '11楼', rooms: [expect.objectContaining({ room: '1101' })] },

@@ -1,8 +1,8 @@
 import type { Household } from '@linli/shared'
 
 /**
- * The claim page's 楼栋 → 单元 → 房号 cascade, derived from the flat list that
- * GET /communities/:id/households returns.
+ * Ordering and grouping for the 楼栋 → 单元 → 房号 picker. The server answers one level at a time
+ * (GET /communities/:id/buildings, /units, /households of one unit) in no order people count in.
  */
 
 /** Orders "2栋" before "10栋" and "302" before "1101" (numbers by value, then the text). */
@@ -16,22 +16,14 @@ export function compareNatural(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
 
-function distinctSorted(values: string[]): string[] {
-  return [...new Set(values)].sort(compareNatural)
+/** Names of one level (buildings or units), each once, in the order people count them. */
+export function sortedNames(names: readonly string[]): string[] {
+  return [...new Set(names)].sort(compareNatural)
 }
 
-export function buildingsOf(households: readonly Household[]): string[] {
-  return distinctSorted(households.map((h) => h.building))
-}
-
-export function unitsOf(households: readonly Household[], building: string): string[] {
-  return distinctSorted(households.filter((h) => h.building === building).map((h) => h.unit))
-}
-
-export function roomsOf(households: readonly Household[], building: string, unit: string): Household[] {
-  return households
-    .filter((h) => h.building === building && h.unit === unit)
-    .sort((a, b) => compareNatural(a.room, b.room))
+/** One unit's rooms in the order people count them. */
+export function sortedRooms(rooms: readonly Household[]): Household[] {
+  return [...rooms].sort((a, b) => compareNatural(a.room, b.room))
 }
 
 /** Rooms grouped by floor (the room number without its last two digits), for a readable grid. */

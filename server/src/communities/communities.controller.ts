@@ -14,8 +14,18 @@ export class CommunitiesController {
   }
 
   @Endpoint(routes.households)
-  async households(@Input() { params, query }: RouteInput<typeof routes.households>) {
-    return { items: await this.communities.households(params.id, query) };
+  households(@Input() { params, query }: RouteInput<typeof routes.households>) {
+    return this.communities.households(params.id, query);
+  }
+
+  @Endpoint(routes.householdBuildings)
+  async buildings(@Input() { params }: RouteInput<typeof routes.householdBuildings>) {
+    return { items: await this.communities.householdLevel(params.id) };
+  }
+
+  @Endpoint(routes.householdUnits)
+  async units(@Input() { params, query }: RouteInput<typeof routes.householdUnits>) {
+    return { items: await this.communities.householdLevel(params.id, query.building) };
   }
 
   @Endpoint(routes.organisations)

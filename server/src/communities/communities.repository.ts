@@ -7,6 +7,13 @@ import { OrganisationCommunity } from './organisation-community.entity.js';
 import { Organisation } from './organisation.entity.js';
 import { Street } from './street.entity.js';
 
+export interface HouseholdFilter {
+  building?: string;
+  unit?: string;
+  page: number;
+  pageSize: number;
+}
+
 @Injectable()
 export class CommunitiesRepository {
   constructor(private readonly db: Database) {}
@@ -38,13 +45,26 @@ export class CommunitiesRepository {
     );
   }
 
-  households(communityId: number, filter: { building?: string; unit?: string }): Promise<Household[]> {
+  /** One page of households and how many match, in id order (stable across pages). */
+  households(communityId: number, filter: HouseholdFilter): Promise<[Household[], number]> {
     return this.db.run((em) =>
-      em.find(Household, {
+      em.findAndCount(Household, {
         where: { communityId, ...(filter.building && { building: filter.building }), ...(filter.unit && { unit: filter.unit }) },
         order: { id: 'ASC' },
+        skip: (filter.page - 1) * filter.pageSize,
+        take: filter.pageSize,
       }),
     );
+  }
+
+  /** The distinct buildings of a community, or units of one building: read off the unique index's leading columns. */
+  householdLevel(communityId: number, building?: string): Promise<string[]> {
+    const column = building === undefined ? 'building' : 'unit';
+    return this.db.run(async (em) => {
+      const q = em.createQueryBuilder(Household, 'h').select(`DISTINCT h.${column}`, 'name').where('h.communityId = :communityId', { communityId });
+      if (building !== undefined) q.andWhere('h.building = :building', { building });
+      return (await q.orderBy('name', 'ASC').getRawMany<{ name: string }>()).map((r) => r.name);
+    });
   }
 
   findHousehold(id: number): Promise<Household | null> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { Community as CommunityDto, Household as HouseholdDto, HouseholdRef, Organisation as OrganisationDto } from '@linli/shared';
+import type { Community as CommunityDto, Household as HouseholdDto, HouseholdRef, Organisation as OrganisationDto, Page } from '@linli/shared';
 import { AppError } from '../common/app-error.js';
-import { CommunitiesRepository } from './communities.repository.js';
+import { CommunitiesRepository, type HouseholdFilter } from './communities.repository.js';
 import type { Household } from './household.entity.js';
 
 export function toHouseholdDto(h: Household): HouseholdDto {
@@ -30,9 +30,20 @@ export class CommunitiesService {
     }));
   }
 
-  async households(communityId: number, filter: { building?: string; unit?: string }): Promise<HouseholdDto[]> {
+  async households(communityId: number, filter: HouseholdFilter): Promise<Page<HouseholdDto>> {
+    await this.assertExists(communityId);
+    const [rows, total] = await this.communities.households(communityId, filter);
+    return { items: rows.map(toHouseholdDto), total, page: filter.page, pageSize: filter.pageSize };
+  }
+
+  /** The picker's levels: a community's buildings, or (given one) that building's units. */
+  async householdLevel(communityId: number, building?: string): Promise<string[]> {
+    await this.assertExists(communityId);
+    return this.communities.householdLevel(communityId, building);
+  }
+
+  private async assertExists(communityId: number): Promise<void> {
     if (!(await this.communities.findById(communityId))) throw new AppError('COMMUNITY_NOT_FOUND');
-    return (await this.communities.households(communityId, filter)).map(toHouseholdDto);
   }
 
   async organisations(): Promise<OrganisationDto[]> {

@@ -137,12 +137,12 @@ describe('residency: claim, review, census', () => {
   });
 
   it('refuses a bad census whole, naming every bad line', async () => {
-    const before = ok(await t.call(routes.households, { params: { id: xingfuli }, query: {} }, committee)).items.length;
+    const before = ok(await t.call(routes.households, { params: { id: xingfuli }, query: {} }, committee)).total;
     const csv = '楼栋,单元,房号,姓名\n2栋,1单元,101,甲\n2栋,,102,乙\n12栋,1单元,101,丙\n3栋,1单元,101,\n';
     const reply = await t.call(routes.importCensus, { params: { id: xingfuli }, body: { csv } }, committee);
     expect(reply).toMatchObject({ status: 400, error: { code: 'CENSUS_INVALID' } });
     expect(reply.error!.fields!.map((f) => f.path)).toEqual(['body.csv.line3', 'body.csv.line5']);
-    const after = ok(await t.call(routes.households, { params: { id: xingfuli }, query: {} }, committee)).items.length;
+    const after = ok(await t.call(routes.households, { params: { id: xingfuli }, query: {} }, committee)).total;
     expect(after).toBe(before);
 
     const header = await t.call(routes.importCensus, { params: { id: xingfuli }, body: { csv: 'a,b\n1,2' } }, committee);

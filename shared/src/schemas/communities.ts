@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { OrganisationTypeSchema } from '../enums.js';
-import { IdParamSchema, IdSchema, listOf, text } from './common.js';
+import { IdParamSchema, IdSchema, listOf, pageOf, text } from './common.js';
 
 export const StreetSchema = z.object({ id: IdSchema, name: z.string() });
 export type Street = z.infer<typeof StreetSchema>;
@@ -24,11 +24,21 @@ export const HouseholdSchema = z.object({
 });
 export type Household = z.infer<typeof HouseholdSchema>;
 
+/**
+ * The household picker goes level by level (楼栋 → 单元 → 房号) so that no answer carries a whole census: these
+ * are the names on one level, the buildings of a community or the units of a building.
+ */
+export const HouseholdLevelSchema = listOf(z.string());
+export const HouseholdUnitsQuerySchema = z.object({ building: text(32) });
+
+/** Households, a page at a time: one unit's rooms fit on one page. */
 export const HouseholdQuerySchema = z.object({
   building: text(32).optional(),
   unit: text(32).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(500),
 });
-export const HouseholdListSchema = listOf(HouseholdSchema);
+export const HouseholdPageSchema = pageOf(HouseholdSchema);
 
 /** A household with its community, as shown on claims and residencies: "幸福里社区 3栋 2单元 501". */
 export const HouseholdRefSchema = HouseholdSchema.extend({

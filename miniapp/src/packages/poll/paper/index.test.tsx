@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { PaperBallot, PollHouseholdVoters } from '@linli/shared'
 import { installFakeServer } from '../../../../test/fake-server'
+import { householdRoutes } from '../../../../test/household-server'
 import { makeMe } from '../../../../test/fixtures'
 import { agreeQuestion, makePollDetail } from '../../../../test/poll-fixtures'
 import { router } from '../../../../test/taro-shim'
@@ -29,7 +30,7 @@ function open(handlers: Parameters<typeof installFakeServer>[0] = {}) {
   router.params = { id: '7' }
   const log = installFakeServer({
     'GET /api/polls/7': () => ({ body: makePollDetail({ canManage: true, questions: [agreeQuestion] }) }),
-    'GET /api/communities/1/households': () => ({ body: { items: households } }),
+    ...householdRoutes(1, households),
     'GET /api/polls/7/voters': () => ({ body: voters }),
     ...handlers,
   })
@@ -49,8 +50,8 @@ describe('录入纸质选票', () => {
     })
 
     fireEvent.click(await waitFor(() => byId('paper-building-1栋')))
-    fireEvent.click(byId('paper-unit-1单元'))
-    fireEvent.click(byId('paper-room-101'))
+    fireEvent.click(await waitFor(() => byId('paper-unit-1单元')))
+    fireEvent.click(await waitFor(() => byId('paper-room-101')))
     await waitFor(() => byId('paper-voter-6'))
     expect(log.find((r) => r.url.startsWith('/api/polls/7/voters'))?.url).toBe('/api/polls/7/voters?householdId=31')
     expect(byId('paper-voter-5').textContent).toContain('已投票（网上投票）')
@@ -74,8 +75,8 @@ describe('录入纸质选票', () => {
     open({ 'POST /api/polls/7/paper-ballots': () => ({ status: 409, body: { code: 'PAPER_BALLOT_DUPLICATE', message: '这位居民（或这一户）已经投过票了（网上或纸质），不能再录入' } }) })
 
     fireEvent.click(await waitFor(() => byId('paper-building-1栋')))
-    fireEvent.click(byId('paper-unit-1单元'))
-    fireEvent.click(byId('paper-room-101'))
+    fireEvent.click(await waitFor(() => byId('paper-unit-1单元')))
+    fireEvent.click(await waitFor(() => byId('paper-room-101')))
     fireEvent.click(await waitFor(() => byId('paper-voter-6')))
     fireEvent.click(byId('poll-option-11'))
     fireEvent.click(byId('paper-submit'))

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react'
+import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { ballotChannelLabels, routes, type Household, type PollHouseholdVoters } from '@linli/shared'
@@ -6,10 +6,10 @@ import { call, messageOf } from '../../../api'
 import { ConfirmDialog } from '../../../components/ConfirmDialog'
 import { Button, TextArea } from '../../../components/nutui'
 import { Page } from '../../../components/Page'
-import { ErrorState, LoadingState } from '../../../components/States'
+import { EmptyState, ErrorState, LoadingState, ResourceBody } from '../../../components/States'
+import { useHouseholdLevels } from '../../../hooks/useHouseholdLevels'
 import { useResource } from '../../../hooks/useResource'
 import { useRequireLogin } from '../../../hooks/useSession'
-import { buildingsOf, roomsOf, unitsOf } from '../../../lib/households'
 import { checkBallot, turnoutLine, type Selections } from '../../../lib/polls'
 import { BallotQuestions } from '../BallotQuestions'
 import { ChosenLines } from '../ChosenLines'
@@ -47,16 +47,10 @@ type Voter = { userId: number; name: string } | { householdId: number }
 export default function PollPaperPage() {
   const loggedIn = useRequireLogin('pollPaper')
   const id = Number(useRouter().params.id)
-  const setup = useResource(
-    async () => {
-      const poll = await call(routes.getPoll, { params: { id } })
-      const households = await call(routes.households, { params: { id: poll.communityId } })
-      return { poll, households: households.items }
-    },
-    { enabled: loggedIn && id > 0, key: id },
-  )
+  const setup = useResource(async () => ({ poll: await call(routes.getPoll, { params: { id } }) }), { enabled: loggedIn && id > 0, key: id })
   const [building, setBuilding] = useState<string>()
   const [unit, setUnit] = useState<string>()
+  const levels = useHouseholdLevels({ communityId: setup.state.data?.poll.communityId, building, unit, enabled: loggedIn })
   const [household, setHousehold] = useState<Household>()
   const [voter, setVoter] = useState<Voter>()
   const [selections, setSelections] = useState<Selections>({})
@@ -69,11 +63,6 @@ export default function PollPaperPage() {
     { enabled: Boolean(household), key: household?.id ?? 0 },
   )
 
-  const list = setup.state.data?.households
-  const buildings = useMemo(() => (list ? buildingsOf(list) : []), [list])
-  const units = useMemo(() => (list && building ? unitsOf(list, building) : []), [list, building])
-  const rooms = useMemo(() => (list && building && unit ? roomsOf(list, building, unit) : []), [list, building, unit])
-
   const data = setup.state.data
   if (!data) {
     return <Page>{setup.state.status === 'error' ? <ErrorState error={setup.state.error} onRetry={setup.reload} /> : <LoadingState cards={2} />}</Page>
@@ -82,6 +71,8 @@ export default function PollPaperPage() {
   const occupants = voters.state.data
   const checked = checkBallot(poll.questions, selections)
   const voterName = voter ? ('userId' in voter ? voter.name : `${occupants?.address ?? ''} 这一户`) : ''
+
+  const notRegistered = <EmptyState title='这里还没有登记房号' description='请先在居委会导入住户名单。' />
 
   const pickHousehold = (next: Household | undefined) => {
     setHousehold(next)
@@ -196,34 +187,46 @@ export default function PollPaperPage() {
         <View className='ll-card'>
           <Text className='ll-heading'>1. 选住户</Text>
           <Text className='ll-field-label paper-step'>楼栋</Text>
-          <Chips
-            id='paper-building'
-            options={buildings.map((b) => ({ key: b, label: b }))}
-            value={building}
-            onPick={(b) => {
-              setBuilding(b)
-              setUnit(undefined)
-              pickHousehold(undefined)
-            }}
-          />
-          {building ? (
-            <>
-              <Text className='ll-field-label paper-step'>单元</Text>
+          <ResourceBody resource={levels.buildings} loading='正在读取楼栋…' empty={notRegistered}>
+            {(buildings) => (
               <Chips
-                id='paper-unit'
-                options={units.map((u) => ({ key: u, label: u }))}
-                value={unit}
-                onPick={(u) => {
-                  setUnit(u)
+                id='paper-building'
+                options={buildings.map((b) => ({ key: b, label: b }))}
+                value={building}
+                onPick={(b) => {
+                  setBuilding(b)
+                  setUnit(undefined)
                   pickHousehold(undefined)
                 }}
               />
+            )}
+          </ResourceBody>
+          {building ? (
+            <>
+              <Text className='ll-field-label paper-step'>单元</Text>
+              <ResourceBody resource={levels.units} loading='正在读取单元…' empty={notRegistered}>
+                {(units) => (
+                  <Chips
+                    id='paper-unit'
+                    options={units.map((u) => ({ key: u, label: u }))}
+                    value={unit}
+                    onPick={(u) => {
+                      setUnit(u)
+                      pickHousehold(undefined)
+                    }}
+                  />
+                )}
+              </ResourceBody>
             </>
           ) : null}
           {unit ? (
             <>
               <Text className='ll-field-label paper-step'>房号</Text>
-              <Chips id='paper-room' options={rooms.map((h) => ({ key: h.room, label: h.room }))} value={household?.room} onPick={(room) => pickHousehold(rooms.find((h) => h.room === room))} />
+              <ResourceBody resource={levels.rooms} loading='正在读取房号…' empty={notRegistered}>
+                {(rooms) => (
+                  <Chips id='paper-room' options={rooms.map((h) => ({ key: h.room, label: h.room }))} value={household?.room} onPick={(room) => pickHousehold(rooms.find((h) => h.room === room))} />
+                )}
+              </ResourceBody>
             </>
           ) : null}
         </View>

@@ -1,4 +1,4 @@
-import { useMemo, useState, type ReactElement } from 'react'
+import { useMemo, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { routes, type Community, type Household, type ResidencyClaim } from '@linli/shared'
 import { call, messageOf } from '../../../api'
@@ -6,11 +6,12 @@ import { LinkCell } from '../../../components/LinkCell'
 import { Button, Input } from '../../../components/nutui'
 import { BackToMineButton } from '../../../components/BackToMineButton'
 import { Page } from '../../../components/Page'
-import { EmptyState, ErrorState, LoadingState } from '../../../components/States'
+import { EmptyState, ErrorState, LoadingState, ResourceBody } from '../../../components/States'
+import { useHouseholdLevels } from '../../../hooks/useHouseholdLevels'
 import { useResource } from '../../../hooks/useResource'
 import { useRequireLogin } from '../../../hooks/useSession'
 import { householdLabel } from '../../../lib/format'
-import { buildingsOf, roomsByFloor, roomsOf, unitsOf } from '../../../lib/households'
+import { roomsByFloor } from '../../../lib/households'
 import './index.css'
 
 type Step = 'community' | 'building' | 'unit' | 'room' | 'name'
@@ -112,18 +113,9 @@ export default function ClaimHouseholdPage() {
   const [submitting, setSubmitting] = useState(false)
   const [submitted, setSubmitted] = useState<ResidencyClaim>()
 
-  const communityId = choice.community?.id
-  const households = useResource(() => call(routes.households, { params: { id: communityId ?? 0 } }), {
-    enabled: loggedIn && communityId !== undefined,
-    key: communityId,
-  })
-  const list = households.state.data?.items
-  const buildings = useMemo(() => (list ? buildingsOf(list) : []), [list])
-  const units = useMemo(() => (list && choice.building ? unitsOf(list, choice.building) : []), [list, choice.building])
-  const floors = useMemo(
-    () => (list && choice.building && choice.unit ? roomsByFloor(roomsOf(list, choice.building, choice.unit)) : []),
-    [list, choice.building, choice.unit],
-  )
+  const levels = useHouseholdLevels({ communityId: choice.community?.id, building: choice.building, unit: choice.unit, enabled: loggedIn })
+  const roomList = levels.rooms.state.data
+  const floors = useMemo(() => roomsByFloor(roomList ?? []), [roomList])
 
   const back = () => {
     const previous = STEPS[STEPS.indexOf(step) - 1] ?? 'community'
@@ -150,24 +142,17 @@ export default function ClaimHouseholdPage() {
 
   if (submitted) return <Submitted claim={submitted} />
 
-  const householdsView = (content: ReactElement) => {
-    if (households.state.status === 'error') return <ErrorState error={households.state.error} onRetry={households.reload} />
-    if (!list) return <LoadingState label='正在加载房号…' />
-    if (!list.length) {
-      return (
-        <EmptyState
-          title='这个社区还没有登记房号'
-          description='请联系居委会登记，或返回选择别的社区。'
-          action={
-            <Button type='primary' size='large' onClick={() => setStep('community')}>
-              重新选择社区
-            </Button>
-          }
-        />
-      )
-    }
-    return content
-  }
+  const notRegistered = (
+    <EmptyState
+      title='这里还没有登记房号'
+      description='请联系居委会登记，或返回选择别的社区。'
+      action={
+        <Button type='primary' size='large' onClick={() => setStep('community')}>
+          重新选择社区
+        </Button>
+      }
+    />
+  )
 
   return (
     <Page
@@ -196,16 +181,18 @@ export default function ClaimHouseholdPage() {
           <>
             <StepHeader step={step} title='住在几栋？' />
             <Chosen choice={choice} onBack={back} />
-            {householdsView(
-              <OptionGrid
-                id='claim-building'
-                options={buildings.map((b) => ({ key: b, label: b }))}
-                onPick={(building) => {
-                  setChoice({ community: choice.community, building })
-                  setStep('unit')
-                }}
-              />,
-            )}
+            <ResourceBody resource={levels.buildings} loading='正在加载楼栋…' empty={notRegistered}>
+              {(buildings) => (
+                <OptionGrid
+                  id='claim-building'
+                  options={buildings.map((b) => ({ key: b, label: b }))}
+                  onPick={(building) => {
+                    setChoice({ community: choice.community, building })
+                    setStep('unit')
+                  }}
+                />
+              )}
+            </ResourceBody>
           </>
         ) : null}
 
@@ -213,14 +200,18 @@ export default function ClaimHouseholdPage() {
           <>
             <StepHeader step={step} title='几单元？' />
             <Chosen choice={choice} onBack={back} />
-            <OptionGrid
-              id='claim-unit'
-              options={units.map((u) => ({ key: u, label: u }))}
-              onPick={(unit) => {
-                setChoice({ community: choice.community, building: choice.building, unit })
-                setStep('room')
-              }}
-            />
+            <ResourceBody resource={levels.units} loading='正在加载单元…' empty={notRegistered}>
+              {(units) => (
+                <OptionGrid
+                  id='claim-unit'
+                  options={units.map((u) => ({ key: u, label: u }))}
+                  onPick={(unit) => {
+                    setChoice({ community: choice.community, building: choice.building, unit })
+                    setStep('room')
+                  }}
+                />
+              )}
+            </ResourceBody>
           </>
         ) : null}
 
@@ -228,21 +219,25 @@ export default function ClaimHouseholdPage() {
           <>
             <StepHeader step={step} title='房号是多少？' />
             <Chosen choice={choice} onBack={back} />
-            <View id='claim-room'>
-              {floors.map(({ floor, rooms }, index) => (
-                <View key={floor} className='claim-floor'>
-                  <Text className='ll-section-title'>{floor}</Text>
-                  <OptionGrid
-                    id={`claim-room-floor-${index + 1}`}
-                    options={rooms.map((h) => ({ key: String(h.id), label: h.room }))}
-                    onPick={(key) => {
-                      setChoice({ ...choice, household: rooms.find((h) => String(h.id) === key) })
-                      setStep('name')
-                    }}
-                  />
+            <ResourceBody resource={levels.rooms} loading='正在加载房号…' empty={notRegistered}>
+              {() => (
+                <View id='claim-room'>
+                  {floors.map(({ floor, rooms }, index) => (
+                    <View key={floor} className='claim-floor'>
+                      <Text className='ll-section-title'>{floor}</Text>
+                      <OptionGrid
+                        id={`claim-room-floor-${index + 1}`}
+                        options={rooms.map((h) => ({ key: String(h.id), label: h.room }))}
+                        onPick={(key) => {
+                          setChoice({ ...choice, household: rooms.find((h) => String(h.id) === key) })
+                          setStep('name')
+                        }}
+                      />
+                    </View>
+                  ))}
                 </View>
-              ))}
-            </View>
+              )}
+            </ResourceBody>
           </>
         ) : null}
 

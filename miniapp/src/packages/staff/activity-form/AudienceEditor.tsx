@@ -5,7 +5,7 @@ import { call, messageOf } from '../../../api'
 import { Button, Input } from '../../../components/nutui'
 import { useResource } from '../../../hooks/useResource'
 import type { ActivityFormValues, FormErrors } from '../../../lib/activityForm'
-import { buildingsOf, compareNatural } from '../../../lib/households'
+import { compareNatural, sortedNames } from '../../../lib/households'
 import { Choice, Field } from './FormParts'
 
 const AUDIENCES: { key: Audience['kind']; label: string }[] = [
@@ -54,7 +54,7 @@ export function AudienceEditor({ communityId, audience, buildings, minAge, maxAg
 
 /** The community's buildings from its household list; where none were imported yet, building names typed in. */
 export function BuildingPicker({ communityId, chosen, onChange }: { communityId: number; chosen: string[]; onChange: (next: string[]) => void }) {
-  const { state, reload } = useResource(async () => buildingsOf((await call(routes.households, { params: { id: communityId } })).items), { key: communityId })
+  const { state, reload } = useResource(async () => sortedNames((await call(routes.householdBuildings, { params: { id: communityId } })).items), { key: communityId })
   // Typed names keep the text as written (a trailing "，" while typing the next one).
   const [typed, setTyped] = useState(() => chosen.join('，'))
 

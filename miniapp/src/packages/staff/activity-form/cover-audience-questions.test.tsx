@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import type { Household, Upload } from '@linli/shared'
 import { installFakeServer } from '../../../../test/fake-server'
+import { householdRoutes } from '../../../../test/household-server'
 import { makeDetail, makeMe } from '../../../../test/fixtures'
 import { router, setChosenImage } from '../../../../test/taro-shim'
 import { meStore, session } from '../../../stores/session'
@@ -33,7 +34,7 @@ function openForm(handlers: Handlers = {}, params: Record<string, string> = {}) 
     'GET /api/me': () => ({ body: staff }),
     'GET /api/communities': () => ({ body: { items: [community] } }),
     'GET /api/organisations': () => ({ body: { items: [] } }),
-    'GET /api/communities/1/households': () => ({ body: { items: households } }),
+    ...householdRoutes(1, households),
     'POST /api/uploads': () => ({ status: 201, body: uploaded }),
     'POST /api/activities': () => ({ status: 201, body: makeDetail({ id: 99 }) }),
     ...handlers,
@@ -98,7 +99,7 @@ describe('新活动: cover, audience and sign-up questions', () => {
   })
 
   it('lets staff type building names where the community has no household list yet, and stops on ages the wrong way round', async () => {
-    const log = openForm({ 'GET /api/communities/1/households': () => ({ body: { items: [] } }) })
+    const log = openForm(householdRoutes(1, []))
     await waitFor(() => byId('form-title'))
     typeInto('form-title', '楼道议事')
     typeInto('form-place', '3栋楼下')

@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { CreatePoll, Upload } from '@linli/shared'
 import { installFakeServer } from '../../../../test/fake-server'
+import { householdRoutes } from '../../../../test/household-server'
 import { makeMe } from '../../../../test/fixtures'
 import { makePollDetail } from '../../../../test/poll-fixtures'
 import { navigations, router, setChosenImage } from '../../../../test/taro-shim'
@@ -46,7 +47,7 @@ function open(handlers: Parameters<typeof installFakeServer>[0] = {}, id?: numbe
   const log = installFakeServer({
     'GET /api/me': () => ({ body: committee }),
     'GET /api/communities': () => ({ body: { items: [community] } }),
-    'GET /api/communities/1/households': () => ({ body: { items: households } }),
+    ...householdRoutes(1, households),
     ...handlers,
   })
   render(<PollFormPage />)
