@@ -40,8 +40,13 @@ async function verifiedVoters(baseUrl: string, committee: string, communityId: n
   const householdIds = new Map<string, number>();
   for (let b = 0; b * PER_BUILDING < count; b++) {
     const building = `票${b + 1}栋`;
-    const { items } = await api<{ items: { id: number; room: string }[] }>(baseUrl, 'GET', `/communities/${communityId}/households?building=${encodeURIComponent(building)}`, undefined, committee);
-    for (const h of items) householdIds.set(`${building}/${h.room}`, h.id);
+    // The household list comes a page (at most 500) at a time.
+    for (let page = 1; ; page++) {
+      const path = `/communities/${communityId}/households?building=${encodeURIComponent(building)}&page=${page}&pageSize=500`;
+      const { items, total } = await api<{ items: { id: number; room: string }[]; total: number }>(baseUrl, 'GET', path, undefined, committee);
+      for (const h of items) householdIds.set(`${building}/${h.room}`, h.id);
+      if (items.length === 0 || page * 500 >= total) break;
+    }
   }
   const out: Voter[] = new Array(count);
   let next = 0;
