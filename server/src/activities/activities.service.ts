@@ -54,7 +54,7 @@ export class ActivitiesService {
     filter.communityIds = query.communityId !== undefined ? [query.communityId] : await this.residentCommunities.of(auth.userId);
     // Residents of a community all see the same pages; staff views are personal and always read afresh.
     const key = JSON.stringify([filter.communityIds, query.range, query.category ?? null, query.page, query.pageSize]);
-    return this.listCache.get(key, filter.now, () => this.loadPage(filter, query));
+    return this.listCache.get(key, filter.communityIds, filter.now, () => this.loadPage(filter, query));
   }
 
   private async loadPage(filter: ActivityFilter, query: ActivityListQuery): Promise<Page<ActivitySummary>> {

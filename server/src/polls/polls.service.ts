@@ -152,7 +152,6 @@ export class PollsService {
         detail: { notified: voters.length },
       });
     });
-    this.resultsCache.invalidate();
     return this.detail(auth, (await this.polls.findById(id))!, true);
   }
 
@@ -165,7 +164,6 @@ export class PollsService {
       await this.audit.append({ actorId: auth.userId, action: 'poll.close', communityId: poll.communityId, targetType: 'poll', targetId: id });
     });
     this.definitions.forget(id);
-    this.resultsCache.invalidate();
     return this.detail(auth, (await this.polls.findById(id))!, true);
   }
 
@@ -203,7 +201,6 @@ export class PollsService {
         detail: { ballotsCast: snapshot.turnout?.ballotsCast ?? null, passed: snapshot.outcome?.passed ?? null },
       });
     });
-    this.resultsCache.invalidate();
     return this.detail(auth, (await this.polls.findById(id))!, true);
   }
 
