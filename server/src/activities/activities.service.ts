@@ -1,23 +1,24 @@
-import { Injectable } from '@nestjs/common';
-import type { ActivityDetail, ActivityListQuery, ActivitySummary, CreateActivity, Page, UpdateActivity } from '@linli/shared';
+import { Inject, Injectable } from '@nestjs/common';
+import { formatMoment, type ActivityDetail, type ActivityListQuery, type ActivitySummary, type CreateActivity, type Page, type UpdateActivity } from '@linli/shared';
 import { AccessService } from '../access/access.service.js';
 import { AuditRepository } from '../audit/audit.repository.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import { Clock } from '../clock/clock.js';
 import { AppError } from '../common/app-error.js';
 import { CommunitiesRepository } from '../communities/communities.repository.js';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { Database } from '../database/database.js';
 import { NotificationService } from '../notifications/notification.service.js';
 import { ResidentCommunities } from '../residency/resident-communities.js';
 import { ActivitiesRepository, type ActivityFilter, type NewActivity } from './activities.repository.js';
 import { ActivityListCache } from './activity-list-cache.js';
-import { assertTimesInOrder, timesInOrder } from './activity-rules.js';
+import { assertTimesInOrder, remindAtOf, timesInOrder } from './activity-rules.js';
 import type { Activity } from './activity.entity.js';
 import { audienceOf, questionsOf, toSummary } from './activity.mapper.js';
 import { SignupsRepository } from './signups.repository.js';
 import { randomCode } from './random-code.js';
 import { SignupsService } from './signups.service.js';
-import { formatTime, WaitlistService } from './waitlist.service.js';
+import { WaitlistService } from './waitlist.service.js';
 
 const WEEK_MS = 7 * 24 * 3600_000;
 const TIME_FIELDS = ['startsAt', 'endsAt', 'signupOpensAt', 'signupClosesAt', 'cancelDeadline'] as const;
@@ -38,6 +39,7 @@ export class ActivitiesService {
     private readonly clock: Clock,
     private readonly listCache: ActivityListCache,
     private readonly residentCommunities: ResidentCommunities,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'reminderHours'>,
   ) {}
 
   async list(auth: AuthContext, query: ActivityListQuery): Promise<Page<ActivitySummary>> {
@@ -76,11 +78,14 @@ export class ActivitiesService {
     const firstId = await this.db.transaction(async () => {
       const ids: number[] = [];
       for (let i = 0; i < input.repeatWeekly; i++) {
-        const shifted = Object.fromEntries(TIME_FIELDS.map((f) => [f, new Date(times[f].getTime() + i * WEEK_MS)]));
+        const shifted = Object.fromEntries(TIME_FIELDS.map((f) => [f, new Date(times[f].getTime() + i * WEEK_MS)])) as typeof times;
+        const reminderMinutes = input.reminderMinutes ?? this.config.reminderHours * 60;
         ids.push(
           await this.activities.insert({
             ...columnsOf(input),
             ...shifted,
+            reminderMinutes,
+            remindAt: remindAtOf(shifted.startsAt, reminderMinutes),
             communityId: input.communityId,
             organisationId: input.organisationId,
             seriesId: null,
@@ -127,10 +132,13 @@ export class ActivitiesService {
     for (const session of [activity, ...later]) {
       const next: Partial<NewActivity> = { ...plain };
       for (const { field, by } of moves) next[field] = new Date(session[field].getTime() + by);
+      if (next.startsAt !== undefined || next.reminderMinutes !== undefined) {
+        next.remindAt = remindAtOf(next.startsAt ?? session.startsAt, next.reminderMinutes ?? session.reminderMinutes);
+      }
       const times = { ...session, ...next };
       if (!timesInOrder(times)) {
         throw new AppError('ACTIVITY_TIMES_INVALID', {
-          message: session === activity ? undefined : `${formatTime(session.startsAt)} 那一次改完后时间先后不对，请先单独修改那一次，或只改这一次`,
+          message: session === activity ? undefined : `${formatMoment(session.startsAt)} 那一次改完后时间先后不对，请先单独修改那一次，或只改这一次`,
         });
       }
       const changes = changedColumns(session, next);
@@ -150,7 +158,7 @@ export class ActivitiesService {
         });
         if (session.status !== 'published') continue;
         const updated = (await this.activities.findById(session.id))!;
-        const when = updated.seriesId === null ? '' : `（${formatTime(updated.startsAt)} 那一次）`;
+        const when = updated.seriesId === null ? '' : `（${formatMoment(updated.startsAt)} 那一次）`;
         for (const userId of uniqueUsers(await this.signups.awaiting(session.id))) {
           await this.notifications.notify(userId, 'activity_changed', {
             title: '活动信息有变化',
@@ -167,7 +175,7 @@ export class ActivitiesService {
   /** Why a session's conditional update matched nothing, in words for the staff member (`other`: not the one being edited). */
   private async whyNotEditable(id: number, changes: Partial<NewActivity>, other: boolean): Promise<AppError> {
     const a = (await this.activities.findById(id))!;
-    const which = other ? `${formatTime(a.startsAt)} 那一次` : '';
+    const which = other ? `${formatMoment(a.startsAt)} 那一次` : '';
     if (changes.seats !== undefined && a.seatsTaken > changes.seats) {
       return new AppError('CAPACITY_BELOW_TAKEN', { message: `${which}已有 ${a.seatsTaken} 人报上名，名额不能少于 ${a.seatsTaken}` });
     }
@@ -252,6 +260,7 @@ export class ActivitiesService {
       companionsAllowed: a.companionsAllowed,
       waitlistEnabled: a.waitlistEnabled === 1,
       offerHoldMinutes: a.offerHoldMinutes,
+      reminderMinutes: a.reminderMinutes,
       cancelReason: a.cancelReason,
       mySignups,
       eligibility: await this.signupService.eligibility(auth.userId, a, mySignups),
@@ -261,7 +270,7 @@ export class ActivitiesService {
   }
 }
 
-const PLAIN_FIELDS = ['title', 'category', 'coverUrl', 'description', 'place', 'seats', 'volunteerSlots', 'companionsAllowed', 'offerHoldMinutes'] as const;
+const PLAIN_FIELDS = ['title', 'category', 'coverUrl', 'description', 'place', 'seats', 'volunteerSlots', 'companionsAllowed', 'offerHoldMinutes', 'reminderMinutes'] as const;
 
 /** The non-time columns of a create or update input, JSON-encoded where stored as text. */
 function columnsOf(input: Omit<UpdateActivity, 'scope'>): Partial<NewActivity> {

@@ -1,6 +1,7 @@
 import type { CreateActivity, Persona } from '@linli/shared';
 import { CacheInvalidator } from '../../common/cache-invalidator.js';
 import { ActivitiesRepository, type NewActivity } from '../../activities/activities.repository.js';
+import { remindAtOf } from '../../activities/activity-rules.js';
 import { randomCode } from '../../activities/random-code.js';
 import { SignupsRepository } from '../../activities/signups.repository.js';
 import { User } from '../../users/user.entity.js';
@@ -130,6 +131,8 @@ export async function seedDemoActivities(
         companionsAllowed: demo.companionsAllowed ?? 0,
         waitlistEnabled: 1,
         offerHoldMinutes: 120,
+        reminderMinutes: 24 * 60,
+        remindAt: remindAtOf(startsAt, 24 * 60),
         status: 'published',
         cancelReason: null,
         checkinToken: randomCode(),
