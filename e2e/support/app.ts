@@ -1,10 +1,11 @@
+import { pageLink, type PageName } from '@linli/shared';
 import type { Page } from 'playwright-core';
 
 /** Starts a fresh session as a seeded persona through the H5 login page (Taro H5 keeps the token in localStorage). */
 export async function loginAs(page: Page, baseUrl: string, persona: string) {
   await page.goto(`${baseUrl}/`);
   await page.evaluate(() => localStorage.clear());
-  await page.goto(`${baseUrl}/#/pages/login/index`);
+  await openPage(page, baseUrl, 'login');
   await page.reload();
   await page.waitForURL(/pages\/login/);
   await page.locator(`#persona-${persona}`).click();
@@ -54,4 +55,9 @@ export async function photo(page: Page): Promise<Buffer> {
     return canvas.toDataURL('image/jpeg', 0.9);
   });
   return Buffer.from(dataUrl.split(',')[1], 'base64');
+}
+
+/** Opens a page of the H5 app by its name in shared's page table (Taro H5 routes by hash). */
+export async function openPage(page: Page, baseUrl: string, name: PageName, query: Record<string, string | number> = {}) {
+  await page.goto(`${baseUrl}/#/${pageLink(name, query)}`);
 }

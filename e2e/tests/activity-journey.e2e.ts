@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { apiAs, loginAs, openTab, visible as v } from '../support/app.js';
+import { apiAs, loginAs, openPage, openTab, visible as v } from '../support/app.js';
 import { openPhone, type Phone } from '../support/browser.js';
 import { startServer, type RunningServer } from '../support/server.js';
 
@@ -56,7 +56,7 @@ describe('activity journey (H5 in Chromium)', () => {
   });
 
   const openActivity = async (id: number) => {
-    await page.goto(`${server.baseUrl}/#/packages/activity/detail/index?id=${id}`);
+    await openPage(page, server.baseUrl, 'activityDetail', { id: id });
     await page.locator(v('#activity-main-action')).waitFor();
   };
   const el = (selector: string) => page.locator(v(selector));
@@ -91,7 +91,7 @@ describe('activity journey (H5 in Chromium)', () => {
     expect(signup.size).toBe(2);
 
     // The activity page is a subpackage page without the tab bar.
-    await page.goto(`${server.baseUrl}/#/pages/mine/index`);
+    await openPage(page, server.baseUrl, 'mine');
     await el('#mine-signups').click();
     await el(`#signup-qr-${signup.id}`).waitFor();
     expect(await el(`#signup-${signup.id}`).innerText()).toContain(signup.checkinCode);

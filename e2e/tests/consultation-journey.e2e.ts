@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { apiAs, loginAs, openTab, photo, visible as v } from '../support/app.js';
+import { apiAs, loginAs, openPage, openTab, photo, visible as v } from '../support/app.js';
 import { openPhone, type Phone } from '../support/browser.js';
 import { startServer, type RunningServer } from '../support/server.js';
 
@@ -32,7 +32,7 @@ describe('consultation journey (H5 in Chromium)', () => {
 
   const el = (selector: string) => page.locator(v(selector));
   const openPoll = async () => {
-    await page.goto(`${server.baseUrl}/#/packages/poll/detail/index?id=${pollId}`);
+    await openPage(page, server.baseUrl, 'poll', { id: pollId });
     await el('#poll-state').waitFor();
   };
 

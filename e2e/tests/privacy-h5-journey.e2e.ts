@@ -1,5 +1,5 @@
 import type { ConsoleMessage, Page } from 'playwright-core';
-import { apiAs, loginAs, openTab, visible as v } from '../support/app.js';
+import { apiAs, loginAs, openPage, openTab, visible as v } from '../support/app.js';
 import { openPhone, type Phone } from '../support/browser.js';
 import { startServer, type RunningServer } from '../support/server.js';
 
@@ -74,11 +74,11 @@ describe('privacy and the H5 build without WeChat (Chromium)', () => {
     await el('#signup-result').waitFor();
     await phone.shot('signed-up');
 
-    await page.goto(`${server.baseUrl}/#/packages/poll/detail/index?id=${pollId}`);
+    await openPage(page, server.baseUrl, 'poll', { id: pollId });
     await el('#poll-vote').waitFor();
     await phone.shot('poll');
 
-    await page.goto(`${server.baseUrl}/#/pages/mine/index`);
+    await openPage(page, server.baseUrl, 'mine');
     await el('#mine-privacy').click();
     await el('#privacy-fields').waitFor();
     for (const field of ['openid', 'real-name', 'home', 'companions', 'votes', 'phone']) await el(`#privacy-field-${field}`).waitFor();
@@ -90,7 +90,7 @@ describe('privacy and the H5 build without WeChat (Chromium)', () => {
   });
 
   it('changes my nickname from 我的, in one box and one button', async () => {
-    await page.goto(`${server.baseUrl}/#/pages/mine/index`);
+    await openPage(page, server.baseUrl, 'mine');
     await el('#mine-nickname-edit').click();
     await el('#nickname-input').waitFor();
     await phone.shot('nickname');
@@ -105,7 +105,7 @@ describe('privacy and the H5 build without WeChat (Chromium)', () => {
   });
 
   it('downloads my data as a JSON file, then deletes my account after a confirmation', async () => {
-    await page.goto(`${server.baseUrl}/#/pages/mine/index`);
+    await openPage(page, server.baseUrl, 'mine');
     await el('#mine-my-data').click();
     await el('#my-data-export-button').waitFor();
     await phone.shot('my-data');

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { loginAs as login, openTab as tab } from '../support/app.js';
+import { loginAs as login, openPage, openTab as tab } from '../support/app.js';
 import { openPhone, type Phone } from '../support/browser.js';
 import { startServer, type RunningServer } from '../support/server.js';
 
@@ -73,7 +73,7 @@ describe('residency journey (H5 in Chromium)', () => {
     await card.locator('.ll-chip', { hasText: '已认证' }).waitFor();
     await phone.shot('staff-approved');
 
-    await page.goto(`${server.baseUrl}/#/pages/mine/index`);
+    await openPage(page, server.baseUrl, 'mine');
     await page.locator('#logout').click();
     await loginAs('newcomer');
     await openTab('我的');

@@ -1,37 +1,7 @@
-/**
- * Every page path of the app, in one place: app.config.ts registers them and all navigation goes
- * through src/navigation.ts with these names — no path strings anywhere else.
- */
-export const pagePaths = {
-  home: 'pages/home/index',
-  activities: 'pages/activities/index',
-  consult: 'pages/consult/index',
-  mine: 'pages/mine/index',
-  login: 'pages/login/index',
-  claimHousehold: 'packages/residency/claim/index',
-  staffClaims: 'packages/staff/claims/index',
-  activityDetail: 'packages/activity/detail/index',
-  mySignups: 'packages/activity/signups/index',
-  inbox: 'packages/activity/inbox/index',
-  activityCheckin: 'packages/activity/checkin/index',
-  attendees: 'packages/staff/attendees/index',
-  activityForm: 'packages/staff/activity-form/index',
-  poll: 'packages/poll/detail/index',
-  pollReceipt: 'packages/poll/receipt/index',
-  pollPaper: 'packages/poll/paper/index',
-  pollOpinions: 'packages/poll/opinions/index',
-  pollForm: 'packages/staff/poll-form/index',
-  article: 'packages/article/detail/index',
-  staffArticles: 'packages/staff/articles/index',
-  articleForm: 'packages/staff/article-form/index',
-  staffWechatSends: 'packages/staff/wechat-sends/index',
-  staffModeration: 'packages/staff/moderation/index',
-  privacyPolicy: 'packages/privacy/policy/index',
-  myData: 'packages/privacy/my-data/index',
-  editNickname: 'packages/privacy/nickname/index',
-} as const
+import { pagePaths, type PageName } from '@linli/shared'
 
-export type PageName = keyof typeof pagePaths
+/** The page paths live in shared (the server names them in messages and 小程序码 too); app.config.ts reads them here. */
+export { pagePaths, type PageName }
 
 /** Tab pages live in the main package; feature pages in subpackages keep it small. */
 export const tabPages = ['home', 'activities', 'consult', 'mine'] as const satisfies readonly PageName[]

@@ -90,6 +90,7 @@ export function makeDetail(overrides: Partial<ActivityDetail> = {}): ActivityDet
     companionsAllowed: 2,
     waitlistEnabled: true,
     offerHoldMinutes: 120,
+    reminderMinutes: 1440,
     cancelReason: null,
     mySignups: [],
     eligibility: { eligible: true, reason: null },

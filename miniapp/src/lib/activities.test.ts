@@ -84,9 +84,14 @@ describe('the main action on an activity page', () => {
     expect(volunteerActionOf(makeDetail({ volunteerSlots: 3, mySignups: [mine] }))).toEqual({ kind: 'cancel', signup: mine })
   })
 
-  it('words the result in plain Chinese', () => {
-    expect(signupResultText(makeSignup())).toBe('已报名，活动前一天会提醒您')
-    expect(signupResultText(makeSignup({ status: 'waitlisted', waitlistPosition: 3 }))).toBe('您在候补第 3 位，有人取消时会通知您')
+  it('words the result in plain Chinese, promising the reminder the server set and no other', () => {
+    const startsAt = '2099-11-25T06:00:00.000Z' // 周三 下午2:00 in China
+    expect(signupResultText(makeSignup({ reminderAt: '2099-11-25T04:00:00.000Z' }), startsAt)).toBe('已报名，活动开始前2小时（11月25日 周三 中午12:00）会提醒您'.replace('11月25日', '2099年11月25日'))
+    expect(signupResultText(makeSignup({ reminderAt: '2099-11-24T06:00:00.000Z', role: 'volunteer' }), startsAt)).toBe(
+      '已报名当志愿者，谢谢您！活动开始前1天（2099年11月24日 周二 下午2:00）会提醒您',
+    )
+    expect(signupResultText(makeSignup({ reminderAt: null }), startsAt)).toBe('已报名，活动马上开始，不再另行提醒，请按时参加')
+    expect(signupResultText(makeSignup({ status: 'waitlisted', waitlistPosition: 3 }), startsAt)).toBe('您在候补第 3 位，有人取消时会通知您')
   })
 })
 

@@ -1,4 +1,6 @@
 import {
+  formatDateTime,
+  formatLead,
   seatStateLabels,
   signupStatusLabels,
   type ActivityDetail,
@@ -107,10 +109,18 @@ export function volunteerActionOf(activity: ActivityDetail): { kind: 'join' | 'c
 }
 
 /** The result screen after signing up: what happened and what comes next. */
-export function signupResultText(signup: Signup): string {
+export function signupResultText(signup: Signup, startsAt: string): string {
   if (signup.status === 'waitlisted') return `您在候补第 ${signup.waitlistPosition ?? 1} 位，有人取消时会通知您`
-  if (signup.role === 'volunteer') return '已报名当志愿者，谢谢您！活动前一天会提醒您'
-  return '已报名，活动前一天会提醒您'
+  const done = signup.role === 'volunteer' ? '已报名当志愿者，谢谢您！' : '已报名，'
+  return `${done}${reminderText(signup.reminderAt, startsAt)}`
+}
+
+/** What the server said it will do about a reminder (its reminderAt), not a guess. */
+export function reminderText(reminderAt: string | null | undefined, startsAt: string): string {
+  if (reminderAt === undefined) return '请按时参加'
+  if (reminderAt === null) return '活动马上开始，不再另行提醒，请按时参加'
+  const lead = Date.parse(startsAt) - Date.parse(reminderAt)
+  return `活动开始前${formatLead(lead)}（${formatDateTime(reminderAt)}）会提醒您`
 }
 
 /** questionId → what is wrong, for questions the resident must fix before sending. */

@@ -1,7 +1,7 @@
 import type { Community, Organisation } from '@linli/shared'
 import { makeMe } from '../../test/fixtures'
 import { makeDetail } from '../../test/fixtures'
-import { defaultFormValues, formValuesOf, fromChinaParts, organiserOptions, toChinaParts, validateActivityForm, validateAges } from './activityForm'
+import { defaultFormValues, formValuesOf, fromChinaParts, organiserOptions, reminderOptions, toChinaParts, validateActivityForm, validateAges } from './activityForm'
 
 const street = { id: 1, name: '和平街道' }
 const communities: Community[] = [
@@ -40,6 +40,15 @@ describe('the activity form', () => {
     expect(errors).toEqual({})
     expect(body).toMatchObject({ communityId: 1, organisationId: null, title: '重阳节包饺子', startsAt: '2026-11-28T06:00:00.000Z', endsAt: '2026-11-28T08:00:00.000Z', repeatWeekly: 4, waitlistEnabled: true })
     expect(Date.parse(body!.signupClosesAt)).toBeLessThan(Date.parse(body!.startsAt))
+  })
+
+  it('sends the reminder lead time staff chose, and none to keep the server’s default', () => {
+    const options = [{ key: 'c1', communityId: 1, organisationId: null, label: '幸福里社区（居委会）' }]
+    const values = { ...defaultFormValues(now, 'c1'), title: '重阳节包饺子', place: '社区活动室' }
+    expect(validateActivityForm(values, options).body).not.toHaveProperty('reminderMinutes')
+    expect(validateActivityForm({ ...values, reminderMinutes: '120' }, options).body?.reminderMinutes).toBe(120)
+    expect(reminderOptions('').map((o) => o.label)).toEqual(['按系统设置', '活动前1小时', '活动前2小时', '活动前4小时', '活动前1天', '活动前2天'])
+    expect(reminderOptions('90').at(-1)).toEqual({ key: '90', label: '活动前1小时30分钟' })
   })
 
   it('says what to fix: missing words, times in the wrong order, numbers out of range', () => {

@@ -1,4 +1,4 @@
-import type { ActivityCategory, ActivityDetail, Audience, Community, CreateActivity, Me, Organisation } from '@linli/shared'
+import { formatLead, type ActivityCategory, type ActivityDetail, type Audience, type Community, type CreateActivity, type Me, type Organisation } from '@linli/shared'
 import { draftsOf, validateQuestions, type QuestionDraft, type QuestionErrors } from './signupQuestions'
 
 const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000
@@ -75,6 +75,8 @@ export interface ActivityFormValues {
   questions: QuestionDraft[]
   companionsAllowed: string
   waitlistEnabled: boolean
+  /** Minutes before the start the reminder goes out; '' for the server's default (REMINDER_HOURS). */
+  reminderMinutes: string
   repeatWeekly: string
 }
 
@@ -108,6 +110,7 @@ export function defaultFormValues(now: Date = new Date(), organiserKey = ''): Ac
     questions: [],
     companionsAllowed: '1',
     waitlistEnabled: true,
+    reminderMinutes: '',
     repeatWeekly: '1',
   }
 }
@@ -142,6 +145,7 @@ export function formValuesOf(activity: ActivityDetail, organiserKey: string): Ac
     questions: draftsOf(activity.questions),
     companionsAllowed: String(activity.companionsAllowed),
     waitlistEnabled: activity.waitlistEnabled,
+    reminderMinutes: String(activity.reminderMinutes),
     repeatWeekly: '1',
   }
 }
@@ -222,6 +226,7 @@ export function validateActivityForm(values: ActivityFormValues, options: Organi
       companionsAllowed: companionsAllowed ?? 0,
       waitlistEnabled: values.waitlistEnabled,
       offerHoldMinutes: 120,
+      ...(values.reminderMinutes !== '' && { reminderMinutes: Number(values.reminderMinutes) }),
       repeatWeekly: repeatWeekly ?? 1,
     },
   }
@@ -237,4 +242,18 @@ export function validateAges(minAge: string, maxAge: string): { min: number | nu
   if (maxAge.trim() !== '' && max === null) out.maxAge = '年龄请填 0 到 120 的整数，不限就空着'
   else if (min !== null && max !== null && min > max) out.maxAge = '最大年龄不能小于最小年龄'
   return out
+}
+
+/** The reminder lead times staff pick from ('' keeps the server's default), with the activity's own if it is another. */
+export function reminderOptions(current: string): { key: string; label: string }[] {
+  const options = [
+    { key: '', label: '按系统设置' },
+    { key: '60', label: '活动前1小时' },
+    { key: '120', label: '活动前2小时' },
+    { key: '240', label: '活动前4小时' },
+    { key: '1440', label: '活动前1天' },
+    { key: '2880', label: '活动前2天' },
+  ]
+  if (current !== '' && !options.some((o) => o.key === current)) options.push({ key: current, label: `活动前${formatLead(Number(current) * 60_000)}` })
+  return options
 }

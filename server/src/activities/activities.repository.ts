@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { ActivityCategory, ActivityStatus, SignupRole } from '@linli/shared';
 import { Brackets, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { CacheInvalidator, cacheScope } from '../common/cache-invalidator.js';
 import { Database } from '../database/database.js';
-import { ActivityListCache } from './activity-list-cache.js';
 import { shownToResidentsSql } from './activity-rules.js';
 import { Activity } from './activity.entity.js';
 
@@ -24,30 +24,50 @@ const WEEK_MS = 7 * 24 * 3600_000;
 
 /**
  * The activity rows and their counters. Counter changes are conditional UPDATEs: `false` means nothing changed.
- * Every write goes through `write`, which also drops the cached list pages (see ActivityListCache).
+ * Every other write goes through `write`, which marks the changed activities' communities for the caches once it
+ * commits (CacheInvalidator); counters ride the caches' TTL.
  */
 @Injectable()
 export class ActivitiesRepository {
   constructor(
     private readonly db: Database,
-    private readonly listCache: ActivityListCache,
+    private readonly invalidator: CacheInvalidator,
   ) {}
 
-  private write<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    this.listCache.invalidate();
-    return this.db.run(work);
+  /**
+   * Runs `work`, which answers the rows it changed: when it changed any, their communities' cached pages are read
+   * afresh once the transaction commits. Nothing is marked for a write that matched nothing or rolled back.
+   */
+  private write(work: (em: EntityManager) => Promise<{ where: 'id' | 'seriesId'; ids: number[] } | null>): Promise<boolean> {
+    return this.db.run(async (em) => {
+      const changed = await work(em);
+      if (!changed || changed.ids.length === 0) return false;
+      const rows: { communityId: number | string }[] = await em.query(
+        `SELECT DISTINCT \`communityId\` FROM \`activity\` WHERE \`${changed.where}\` IN (${changed.ids.map(() => '?').join(', ')})`,
+        changed.ids,
+      );
+      this.invalidator.changed(...rows.map((r) => cacheScope.activities(Number(r.communityId))));
+      return true;
+    });
   }
 
-  insert(activity: NewActivity): Promise<number> {
-    return this.write(async (em) => {
+  /** One row by id, when the statement changed it. */
+  private static row(id: number, affected: number | undefined): { where: 'id'; ids: number[] } | null {
+    return affected ? { where: 'id', ids: [id] } : null;
+  }
+
+  async insert(activity: NewActivity): Promise<number> {
+    return this.db.run(async (em) => {
       const result = await em.insert(Activity, { ...activity, seatsTaken: 0, volunteersTaken: 0, waitlistCount: 0 });
+      this.invalidator.changed(cacheScope.activities(activity.communityId));
       return result.identifiers[0].id as number;
     });
   }
 
-  setSeries(ids: number[], seriesId: number): Promise<void> {
-    return this.write(async (em) => {
-      await em.createQueryBuilder().update(Activity).set({ seriesId }).whereInIds(ids).execute();
+  async setSeries(ids: number[], seriesId: number): Promise<void> {
+    await this.write(async (em) => {
+      const result = await em.createQueryBuilder().update(Activity).set({ seriesId }).whereInIds(ids).execute();
+      return result.affected ? { where: 'id', ids } : null;
     });
   }
 
@@ -117,7 +137,7 @@ export class ActivitiesRepository {
         .where("id = :id AND status <> 'cancelled'", { id });
       if (fields.seats !== undefined) q.andWhere('seatsTaken <= :seats', { seats: fields.seats });
       if (fields.volunteerSlots !== undefined) q.andWhere('volunteersTaken <= :volunteerSlots', { volunteerSlots: fields.volunteerSlots });
-      return (await q.execute()).affected === 1;
+      return ActivitiesRepository.row(id, (await q.execute()).affected);
     });
   }
 
@@ -135,9 +155,9 @@ export class ActivitiesRepository {
     );
   }
 
-  /** Sets the counters outright; only for a cancelled activity, whose sign-ups no longer move. */
+  /** Sets the counters outright; only for a cancelled activity, whose sign-ups no longer move (counters ride the TTL). */
   setCounters(id: number, counters: Pick<Activity, 'seatsTaken' | 'volunteersTaken' | 'waitlistCount'>): Promise<void> {
-    return this.write(async (em) => {
+    return this.db.run(async (em) => {
       await em.update(Activity, { id }, counters);
     });
   }
@@ -151,13 +171,14 @@ export class ActivitiesRepository {
         .set(set)
         .where('id = :id AND status IN (:...from)', { id, from })
         .execute();
-      return result.affected === 1;
+      return ActivitiesRepository.row(id, result.affected);
     });
   }
 
-  publishDraftsOfSeries(seriesId: number, at: Date): Promise<void> {
-    return this.write(async (em) => {
-      await em.update(Activity, { seriesId, status: 'draft' }, { status: 'published', publishedAt: at });
+  async publishDraftsOfSeries(seriesId: number, at: Date): Promise<void> {
+    await this.write(async (em) => {
+      const result = await em.update(Activity, { seriesId, status: 'draft' }, { status: 'published', publishedAt: at });
+      return result.affected ? { where: 'seriesId', ids: [seriesId] } : null;
     });
   }
 
@@ -201,9 +222,12 @@ export class ActivitiesRepository {
     return this.bump(id, 'waitlistCount', -1, 'waitlistCount >= :size');
   }
 
-  /** `counter = counter + n WHERE id = :id AND <condition>`, in one statement so concurrent callers cannot oversell. */
+  /**
+   * `counter = counter + n WHERE id = :id AND <condition>`, in one statement so concurrent callers cannot oversell.
+   * Counters mark nothing for the caches: a rush would empty them on every seat; lists show them within the TTL.
+   */
   private bump(id: number, counter: 'seatsTaken' | 'volunteersTaken' | 'waitlistCount', n: number, condition: string) {
-    return this.write(async (em) => {
+    return this.db.run(async (em) => {
       const result = await em
         .createQueryBuilder()
         .update(Activity)

@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   ACTIVITY_TIME_FIELDS,
   DATE_WINDOW_MESSAGE,
+  formatMoment,
   inDateWindow,
   WEEK_MS,
   type ActivityDetail,
@@ -17,18 +18,19 @@ import type { AuthContext } from '../auth/auth-context.js';
 import { Clock } from '../clock/clock.js';
 import { AppError } from '../common/app-error.js';
 import { CommunitiesRepository } from '../communities/communities.repository.js';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { Database } from '../database/database.js';
 import { NotificationService } from '../notifications/notification.service.js';
 import { ResidentCommunities } from '../residency/resident-communities.js';
 import { ActivitiesRepository, type ActivityFilter, type NewActivity } from './activities.repository.js';
 import { ActivityListCache } from './activity-list-cache.js';
-import { assertTimesInOrder, timesInOrder } from './activity-rules.js';
+import { assertTimesInOrder, remindAtOf, timesInOrder } from './activity-rules.js';
 import type { Activity } from './activity.entity.js';
 import { audienceOf, questionsOf, toSummary } from './activity.mapper.js';
 import { SignupsRepository } from './signups.repository.js';
 import { randomCode } from './random-code.js';
 import { SignupsService } from './signups.service.js';
-import { formatTime, WaitlistService } from './waitlist.service.js';
+import { WaitlistService } from './waitlist.service.js';
 
 /** Creating, editing, publishing, cancelling and reading activities. */
 @Injectable()
@@ -46,6 +48,7 @@ export class ActivitiesService {
     private readonly clock: Clock,
     private readonly listCache: ActivityListCache,
     private readonly residentCommunities: ResidentCommunities,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'reminderHours'>,
   ) {}
 
   async list(auth: AuthContext, query: ActivityListQuery): Promise<Page<ActivitySummary>> {
@@ -62,7 +65,7 @@ export class ActivitiesService {
     filter.communityIds = query.communityId !== undefined ? [query.communityId] : await this.residentCommunities.of(auth.userId);
     // Residents of a community all see the same pages; staff views are personal and always read afresh.
     const key = JSON.stringify([filter.communityIds, query.range, query.category ?? null, query.page, query.pageSize]);
-    return this.listCache.get(key, filter.now, () => this.loadPage(filter, query));
+    return this.listCache.get(key, filter.communityIds, filter.now, () => this.loadPage(filter, query));
   }
 
   private async loadPage(filter: ActivityFilter, query: ActivityListQuery): Promise<Page<ActivitySummary>> {
@@ -84,11 +87,14 @@ export class ActivitiesService {
     const firstId = await this.db.transaction(async () => {
       const ids: number[] = [];
       for (let i = 0; i < input.repeatWeekly; i++) {
-        const shifted = Object.fromEntries(ACTIVITY_TIME_FIELDS.map((f) => [f, new Date(times[f].getTime() + i * WEEK_MS)]));
+        const shifted = Object.fromEntries(ACTIVITY_TIME_FIELDS.map((f) => [f, new Date(times[f].getTime() + i * WEEK_MS)])) as typeof times;
+        const reminderMinutes = input.reminderMinutes ?? this.config.reminderHours * 60;
         ids.push(
           await this.activities.insert({
             ...columnsOf(input),
             ...shifted,
+            reminderMinutes,
+            remindAt: remindAtOf(shifted.startsAt, reminderMinutes),
             communityId: input.communityId,
             organisationId: input.organisationId,
             seriesId: null,
@@ -139,13 +145,16 @@ export class ActivitiesService {
       // A later session moves with this one and may leave the date window that the input itself kept to.
       const outside = moves.find(({ field }) => !inDateWindow(next[field]!));
       if (outside) {
-        const which = session === activity ? '' : `${formatTime(session.startsAt)} 那一次改完后`;
+        const which = session === activity ? '' : `${formatMoment(session.startsAt)} 那一次改完后`;
         throw new AppError('VALIDATION_FAILED', { fields: [{ path: `body.${outside.field}`, message: `${which}${DATE_WINDOW_MESSAGE}` }] });
+      }
+      if (next.startsAt !== undefined || next.reminderMinutes !== undefined) {
+        next.remindAt = remindAtOf(next.startsAt ?? session.startsAt, next.reminderMinutes ?? session.reminderMinutes);
       }
       const times = { ...session, ...next };
       if (!timesInOrder(times)) {
         throw new AppError('ACTIVITY_TIMES_INVALID', {
-          message: session === activity ? undefined : `${formatTime(session.startsAt)} 那一次改完后时间先后不对，请先单独修改那一次，或只改这一次`,
+          message: session === activity ? undefined : `${formatMoment(session.startsAt)} 那一次改完后时间先后不对，请先单独修改那一次，或只改这一次`,
         });
       }
       const changes = changedColumns(session, next);
@@ -165,7 +174,7 @@ export class ActivitiesService {
         });
         if (session.status !== 'published') continue;
         const updated = (await this.activities.findById(session.id))!;
-        const when = updated.seriesId === null ? '' : `（${formatTime(updated.startsAt)} 那一次）`;
+        const when = updated.seriesId === null ? '' : `（${formatMoment(updated.startsAt)} 那一次）`;
         for (const userId of uniqueUsers(await this.signups.awaiting(session.id))) {
           await this.notifications.notify(userId, 'activity_changed', {
             title: '活动信息有变化',
@@ -182,7 +191,7 @@ export class ActivitiesService {
   /** Why a session's conditional update matched nothing, in words for the staff member (`other`: not the one being edited). */
   private async whyNotEditable(id: number, changes: Partial<NewActivity>, other: boolean): Promise<AppError> {
     const a = (await this.activities.findById(id))!;
-    const which = other ? `${formatTime(a.startsAt)} 那一次` : '';
+    const which = other ? `${formatMoment(a.startsAt)} 那一次` : '';
     if (changes.seats !== undefined && a.seatsTaken > changes.seats) {
       return new AppError('CAPACITY_BELOW_TAKEN', { message: `${which}已有 ${a.seatsTaken} 人报上名，名额不能少于 ${a.seatsTaken}` });
     }
@@ -268,6 +277,7 @@ export class ActivitiesService {
       companionsAllowed: a.companionsAllowed,
       waitlistEnabled: a.waitlistEnabled === 1,
       offerHoldMinutes: a.offerHoldMinutes,
+      reminderMinutes: a.reminderMinutes,
       cancelReason: a.cancelReason,
       mySignups,
       eligibility: await this.signupService.eligibility(auth.userId, a, mySignups),
@@ -277,7 +287,7 @@ export class ActivitiesService {
   }
 }
 
-const PLAIN_FIELDS = ['title', 'category', 'coverUrl', 'description', 'place', 'seats', 'volunteerSlots', 'companionsAllowed', 'offerHoldMinutes'] as const;
+const PLAIN_FIELDS = ['title', 'category', 'coverUrl', 'description', 'place', 'seats', 'volunteerSlots', 'companionsAllowed', 'offerHoldMinutes', 'reminderMinutes'] as const;
 
 /** The non-time columns of a create or update input, JSON-encoded where stored as text. */
 function columnsOf(input: Omit<UpdateActivity, 'scope'>): Partial<NewActivity> {

@@ -88,3 +88,24 @@ export function shownToResidents(activity: Pick<Activity, 'publishedAt'>): boole
 export function shownToResidentsSql(alias: string): string {
   return `${alias}.publishedAt IS NOT NULL`;
 }
+
+/** When an activity's reminder goes out: `reminderMinutes` before it starts (kept in the activity row as remindAt). */
+export function remindAtOf(startsAt: Date, reminderMinutes: number): Date {
+  return new Date(startsAt.getTime() - reminderMinutes * 60_000);
+}
+
+/**
+ * When this sign-up's reminder will actually go out (what the app tells the resident): at the activity's remindAt
+ * if that is still ahead; now-ish for a sign-up that existed by then and was not reminded yet (the sweeper sends
+ * it on its next run); never for one made after it (the resident has just seen the time), nor for one not
+ * confirmed, already reminded, or of an activity under way.
+ */
+export function reminderAtOf(
+  signup: { status: string; createdAt: Date; reminderSentAt: Date | null },
+  activity: { startsAt: Date; remindAt: Date },
+  now: Date,
+): Date | null {
+  if (signup.status !== 'confirmed' || signup.reminderSentAt !== null || activity.startsAt <= now) return null;
+  if (activity.remindAt > now) return activity.remindAt;
+  return signup.createdAt <= activity.remindAt ? now : null;
+}

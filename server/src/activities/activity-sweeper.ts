@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { formatMoment } from '@linli/shared';
 import { Clock } from '../clock/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { Database } from '../database/database.js';
 import { NotificationService } from '../notifications/notification.service.js';
 import { SignupsRepository } from './signups.repository.js';
-import { formatTime, WaitlistService } from './waitlist.service.js';
+import { WaitlistService } from './waitlist.service.js';
 
 /** Rows handled per kind per run; a backlog drains over the next runs. */
 const BATCH = 200;
@@ -59,14 +60,14 @@ export class ActivitySweeper implements OnApplicationBootstrap, OnModuleDestroy 
   }
 
   private async sendReminders(now: Date): Promise<number> {
-    const until = new Date(now.getTime() + this.config.reminderHours * 3600_000);
     let sent = 0;
-    for (const signup of await this.signups.dueReminders(now, until, BATCH)) {
+    // Each activity's own lead time (reminderMinutes, REMINDER_HOURS by default) set its remindAt.
+    for (const signup of await this.signups.dueReminders(now, BATCH)) {
       const done = await this.db.transaction(async () => {
         if (!(await this.signups.markReminded(signup.id, now))) return false;
         await this.notifications.notify(signup.userId, 'activity_reminder', {
           title: '活动快开始了',
-          body: `您报名的「${signup.activity.title}」将于 ${formatTime(signup.activity.startsAt)} 在${signup.activity.place}开始。`,
+          body: `您报名的「${signup.activity.title}」将于 ${formatMoment(signup.activity.startsAt)} 在${signup.activity.place}开始。`,
           activityId: signup.activityId,
         });
         return true;

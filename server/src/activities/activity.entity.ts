@@ -14,6 +14,7 @@ import { Organisation } from '../communities/organisation.entity.js';
 // The sweeper's scans: activities starting soon (reminders) and recently ended (no-shows), across communities.
 @Index(['status', 'startsAt'])
 @Index(['status', 'endsAt'])
+@Index(['status', 'remindAt'])
 export class Activity {
   @PrimaryGeneratedColumn()
   id: number;
@@ -103,6 +104,14 @@ export class Activity {
 
   @Column({ type: 'int' })
   offerHoldMinutes: number;
+
+  /** How long before the start its reminder goes out (staff choose; REMINDER_HOURS by default). */
+  @Column({ type: 'int' })
+  reminderMinutes: number;
+
+  /** startsAt − reminderMinutes, kept with them: the sweeper's reminder scan reads it. */
+  @Column({ type: 'datetime' })
+  remindAt: Date;
 
   @Column({ type: 'varchar', length: 16 })
   status: ActivityStatus;

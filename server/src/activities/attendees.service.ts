@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { signupRoleLabels, signupStatusLabels, type Companion, type SignupAnswers } from '@linli/shared';
+import { type Companion, formatMoment, type SignupAnswers, signupRoleLabels, signupStatusLabels } from '@linli/shared';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { AccessService } from '../access/access.service.js';
@@ -10,7 +10,6 @@ import { Database } from '../database/database.js';
 import { ActivitiesRepository } from './activities.repository.js';
 import type { Activity } from './activity.entity.js';
 import { questionsOf, toSignupDto } from './activity.mapper.js';
-import { formatTime } from './waitlist.service.js';
 import { SignupsRepository } from './signups.repository.js';
 
 export interface ExportFile {
@@ -58,9 +57,9 @@ export class AttendeesService {
       s.size,
       companionsText(s.companions),
       ...questions.map((q) => answerText(s.answers, q.id)),
-      formatTime(new Date(s.createdAt)),
-      s.checkedInAt ? formatTime(new Date(s.checkedInAt)) : '',
-      s.checkedOutAt ? formatTime(new Date(s.checkedOutAt)) : '',
+      formatMoment(new Date(s.createdAt)),
+      s.checkedInAt ? formatMoment(new Date(s.checkedInAt)) : '',
+      s.checkedOutAt ? formatMoment(new Date(s.checkedOutAt)) : '',
       s.hours ?? '',
       s.user.noShowCount,
     ]);

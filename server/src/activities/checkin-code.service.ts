@@ -1,13 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { errorMessages, type CheckinCode } from '@linli/shared';
+import { errorMessages, pagePaths, type CheckinCode } from '@linli/shared';
 import { AccessService } from '../access/access.service.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import { WECHAT_CLIENT } from '../wechat/wechat-client.provider.js';
 import { WechatApiError, type WechatClient } from '../wechat/index.js';
 import { SignupsService } from './signups.service.js';
 
-/** The page a scanned code opens; it reads `scene`. Kept in step with the miniapp's pagePaths.activityCheckin. */
-export const CHECKIN_PAGE = 'packages/activity/checkin/index';
+/** The page a scanned code opens; it reads `scene`. */
+export const CHECKIN_PAGE = pagePaths.activityCheckin;
 /** Codes never change for a scene, so a few hundred recent ones are kept: WeChat limits how many we may ask for. */
 const CACHE_SIZE = 200;
 

@@ -188,14 +188,15 @@ export class SignupsRepository {
     );
   }
 
-  /** Confirmed sign-ups of published activities starting before `until` (and not yet started), not yet reminded. */
-  dueReminders(now: Date, until: Date, limit: number): Promise<Signup[]> {
+  /** Confirmed sign-ups, not yet reminded, of published activities whose reminder time has come and that have not started. */
+  dueReminders(now: Date, limit: number): Promise<Signup[]> {
     return this.db.run((em) =>
       em
         .createQueryBuilder(Signup, 's')
         .innerJoinAndSelect('s.activity', 'a')
         .where("s.status = 'confirmed' AND s.reminderSentAt IS NULL")
-        .andWhere("a.status = 'published' AND a.startsAt > :now AND a.startsAt <= :until", { now, until })
+        // Sign-ups made after the reminder time were told none would come (reminderAtOf).
+        .andWhere("a.status = 'published' AND a.remindAt <= :now AND a.startsAt > :now AND s.createdAt <= a.remindAt", { now })
         .orderBy('s.id', 'ASC')
         .take(limit)
         .getMany(),

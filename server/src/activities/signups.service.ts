@@ -10,7 +10,7 @@ import { NotificationService } from '../notifications/notification.service.js';
 import { ResidencyRepository } from '../residency/residency.repository.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { ActivitiesRepository } from './activities.repository.js';
-import { assertAnswersValid, inAudience, needsResident, shownToResidents, windowBlocker, type Resident } from './activity-rules.js';
+import { assertAnswersValid, inAudience, needsResident, reminderAtOf, shownToResidents, windowBlocker, type Resident } from './activity-rules.js';
 import type { Activity } from './activity.entity.js';
 import { audienceOf, questionsOf, toSignupDto, toSummary } from './activity.mapper.js';
 import { randomCode } from './random-code.js';
@@ -97,10 +97,8 @@ export class SignupsService {
     });
     // A waitlisted sign-up needs its place in the queue; a confirmed one is exactly what was inserted.
     if (status === 'waitlisted') return this.signupDto(id);
-    return toSignupDto(
-      { ...row, id, status, active: 1, offerExpiresAt: null, checkedInAt: null, checkedOutAt: null, minutes: null, reminderSentAt: null } as Signup,
-      null,
-    );
+    const created = { ...row, id, status, active: 1, offerExpiresAt: null, checkedInAt: null, checkedOutAt: null, minutes: null, reminderSentAt: null } as Signup;
+    return { ...toSignupDto(created, null), reminderAt: reminderAtOf(created, activity, now)?.toISOString() ?? null };
   }
 
   /** Takes seats (or a volunteer slot, or a waitlist place) with one conditional UPDATE each. */
@@ -166,7 +164,7 @@ export class SignupsService {
       await this.waitlist.expireOffer(signup.id);
       throw new AppError('OFFER_EXPIRED');
     }
-    await this.db.transaction(async () => {
+    const activity = await this.db.transaction(async () => {
       if (!(await this.signups.transition(signup.id, ['offered'], { status: 'confirmed' }))) {
         const current = await this.signups.findById(signup.id);
         if (current?.status === 'activity_cancelled') throw new AppError('ACTIVITY_CANCELLED');
@@ -178,8 +176,11 @@ export class SignupsService {
         body: `您已确认「${activity.title}」的空位，报名成功。`,
         activityId: activity.id,
       });
+      return activity;
     });
-    return this.signupDto(signup.id);
+    const confirmed = await this.signupDto(signup.id);
+    const reminderAt = reminderAtOf({ ...signup, status: 'confirmed' }, activity, this.clock.now());
+    return { ...confirmed, reminderAt: reminderAt?.toISOString() ?? null };
   }
 
   async mySignups(auth: AuthContext) {

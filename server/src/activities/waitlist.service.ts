@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { formatMoment } from '@linli/shared';
 import { Clock } from '../clock/clock.js';
 import { Database } from '../database/database.js';
 import { NotificationService } from '../notifications/notification.service.js';
+import { briefDeadline } from '../notifications/subscribe-templates.js';
 import { ActivitiesRepository } from './activities.repository.js';
 import type { Activity } from './activity.entity.js';
 import type { Signup } from './signup.entity.js';
@@ -58,7 +60,8 @@ export class WaitlistService {
       await this.activities.leaveWaitlist(activity.id);
       await this.notifications.notify(candidate.userId, 'seat_offered', {
         title: '候补到空位了',
-        body: `「${activity.title}」有了空位，已为您保留到 ${formatTime(offerExpiresAt)}，请在此之前确认，过时将让给下一位。`,
+        body: `「${activity.title}」有了空位，已为您保留到 ${formatMoment(offerExpiresAt)}，请在此之前确认，过时将让给下一位。`,
+        brief: briefDeadline(offerExpiresAt),
         activityId: activity.id,
       });
     }
@@ -81,9 +84,4 @@ export class WaitlistService {
       return true;
     });
   }
-}
-
-/** Beijing time, as residents read it. */
-export function formatTime(date: Date): string {
-  return date.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 }

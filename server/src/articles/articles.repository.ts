@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { ArticleKind, ArticleStatus } from '@linli/shared';
 import { Brackets, type EntityManager } from 'typeorm';
+import { CacheInvalidator, cacheScope } from '../common/cache-invalidator.js';
 import { Database } from '../database/database.js';
-import { ArticleReadCache } from './article-read-cache.js';
 import { Article } from './article.entity.js';
 
 export type NewArticle = Omit<Article, 'id' | 'community' | 'organisation' | 'readCount' | 'updatedAt'>;
@@ -28,23 +28,34 @@ const SUMMARY_COLUMNS =
 
 /**
  * Article rows and their read counts. Residents' reads are plain SQL (they are the hot path); every write goes
- * through `write`, which drops what ArticleReadCache holds.
+ * through `write`, which marks the article's community for the caches once it commits (CacheInvalidator). Read
+ * counts mark nothing: they ride the caches' TTL.
  */
 @Injectable()
 export class ArticlesRepository {
   constructor(
     private readonly db: Database,
-    private readonly cache: ArticleReadCache,
+    private readonly invalidator: CacheInvalidator,
   ) {}
 
-  private write<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    this.cache.invalidate();
-    return this.db.run(work);
+  /**
+   * Runs `work` on article `id`; when it changed the row (`work` answers how many rows it changed), the article's
+   * community (and `movedTo`, if it moved) is read afresh by the caches once the transaction commits.
+   */
+  private write(id: number, work: (em: EntityManager) => Promise<number | undefined>, movedTo?: number): Promise<boolean> {
+    return this.db.run(async (em) => {
+      if (!(await work(em))) return false;
+      const [row] = await em.query<{ communityId: number | string }[]>('SELECT `communityId` FROM `article` WHERE `id` = ?', [id]);
+      const communities = new Set([...(row ? [Number(row.communityId)] : []), ...(movedTo === undefined ? [] : [movedTo])]);
+      this.invalidator.changed(...[...communities].map(cacheScope.articles));
+      return true;
+    });
   }
 
   insert(article: NewArticle): Promise<number> {
-    return this.write(async (em) => {
+    return this.db.run(async (em) => {
       const result = await em.insert(Article, { ...article, readCount: 0, updatedAt: null });
+      this.invalidator.changed(cacheScope.articles(article.communityId));
       return result.identifiers[0].id as number;
     });
   }
@@ -59,10 +70,10 @@ export class ArticlesRepository {
     return row ? named(row) : null;
   }
 
-  update(id: number, fields: Partial<NewArticle> & { updatedAt?: Date }): Promise<void> {
-    return this.write(async (em) => {
-      await em.update(Article, { id }, fields);
-    });
+  async update(id: number, fields: Partial<NewArticle> & { updatedAt?: Date }): Promise<void> {
+    // Marked before and after: an article moved to another community leaves the old one's pages too.
+    const [before] = await this.db.rawQuery<{ communityId: number | string }>('SELECT `communityId` FROM `article` WHERE `id` = ?', [id]);
+    await this.write(id, async (em) => (await em.update(Article, { id }, fields)).affected, before ? Number(before.communityId) : undefined);
   }
 
   /**
@@ -80,10 +91,7 @@ export class ArticlesRepository {
   }
 
   private conditional(id: number, set: Partial<Article>, condition: string, params: Record<string, unknown>): Promise<boolean> {
-    return this.write(async (em) => {
-      const result = await em.createQueryBuilder().update(Article).set(set).where(`id = :id AND ${condition}`, { id, ...params }).execute();
-      return result.affected === 1;
-    });
+    return this.write(id, async (em) => (await em.createQueryBuilder().update(Article).set(set).where(`id = :id AND ${condition}`, { id, ...params }).execute()).affected);
   }
 
   /** Live articles of these communities, newest first, with the total in the same round trip. */

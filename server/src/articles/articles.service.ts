@@ -12,13 +12,13 @@ import type {
 } from '@linli/shared';
 import { AccessService } from '../access/access.service.js';
 import { ActivitiesRepository } from '../activities/activities.repository.js';
-import { ActivityListCache } from '../activities/activity-list-cache.js';
 import { shownToResidents } from '../activities/activity-rules.js';
 import { toSummary } from '../activities/activity.mapper.js';
 import { AuditRepository } from '../audit/audit.repository.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import { Clock } from '../clock/clock.js';
 import { AppError } from '../common/app-error.js';
+import { cacheScope } from '../common/cache-invalidator.js';
 import { JsonBody } from '../common/json-body.js';
 import { CommunitiesRepository } from '../communities/communities.repository.js';
 import { Database } from '../database/database.js';
@@ -38,6 +38,16 @@ const CHINA_OFFSET_MS = 8 * 3600_000;
 interface SharedArticle {
   detail: Omit<ArticleDetail, 'canManage'>;
   organisationId: number | null;
+  /** The linked activity's community, whose activity writes change what the article shows. */
+  activityCommunityId: number | null;
+}
+
+/** What a cached article was read from: its community's articles, and its linked activity's community's activities. */
+function articleScopes({ article }: { article: SharedArticle | null }): string[] {
+  if (!article) return [];
+  const scopes = [cacheScope.articles(article.detail.communityId)];
+  if (article.activityCommunityId !== null) scopes.push(cacheScope.activities(article.activityCommunityId));
+  return scopes;
 }
 
 /** Writing, scheduling, publishing, withdrawing and reading articles, and the 首页 feed. */
@@ -47,7 +57,6 @@ export class ArticlesService {
     private readonly db: Database,
     private readonly articles: ArticlesRepository,
     private readonly activities: ActivitiesRepository,
-    private readonly activityCache: ActivityListCache,
     private readonly cache: ArticleReadCache,
     private readonly images: OwnImages,
     private readonly readCounter: ReadCounter,
@@ -62,8 +71,9 @@ export class ArticlesService {
   async feed(auth: AuthContext, query: FeedQuery): Promise<JsonBody<Feed>> {
     const now = this.clock.now();
     const communityIds = await this.communitiesOf(auth, query.communityId);
-    const key = JSON.stringify(['feed', this.activityCache.version, communityIds, query.page, query.pageSize]);
-    return this.cache.get(key, now, async () => {
+    const key = JSON.stringify(['feed', communityIds, query.page, query.pageSize]);
+    const scopes = communityIds.flatMap((c) => [cacheScope.articles(c), cacheScope.activities(c), cacheScope.polls(c)]);
+    return this.cache.get(key, scopes, now, async () => {
       const [articles, total] = await this.articles.livePage(communityIds, { now, pinned: false, page: query.page, pageSize: query.pageSize });
       const page = { items: articles.map((a) => toArticleSummary(a, now)), total, page: query.page, pageSize: query.pageSize };
       if (query.page > 1) return new JsonBody<Feed>({ pinned: [], activities: [], polls: [], articles: page });
@@ -103,7 +113,7 @@ export class ArticlesService {
     }
     const communityIds = await this.communitiesOf(auth, query.communityId);
     const key = JSON.stringify(['list', communityIds, query.kind ?? null, query.page, query.pageSize]);
-    return this.cache.get(key, now, async () => {
+    return this.cache.get(key, communityIds.map(cacheScope.articles), now, async () => {
       const [rows, total] = await this.articles.livePage(communityIds, { now, kind: query.kind, ...paging });
       return { items: rows.map((a) => toArticleSummary(a, now)), total, ...paging };
     });
@@ -115,7 +125,7 @@ export class ArticlesService {
    */
   async get(auth: AuthContext, id: number): Promise<ArticleDetail> {
     const now = this.clock.now();
-    const shared = await this.cache.get(`article|${id}|${this.activityCache.version}`, now, async () => ({ article: await this.load(id, now) }));
+    const shared = await this.cache.get(`article|${id}`, articleScopes, now, async () => ({ article: await this.load(id, now) }));
     if (!shared.article) throw new AppError('ARTICLE_NOT_FOUND');
     const { detail, organisationId } = shared.article;
     const canManage = await this.access.canManageArticle(auth, { communityId: detail.communityId, organisationId });
@@ -276,6 +286,7 @@ export class ArticlesService {
     const activity = a.activityId === null ? null : await this.activities.findById(a.activityId);
     return {
       organisationId: a.organisationId,
+      activityCommunityId: activity?.communityId ?? null,
       detail: {
         ...toArticleSummary(a, now),
         body: a.body,

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CacheInvalidator } from '../common/cache-invalidator.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { dataSourceOptions } from './data-source-options.js';
 import { Database } from './database.js';
@@ -13,7 +14,7 @@ import { SchemaSetup } from './schema-setup.js';
       useFactory: (config: AppConfig) => dataSourceOptions(config.database),
     }),
   ],
-  providers: [Database, SchemaSetup],
-  exports: [Database, SchemaSetup],
+  providers: [Database, SchemaSetup, CacheInvalidator],
+  exports: [Database, SchemaSetup, CacheInvalidator],
 })
 export class DatabaseModule {}

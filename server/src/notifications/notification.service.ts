@@ -2,11 +2,10 @@ import { Injectable } from '@nestjs/common';
 import type { InboxItem as InboxItemDto, InboxKind, Page } from '@linli/shared';
 import { Clock } from '../clock/clock.js';
 import { InboxRepository } from './inbox.repository.js';
+import type { NoticeText } from './subscribe-templates.js';
 import { WechatMessages } from './wechat-messages.service.js';
 
-export interface NotificationContent {
-  title: string;
-  body: string;
+export interface NotificationContent extends NoticeText {
   activityId: number | null;
   pollId?: number | null;
 }

@@ -1,4 +1,4 @@
-import type { InboxKind, SubscribeTemplateKey } from '@linli/shared';
+import { formatMoment, type InboxKind, type SubscribeTemplateKey } from '@linli/shared';
 import type { MessagePart, TemplateFields } from '../config/config.js';
 
 /** Which template carries each kind of notice; kinds not listed stay in the inbox only. */
@@ -57,6 +57,61 @@ export function fitField(key: string, value: string): string {
 export function formatTemplateTime(date: Date): string {
   const local = new Date(date.getTime() + 8 * 3600_000);
   return local.toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/** The activity or consultation a notice is about, as its message tells it. */
+export interface MessageSubject {
+  communityId: number;
+  title: string;
+  startsAt: Date | null;
+  closesAt: Date | null;
+  place: string | null;
+  cancelReason: string | null;
+}
+
+/** A notice as its parts: what the inbox stores, and the short text WeChat's 20-character body field gets. */
+export interface NoticeText {
+  title: string;
+  body: string;
+  /** The WeChat body, when the kind's usual one is not enough (a seat offer's deadline). */
+  brief?: string;
+}
+
+/**
+ * The WeChat body of each kind, short enough for a `thing` field (20 characters): the inbox keeps the full text,
+ * the message carries the subject, the event's time and this. Where it quotes what staff wrote (a place, a
+ * reason) that part is shortened with an ellipsis.
+ */
+const briefOfKind: Partial<Record<InboxKind, (subject: MessageSubject | null) => string>> = {
+  signup_confirmed: () => '报名成功，请按时参加',
+  signup_waitlisted: () => '名额已满，已为您候补，有空位会通知您',
+  offer_expired: () => '保留的空位已过期，已让给下一位',
+  seat_offered: () => '有空位了，请尽快到活动页面确认',
+  activity_reminder: (s) => (s?.place ? `地点：${s.place}` : '活动快开始了，请准时参加'),
+  activity_changed: () => '时间或地点有更新，请查看',
+  activity_cancelled: (s) => (s?.cancelReason ? `原因：${s.cancelReason}` : '活动已取消，您不用去了'),
+  poll_opened: () => '请到“议事”里查看并投票',
+  poll_published: () => '投票结果已公示，请查看',
+};
+
+/**
+ * A notice's message parts: the subject is the activity's or consultation's own title (an ellipsis when it is
+ * longer than the field), and the time is the event's — when the activity starts, when the consultation closes;
+ * the send time only for what happens now (a result published).
+ */
+export function messageParts(kind: InboxKind, notice: NoticeText, subject: MessageSubject | null, now: Date): MessageParts {
+  const at = kind === 'poll_published' ? now : (subject?.startsAt ?? subject?.closesAt ?? now);
+  return {
+    subject: subject?.title ?? subjectOf(notice.title, notice.body),
+    title: notice.title,
+    body: notice.brief ?? briefOfKind[kind]?.(subject) ?? notice.body,
+    at,
+  };
+}
+
+/** 请于12月8日 下午2:00前确认: a deadline that fits a `thing` field. */
+export function briefDeadline(at: Date): string {
+  return `请于${formatMoment(at, { weekday: false })}前确认`;
 }
 
 /** The quoted subject of a notice body (`「社区义诊」`), else its title. */

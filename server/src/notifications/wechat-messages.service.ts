@@ -8,7 +8,7 @@ import type {
   SubscribeTemplates,
   SubscriptionBalance,
 } from '@linli/shared';
-import { SubscribeTemplateKeySchema } from '@linli/shared';
+import { pageLink, SubscribeTemplateKeySchema } from '@linli/shared';
 import { AccessService } from '../access/access.service.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import { WECHAT_CLIENT } from '../wechat/wechat-client.provider.js';
@@ -16,26 +16,24 @@ import { Clock } from '../clock/clock.js';
 import { AppError } from '../common/app-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { Database, isUniqueViolation } from '../database/database.js';
-import type { WechatClient } from '../wechat/index.js';
-import { subjectOf, templateData, templateKeyOfKind } from './subscribe-templates.js';
+import { WechatErrcode, type WechatClient } from '../wechat/index.js';
+import { messageParts, templateData, templateKeyOfKind, type NoticeText } from './subscribe-templates.js';
 import { WechatSendQueue } from './wechat-send-queue.js';
 import { WechatSendsRepository } from './wechat-sends.repository.js';
 
-export interface MessageContent {
-  title: string;
-  body: string;
+export interface MessageContent extends NoticeText {
   activityId: number | null;
   pollId?: number | null;
 }
 
 /** Why a send failed, for staff, in plain Chinese. */
 const reasonByErrcode: Record<number, string> = {
-  43101: '居民没有订阅这类提醒，或订阅次数已用完',
-  47003: '消息内容不符合模板的字数或格式要求',
-  40003: '居民的微信身份无效（例如体验账号）',
-  41030: '消息要打开的页面还没有发布',
-  40037: '消息模板编号无效，请检查服务器配置',
-  [-1]: '微信服务繁忙，重试几次后仍未发出',
+  [WechatErrcode.SUBSCRIBE_REFUSED]: '居民没有订阅这类提醒，或订阅次数已用完',
+  [WechatErrcode.TEMPLATE_DATA_INVALID]: '消息内容不符合模板的字数或格式要求',
+  [WechatErrcode.OPENID_INVALID]: '居民的微信身份无效（例如体验账号）',
+  [WechatErrcode.PAGE_INVALID]: '消息要打开的页面还没有发布',
+  [WechatErrcode.TEMPLATE_ID_INVALID]: '消息模板编号无效，请检查服务器配置',
+  [WechatErrcode.BUSY]: '微信服务繁忙，重试几次后仍未发出',
 };
 
 /**
@@ -98,11 +96,11 @@ export class WechatMessages {
     if (recipients.length === 0) return;
     const activityId = content.activityId;
     const pollId = content.pollId ?? null;
-    const communityId = await this.sends.communityOf(activityId, pollId);
-    const parts = { subject: subjectOf(content.title, content.body), title: content.title, body: content.body, at: now };
+    const subject = await this.sends.subjectOf(activityId, pollId);
+    const communityId = subject?.communityId ?? null;
+    const parts = messageParts(kind, content, subject, now);
     const data = JSON.stringify(templateData(parts, this.config.subscribeTemplateFields[key]));
-    const page =
-      activityId !== null ? `packages/activity/detail/index?id=${activityId}` : pollId !== null ? `packages/poll/detail/index?id=${pollId}` : 'pages/mine/index';
+    const page = activityId !== null ? pageLink('activityDetail', { id: activityId }) : pollId !== null ? pageLink('poll', { id: pollId }) : pageLink('mine');
     const ids = await this.sends.insertSends(
       recipients.map((userId) => ({ userId, templateKey: key, templateId, page, data, activityId, pollId, communityId })),
       now,

@@ -3,7 +3,7 @@ import { Queue, Worker } from 'bullmq';
 import { WECHAT_CLIENT } from '../wechat/wechat-client.provider.js';
 import { Clock } from '../clock/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import { WechatApiError, type WechatClient } from '../wechat/index.js';
+import { WechatApiError, WechatErrcode, type WechatClient } from '../wechat/index.js';
 import { WechatSendsRepository } from './wechat-sends.repository.js';
 
 /** After start, before pending sends of a previous run are picked up. */
@@ -15,7 +15,13 @@ const RECOVERY_DELAY_MS = 5_000;
 export const ABANDONED_AFTER_MS = 10 * 60_000;
 
 /** Errcodes a retry cannot fix: no consent left, a field WeChat refuses, a bad openid, page or template. */
-export const PERMANENT_ERRCODES: ReadonlySet<number> = new Set([43101, 47003, 40003, 41030, 40037]);
+export const PERMANENT_ERRCODES: ReadonlySet<number> = new Set([
+  WechatErrcode.SUBSCRIBE_REFUSED,
+  WechatErrcode.TEMPLATE_DATA_INVALID,
+  WechatErrcode.OPENID_INVALID,
+  WechatErrcode.PAGE_INVALID,
+  WechatErrcode.TEMPLATE_ID_INVALID,
+]);
 
 /**
  * What a failed attempt leaves. WeChat's send takes no idempotency key, so a send is tried again only when it

@@ -6,6 +6,7 @@ import { Database } from '../database/database.js';
 import { Poll } from '../polls/poll.entity.js';
 import { User } from '../users/user.entity.js';
 import { SubscribeConsent } from './subscribe-consent.entity.js';
+import type { MessageSubject } from './subscribe-templates.js';
 import { WechatSend } from './wechat-send.entity.js';
 
 /** No one needs more than this many unspent acceptances of one template. */
@@ -76,15 +77,20 @@ export class WechatSendsRepository {
     return ids;
   }
 
-  /** The community an activity or consultation belongs to: whose staff see a failed send. */
-  async communityOf(activityId: number | null, pollId: number | null): Promise<number | null> {
+  /**
+   * What a message says about the activity or consultation it is about (its title, times, place, reason for
+   * cancelling) and its community: whose staff see a failed send. Null when it is about neither.
+   */
+  async subjectOf(activityId: number | null, pollId: number | null): Promise<MessageSubject | null> {
     if (activityId !== null) {
-      const a = await this.db.run((em) => em.findOne(Activity, { select: { id: true, communityId: true }, where: { id: activityId } }));
-      return a?.communityId ?? null;
+      const a = await this.db.run((em) =>
+        em.findOne(Activity, { select: { id: true, communityId: true, title: true, startsAt: true, place: true, cancelReason: true }, where: { id: activityId } }),
+      );
+      return a && { communityId: a.communityId, title: a.title, startsAt: a.startsAt, closesAt: null, place: a.place, cancelReason: a.cancelReason };
     }
     if (pollId !== null) {
-      const p = await this.db.run((em) => em.findOne(Poll, { select: { id: true, communityId: true }, where: { id: pollId } }));
-      return p?.communityId ?? null;
+      const p = await this.db.run((em) => em.findOne(Poll, { select: { id: true, communityId: true, title: true, closesAt: true }, where: { id: pollId } }));
+      return p && { communityId: p.communityId, title: p.title, startsAt: null, closesAt: p.closesAt, place: null, cancelReason: null };
     }
     return null;
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ballotSecrecyLabels, passRuleLabels, voterModeLabels, type PageQuery, type PollOpinionPage } from '@linli/shared';
+import { ballotSecrecyLabels, formatMoment, type PageQuery, passRuleLabels, type PollOpinionPage, voterModeLabels } from '@linli/shared';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { AuditRepository } from '../audit/audit.repository.js';
@@ -11,7 +11,6 @@ import { BallotBoxRepository } from './ballot-box.repository.js';
 import { PollDefinitions, type PollDefinition } from './poll-definitions.js';
 import { PollResultsService } from './poll-results.service.js';
 import type { Poll } from './poll.entity.js';
-import { formatTime } from './poll.mapper.js';
 import { phaseOf } from './poll-rules.js';
 import { PollsService } from './polls.service.js';
 
@@ -48,7 +47,7 @@ export class PollExportService {
       ['议事投票', poll.title],
       ['社区', poll.community.name],
       ['投票方式', `${voterModeLabels[poll.voterMode]}，${ballotSecrecyLabels[poll.secrecy]}`],
-      ['投票时间', `${formatTime(poll.opensAt)} 至 ${formatTime(poll.closesAt)}`],
+      ['投票时间', `${formatMoment(poll.opensAt)} 至 ${formatMoment(poll.closesAt)}`],
       [],
       ['问题', '选项', '票数', '占投票数'],
     ];
@@ -78,7 +77,7 @@ export class PollExportService {
         ['是否通过', yes(results.outcome.passed)],
       );
     }
-    if (poll.publishedAt) rows.push(['公示时间', formatTime(poll.publishedAt)], ['公示说明', poll.publicationStatement ?? '']);
+    if (poll.publishedAt) rows.push(['公示时间', formatMoment(poll.publishedAt)], ['公示说明', poll.publicationStatement ?? '']);
     if (definition.opinionsEnabled) rows.push([], [`居民意见（${opinions.length}条）`], ...opinions.map((o) => [o]));
     if (held > 0) rows.push([`另有${held}条意见待工作人员审核，审核通过后才列出`]);
 

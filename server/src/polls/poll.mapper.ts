@@ -24,7 +24,3 @@ export function eligibleHomes<H extends { building: string }>(homes: H[], buildi
   return buildings.length === 0 ? homes : homes.filter((h) => buildings.includes(h.building));
 }
 
-/** 5月3日 14:00, Beijing time. */
-export function formatTime(date: Date): string {
-  return date.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
-}

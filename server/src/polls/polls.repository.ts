@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { PollQuestionInput } from '@linli/shared';
-import { Brackets } from 'typeorm';
+import { Brackets, type EntityManager } from 'typeorm';
+import { CacheInvalidator, cacheScope } from '../common/cache-invalidator.js';
 import { Database } from '../database/database.js';
 import { PollOption } from './poll-option.entity.js';
 import { PollQuestion } from './poll-question.entity.js';
@@ -19,10 +20,27 @@ export interface PollFilter {
   pageSize: number;
 }
 
-/** Polls, their questions and options. Status changes are conditional UPDATEs: `false` means nothing changed. */
+/**
+ * Polls, their questions and options. Status changes are conditional UPDATEs: `false` means nothing changed.
+ * A write that changed a poll row marks the poll and its community's consultations for the caches once it
+ * commits (CacheInvalidator: the results, the feed's open consultations); ballots mark nothing.
+ */
 @Injectable()
 export class PollsRepository {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly invalidator: CacheInvalidator,
+  ) {}
+
+  /** Runs `work` on poll `id` (it answers how many rows it changed) and marks what changed, if anything did. */
+  private write(id: number, work: (em: EntityManager) => Promise<number | undefined>): Promise<boolean> {
+    return this.db.run(async (em) => {
+      if (!(await work(em))) return false;
+      const [row] = await em.query<{ communityId: number | string }[]>('SELECT `communityId` FROM `poll` WHERE `id` = ?', [id]);
+      this.invalidator.changed(cacheScope.poll(id), ...(row ? [cacheScope.polls(Number(row.communityId))] : []));
+      return true;
+    });
+  }
 
   insert(poll: NewPoll): Promise<number> {
     return this.db.run(async (em) => {
@@ -105,10 +123,8 @@ export class PollsRepository {
     });
   }
 
-  update(id: number, fields: Partial<NewPoll>): Promise<void> {
-    return this.db.run(async (em) => {
-      await em.update(Poll, { id }, fields);
-    });
+  async update(id: number, fields: Partial<NewPoll>): Promise<void> {
+    await this.write(id, async (em) => (await em.update(Poll, { id }, fields)).affected);
   }
 
   /** Edits a draft; false when it is not a draft any more. */
@@ -138,14 +154,6 @@ export class PollsRepository {
   }
 
   private conditional(id: number, set: Partial<Poll>, condition: string, params: Record<string, unknown> = {}): Promise<boolean> {
-    return this.db.run(async (em) => {
-      const result = await em
-        .createQueryBuilder()
-        .update(Poll)
-        .set(set)
-        .where(`id = :id AND ${condition}`, { id, ...params })
-        .execute();
-      return result.affected === 1;
-    });
+    return this.write(id, async (em) => (await em.createQueryBuilder().update(Poll).set(set).where(`id = :id AND ${condition}`, { id, ...params }).execute()).affected);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CreatePoll, Page, PollDetail, PollListItem, PollListQuery, PollResults, UpdatePoll } from '@linli/shared';
+import { formatMoment, type CreatePoll, type Page, type PollDetail, type PollListItem, type PollListQuery, type PollResults, type UpdatePoll } from '@linli/shared';
 import { AccessService } from '../access/access.service.js';
 import { OwnImages } from '../articles/own-images.js';
 import { AuditRepository } from '../audit/audit.repository.js';
@@ -16,7 +16,7 @@ import { ParticipationRepository } from './participation.repository.js';
 import { PollDefinitions, type PollDefinition } from './poll-definitions.js';
 import { PollResultsCache } from './poll-results-cache.js';
 import { PollResultsService } from './poll-results.service.js';
-import { eligibleHomes, formatTime, toSummary } from './poll.mapper.js';
+import { eligibleHomes, toSummary } from './poll.mapper.js';
 import type { Poll } from './poll.entity.js';
 import { householdKey, personKey, phaseOf } from './poll-rules.js';
 import { PollsRepository, type NewPoll } from './polls.repository.js';
@@ -136,10 +136,10 @@ export class PollsService {
     await this.db.transaction(async () => {
       if (!(await this.polls.open(id))) throw new AppError('POLL_ALREADY_OPENED');
       const voters = await this.electorate.eligibleUserIds(poll.communityId, JSON.parse(poll.buildings) as string[]);
-      const starts = poll.opensAt <= now ? '现在就可以投票' : `${formatTime(poll.opensAt)}开始投票`;
+      const starts = poll.opensAt <= now ? '现在就可以投票' : `${formatMoment(poll.opensAt)}开始投票`;
       await this.notifications.notifyMany(voters, 'poll_opened', {
         title: '新的议事投票',
-        body: `「${poll.title}」${starts}，${formatTime(poll.closesAt)}截止。请到“议事”里查看并投票。`,
+        body: `「${poll.title}」${starts}，${formatMoment(poll.closesAt)}截止。请到“议事”里查看并投票。`,
         activityId: null,
         pollId: id,
       });
@@ -152,7 +152,6 @@ export class PollsService {
         detail: { notified: voters.length },
       });
     });
-    this.resultsCache.invalidate();
     return this.detail(auth, (await this.polls.findById(id))!, true);
   }
 
@@ -165,7 +164,6 @@ export class PollsService {
       await this.audit.append({ actorId: auth.userId, action: 'poll.close', communityId: poll.communityId, targetType: 'poll', targetId: id });
     });
     this.definitions.forget(id);
-    this.resultsCache.invalidate();
     return this.detail(auth, (await this.polls.findById(id))!, true);
   }
 
@@ -203,7 +201,6 @@ export class PollsService {
         detail: { ballotsCast: snapshot.turnout?.ballotsCast ?? null, passed: snapshot.outcome?.passed ?? null },
       });
     });
-    this.resultsCache.invalidate();
     return this.detail(auth, (await this.polls.findById(id))!, true);
   }
 
@@ -277,7 +274,7 @@ export class PollsService {
     const no = (reason: string) => ({ eligible: false, reason });
     if (voted) return no(poll.voterMode === 'household' ? '您家已经投过票了（每户一票），选票不能更改' : '您已经投过票了，选票不能更改');
     if (phase === 'draft') return no('投票还没有发布');
-    if (phase === 'upcoming') return no(`投票还没有开始，${formatTime(poll.opensAt)}开始`);
+    if (phase === 'upcoming') return no(`投票还没有开始，${formatMoment(poll.opensAt)}开始`);
     if (phase !== 'open') return no('投票已经结束了');
     if (!inElectorate) {
       if (definition.buildings.length) {

@@ -1,6 +1,8 @@
-import { routes, type SubscribeTemplateKey } from '@linli/shared';
+import { formatMoment, routes, type SubscribeTemplateKey } from '@linli/shared';
 import { personaOpenid } from '../../src/database/seed/demo-data.js';
+import { ActivitySweeper } from '../../src/activities/activity-sweeper.js';
 import { InboxItem } from '../../src/notifications/inbox-item.entity.js';
+import { formatTemplateTime } from '../../src/notifications/subscribe-templates.js';
 import { SubscribeConsent } from '../../src/notifications/subscribe-consent.entity.js';
 import { WechatSendQueue } from '../../src/notifications/wechat-send-queue.js';
 import { WechatSend } from '../../src/notifications/wechat-send.entity.js';
@@ -103,6 +105,26 @@ describe('subscribe messages with WeChat configured (fake WeChat on loopback)', 
     });
   });
 
+  it('a reminder carries the activity’s start in its time field and texts that fit, with the time as residents read it', async () => {
+    const a = await publishedActivity(t, committee, home, { title: '提醒测试' });
+    ok(await t.call(routes.signUp, { params: { id: a.id }, body: {} }, resident2));
+    ok(await accept(resident2, 'activity_reminder'));
+    fake.acceptSubscription(personaOpenid('resident2'), templateIds.activity_reminder);
+    t.clock.set(new Date(new Date(a.startsAt).getTime() - 3600_000));
+    try {
+      await t.app.get(ActivitySweeper).runOnce();
+    } finally {
+      t.clock.reset();
+    }
+    await queue.idle();
+    const [message] = fake.deliveredMessages().filter((m) => m.templateId === templateIds.activity_reminder);
+    expect(message.data).toEqual({ thing1: '提醒测试', thing2: '活动快开始了', thing3: '地点：社区活动室', time4: formatTemplateTime(new Date(a.startsAt)) });
+    for (const value of Object.values(message.data)) expect(value).not.toContain('…');
+    const [notice] = await t.db.run((em) => em.find(InboxItem, { where: { activityId: a.id, kind: 'activity_reminder' } }));
+    expect(notice.body).toBe(`您报名的「提醒测试」将于 ${formatMoment(new Date(a.startsAt))} 在社区活动室开始。`);
+    expect(notice.body).toMatch(/\d+月\d+日 周. (上午|下午|中午|晚上|凌晨)\d+:\d\d/);
+  });
+
   it('sends the sign-up result once per acceptance, fields cut to WeChat limits, and always writes the inbox', async () => {
     const longTitle = '社区老年人智能手机使用培训班第三期（周末班）';
     const a = await publishedActivity(t, committee, home, { title: longTitle });
@@ -119,7 +141,9 @@ describe('subscribe messages with WeChat configured (fake WeChat on loopback)', 
     expect([...delivered[0].data.thing1]).toHaveLength(20);
     expect(delivered[0].data.thing1.startsWith('社区老年人智能手机')).toBe(true);
     expect(delivered[0].data.thing2).toBe('报名成功');
-    expect(delivered[0].data.time4).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    // The time is the activity's start, not when the message went out; the body is written to fit, not cut.
+    expect(delivered[0].data.time4).toBe(formatTemplateTime(new Date(a.startsAt)));
+    expect(delivered[0].data.thing3).toBe('报名成功，请按时参加');
     expect((await consents(residentOpenid)).signup_result).toBe(spentBefore - 1);
     expect(await sendsOf(a.id)).toMatchObject([{ status: 'sent', attempts: 1 }]);
 

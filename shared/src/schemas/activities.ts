@@ -117,6 +117,8 @@ const activityFields = {
   companionsAllowed: z.number().int().min(0).max(5).default(0),
   waitlistEnabled: z.boolean().default(true),
   offerHoldMinutes: z.number().int().min(10).max(7 * 24 * 60).default(120),
+  /** How long before the start the reminder goes out; left out, the server's REMINDER_HOURS. */
+  reminderMinutes: z.number().int().min(10).max(7 * 24 * 60).optional(),
 };
 
 export const WEEK_MS = 7 * 24 * 3600_000;
@@ -201,6 +203,11 @@ export const SignupSchema = z.object({
   checkedOutAt: DateTimeSchema.nullable(),
   hours: z.number().nonnegative().nullable(),
   createdAt: DateTimeSchema,
+  /**
+   * In the answer to a sign-up or an accepted offer: when the reminder will go out, as the server will send it;
+   * null when none will (not confirmed, or the activity starts too soon for one).
+   */
+  reminderAt: DateTimeSchema.nullable().optional(),
 });
 export type Signup = z.infer<typeof SignupSchema>;
 
@@ -212,6 +219,7 @@ export const ActivityDetailSchema = ActivitySummarySchema.extend({
   companionsAllowed: z.number().int(),
   waitlistEnabled: z.boolean(),
   offerHoldMinutes: z.number().int(),
+  reminderMinutes: z.number().int(),
   cancelReason: z.string().nullable(),
   /** My active sign-ups (one per role at most). */
   mySignups: z.array(SignupSchema),

@@ -1,6 +1,7 @@
 import type { CreateActivity, Persona } from '@linli/shared';
-import { ActivityListCache } from '../../activities/activity-list-cache.js';
+import { CacheInvalidator } from '../../common/cache-invalidator.js';
 import { ActivitiesRepository, type NewActivity } from '../../activities/activities.repository.js';
+import { remindAtOf } from '../../activities/activity-rules.js';
 import { randomCode } from '../../activities/random-code.js';
 import { SignupsRepository } from '../../activities/signups.repository.js';
 import { User } from '../../users/user.entity.js';
@@ -101,7 +102,7 @@ export async function seedDemoActivities(
   now: Date,
 ): Promise<void> {
   // Seeding runs before the app serves anything: no list pages to keep.
-  const activities = new ActivitiesRepository(db, new ActivityListCache({ listCacheMs: 0 }));
+  const activities = new ActivitiesRepository(db, new CacheInvalidator(db));
   const signups = new SignupsRepository(db);
   for (const demo of DEMO_ACTIVITIES) {
     const sessionIds: number[] = [];
@@ -130,6 +131,8 @@ export async function seedDemoActivities(
         companionsAllowed: demo.companionsAllowed ?? 0,
         waitlistEnabled: 1,
         offerHoldMinutes: 120,
+        reminderMinutes: 24 * 60,
+        remindAt: remindAtOf(startsAt, 24 * 60),
         status: 'published',
         cancelReason: null,
         publishedAt: now,

@@ -1,6 +1,6 @@
 import type { ArticleKind } from '@linli/shared';
 import { sanitizeArticleHtml } from '../../articles/article-html.js';
-import { ArticleReadCache } from '../../articles/article-read-cache.js';
+import { CacheInvalidator } from '../../common/cache-invalidator.js';
 import { ArticlesRepository } from '../../articles/articles.repository.js';
 import type { Database } from '../database.js';
 
@@ -52,7 +52,7 @@ const DEMO_ARTICLES: DemoArticle[] = [
 /** A pinned notice, a policy explainer and a review, so 首页 of the demo is not empty. */
 export async function seedDemoArticles(db: Database, ids: { communityId: number; createdBy: number }, now: Date): Promise<void> {
   // Seeding runs before the app serves anything: nothing cached to drop.
-  const articles = new ArticlesRepository(db, new ArticleReadCache({ listCacheMs: 0 }));
+  const articles = new ArticlesRepository(db, new CacheInvalidator(db));
   for (const demo of DEMO_ARTICLES) {
     const publishedAt = new Date(Math.floor((now.getTime() - demo.daysAgo * DAY) / 1000) * 1000);
     await articles.insert({

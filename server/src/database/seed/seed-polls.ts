@@ -5,6 +5,7 @@ import { ParticipationRepository } from '../../polls/participation.repository.js
 import { resultsOf } from '../../polls/poll-results.service.js';
 import { householdKey, normalisedAnswers, personKey } from '../../polls/poll-rules.js';
 import type { Poll } from '../../polls/poll.entity.js';
+import { CacheInvalidator } from '../../common/cache-invalidator.js';
 import { PollsRepository, type NewPoll } from '../../polls/polls.repository.js';
 import { newBallotId, newReceiptCode, receiptHash } from '../../polls/receipt-code.js';
 import { User } from '../../users/user.entity.js';
@@ -72,7 +73,7 @@ const DEMO_POLLS: DemoPoll[] = [
  * closed with its 公示. Ballots go through the same repository calls as the app's. Runs inside the seed's transaction.
  */
 export async function seedDemoPolls(db: Database, ids: { communityId: number; createdBy: number }, now: Date): Promise<void> {
-  const polls = new PollsRepository(db);
+  const polls = new PollsRepository(db, new CacheInvalidator(db));
   const participation = new ParticipationRepository(db);
   const ballots = new BallotBoxRepository(db);
   const electorate = new ElectorateRepository(db);

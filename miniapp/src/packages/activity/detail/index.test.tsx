@@ -43,7 +43,7 @@ describe('活动详情', () => {
     const log = open(makeDetail(), {
       'POST /api/activities/21/signups': ({ data }) => ({
         status: 201,
-        body: makeSignup({ companions: (data as CreateSignup).companions, size: 2 }),
+        body: makeSignup({ companions: (data as CreateSignup).companions, size: 2, reminderAt: '2026-11-24T06:00:00.000Z' }),
       }),
     })
 
@@ -54,7 +54,8 @@ describe('活动详情', () => {
     type('companion-relation-0', '老伴')
     fireEvent.click(byId('signup-confirm'))
 
-    await waitFor(() => expect(byId('signup-result').textContent).toContain('已报名，活动前一天会提醒您'))
+    // The reminder the server set, not a fixed phrase.
+    await waitFor(() => expect(byId('signup-result').textContent).toContain('已报名，活动开始前1天（11月24日 周二 下午2:00）会提醒您'))
     expect(log.find((r) => r.method === 'POST')?.data).toEqual({ role: 'participant', companions: [{ name: '王秀英', relation: '老伴' }], answers: {} })
   })
 
@@ -133,7 +134,7 @@ describe('活动详情', () => {
   it('accepts an offered seat, showing until when it is held', async () => {
     const offered = makeSignup({ status: 'offered', offerExpiresAt: '2099-11-22T04:00:00.000Z' })
     const log = open(makeDetail({ seatState: 'waitlist', mySignups: [offered] }), {
-      'POST /api/signups/301/accept-offer': () => ({ body: { ...offered, status: 'confirmed' } }),
+      'POST /api/signups/301/accept-offer': () => ({ body: { ...offered, status: 'confirmed', reminderAt: null } }),
     })
 
     expect((await mainAction()).textContent).toBe('接受空位')
@@ -141,7 +142,7 @@ describe('活动详情', () => {
     expect(document.body.textContent).toContain('有空位，待确认')
     fireEvent.click(byId('offer-accept'))
 
-    await waitFor(() => expect(byId('signup-result').textContent).toContain('已报名，活动前一天会提醒您'))
+    await waitFor(() => expect(byId('signup-result').textContent).toContain('已报名，活动马上开始，不再另行提醒'))
     expect(log.some((r) => r.method === 'POST' && r.url === '/api/signups/301/accept-offer')).toBe(true)
   })
 

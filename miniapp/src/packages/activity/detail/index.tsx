@@ -128,8 +128,8 @@ export default function ActivityDetailPage() {
   const accept = async (signup: Signup) => {
     setAccepting(true)
     try {
-      await call(routes.acceptOffer, { params: { id: signup.id } })
-      finish({ ok: true, title: '已接受空位', text: '已报名，活动前一天会提醒您' })
+      const confirmed = await call(routes.acceptOffer, { params: { id: signup.id } })
+      finish({ ok: true, title: '已接受空位', text: signupResultText(confirmed, activity.startsAt) })
     } catch (error) {
       setActionError(messageOf(error))
       void reload()
@@ -285,7 +285,7 @@ export default function ActivityDetailPage() {
         onClose={() => setSheet(null)}
         onDone={(signup) => {
           setSheet(null)
-          finish({ ok: true, title: signup.status === 'waitlisted' ? '已候补' : '报名成功', text: signupResultText(signup) })
+          finish({ ok: true, title: signup.status === 'waitlisted' ? '已候补' : '报名成功', text: signupResultText(signup, activity.startsAt) })
         }}
       />
       <ConfirmDialog

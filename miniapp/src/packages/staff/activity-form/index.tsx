@@ -7,7 +7,7 @@ import { Button, Input, TextArea } from '../../../components/nutui'
 import { Page } from '../../../components/Page'
 import { useResource } from '../../../hooks/useResource'
 import { useMe } from '../../../hooks/useSession'
-import { defaultFormValues, formValuesOf, organiserOptions, validateActivityForm, type ActivityFormValues, type FormErrors } from '../../../lib/activityForm'
+import { defaultFormValues, formValuesOf, organiserOptions, reminderOptions, validateActivityForm, type ActivityFormValues, type FormErrors } from '../../../lib/activityForm'
 import { validateQuestions, type QuestionDraft } from '../../../lib/signupQuestions'
 import { replaceWith } from '../../../navigation'
 import { AudienceEditor } from './AudienceEditor'
@@ -163,6 +163,9 @@ export default function ActivityFormPage() {
             value={values.waitlistEnabled ? 'on' : 'off'}
             onChange={(v) => set('waitlistEnabled', v === 'on')}
           />
+        </Field>
+        <Field label='什么时候提醒报名的居民' hint='微信和消息里各提醒一次'>
+          <Choice id='form-reminder' options={reminderOptions(values.reminderMinutes)} value={values.reminderMinutes} onChange={(v) => set('reminderMinutes', v)} />
         </Field>
         <Field label='需要几位志愿者' error={errors.volunteerSlots}>
           {input('volunteerSlots', '不需要就填 0', 'digit')}
