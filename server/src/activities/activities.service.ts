@@ -17,6 +17,7 @@ import { audienceOf, questionsOf, toSummary } from './activity.mapper.js';
 import { SignupsRepository } from './signups.repository.js';
 import { randomCode } from './random-code.js';
 import { SignupsService } from './signups.service.js';
+import { OwnImages } from '../uploads/own-images.js';
 import { formatTime, WaitlistService } from './waitlist.service.js';
 
 const WEEK_MS = 7 * 24 * 3600_000;
@@ -38,6 +39,7 @@ export class ActivitiesService {
     private readonly clock: Clock,
     private readonly listCache: ActivityListCache,
     private readonly residentCommunities: ResidentCommunities,
+    private readonly images: OwnImages,
   ) {}
 
   async list(auth: AuthContext, query: ActivityListQuery): Promise<Page<ActivitySummary>> {
@@ -70,6 +72,7 @@ export class ActivitiesService {
   async create(auth: AuthContext, input: CreateActivity): Promise<ActivityDetail> {
     if (!(await this.communities.findById(input.communityId))) throw new AppError('COMMUNITY_NOT_FOUND');
     await this.access.assertMayOrganise(auth, input.communityId, input.organisationId);
+    await this.images.assertOwn(input.coverUrl);
     const times = Object.fromEntries(TIME_FIELDS.map((f) => [f, new Date(input[f])])) as Record<(typeof TIME_FIELDS)[number], Date>;
     assertTimesInOrder(times);
     const now = this.clock.now();
@@ -119,6 +122,7 @@ export class ActivitiesService {
     const activity = await this.managed(auth, id);
     const now = this.clock.now();
     if (activity.status === 'cancelled' || now >= activity.endsAt) throw new AppError('ACTIVITY_NOT_EDITABLE');
+    await this.images.assertOwn(patch.coverUrl);
     const plain = columnsOf(patch);
     const moves = TIME_FIELDS.filter((f) => patch[f] !== undefined).map((f) => ({ field: f, by: Date.parse(patch[f]!) - activity[f].getTime() }));
     const later = scope === 'following' && activity.seriesId !== null ? await this.activities.laterInSeries(activity.seriesId, activity.startsAt, now) : [];

@@ -1,8 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { LOCAL_UPLOADS_PREFIX, type ImageStorage } from '../uploads/image-storage.js';
-import { IMAGE_STORAGE } from '../uploads/uploads.service.js';
-import { UploadsRepository } from '../uploads/uploads.repository.js';
-import { sanitizeArticleHtml } from './article-html.js';
+import type { ErrorCode } from '@linli/shared';
+import { sanitizeArticleHtml } from '../articles/article-html.js';
+import { AppError } from '../common/app-error.js';
+import { LOCAL_UPLOADS_PREFIX, type ImageStorage } from './image-storage.js';
+import { IMAGE_STORAGE } from './uploads.service.js';
+import { UploadsRepository } from './uploads.repository.js';
 
 const STORED_NAME = /^([a-f0-9]{32})\/(?:body|cover|thumb)\.jpg$/;
 
@@ -14,9 +16,9 @@ export class OwnImages {
     private readonly uploads: UploadsRepository,
   ) {}
 
-  /** The upload key an address names, when it points into our storage; `origin` is the requesting server's. */
-  keyOf(src: string, origin: string): string | null {
-    const prefixes = [this.storage.urlOf('', origin)];
+  /** The upload key an address names, when it points into our storage (as configured: never a request's Host). */
+  keyOf(src: string): string | null {
+    const prefixes = [this.storage.urlOf('')];
     if (this.storage.kind === 'local') prefixes.push(LOCAL_UPLOADS_PREFIX);
     for (const prefix of prefixes) {
       if (!src.startsWith(prefix)) continue;
@@ -26,21 +28,26 @@ export class OwnImages {
     return null;
   }
 
-  async isOwn(src: string, origin: string): Promise<boolean> {
-    const key = this.keyOf(src, origin);
+  async isOwn(src: string): Promise<boolean> {
+    const key = this.keyOf(src);
     return key !== null && (await this.uploads.existingKeys([key])).has(key);
   }
 
+  /** Every stored image address (a cover) goes through here: null stays null, anything not ours is refused with `code`. */
+  async assertOwn(src: string | null | undefined, code: ErrorCode = 'IMAGE_NOT_OURS'): Promise<void> {
+    if (src && !(await this.isOwn(src))) throw new AppError(code);
+  }
+
   /** Sanitises an article body; images stay only where their address names an upload that exists. */
-  async sanitize(html: string, origin: string): Promise<string> {
+  async sanitize(html: string): Promise<string> {
     const offered = new Set<string>();
     sanitizeArticleHtml(html, () => false, (src) => {
-      const key = this.keyOf(src, origin);
+      const key = this.keyOf(src);
       if (key) offered.add(key);
     });
     const known = await this.uploads.existingKeys([...offered]);
     return sanitizeArticleHtml(html, (src) => {
-      const key = this.keyOf(src, origin);
+      const key = this.keyOf(src);
       return key !== null && known.has(key);
     });
   }
