@@ -251,9 +251,7 @@ export class ArticlesService {
     }
     if (input.pollId && !(await this.articles.pollInCommunity(input.pollId, communityId))) throw new AppError('ARTICLE_LINK_INVALID');
     if (input.body === undefined) return {};
-    const body = await this.images.sanitize(input.body);
-    if (Buffer.byteLength(body) > MAX_BODY_BYTES) throw new AppError('ARTICLE_BODY_TOO_LONG');
-    return { body };
+    return { body: await this.images.sanitize(input.body, { maxBytes: MAX_BODY_BYTES, tooLong: 'ARTICLE_BODY_TOO_LONG' }) };
   }
 
   private async managed(auth: AuthContext, id: number): Promise<ArticleRow> {

@@ -217,9 +217,7 @@ export class PollsService {
 
   /** The articles' sanitiser: their allowlist of tags, and images only from our own uploads. */
   private async sanitizedBackground(html: string): Promise<string> {
-    const background = await this.images.sanitize(html);
-    if (Buffer.byteLength(background) > MAX_BACKGROUND_BYTES) throw new AppError('POLL_BACKGROUND_TOO_LONG');
-    return background;
+    return this.images.sanitize(html, { maxBytes: MAX_BACKGROUND_BYTES, tooLong: 'POLL_BACKGROUND_TOO_LONG' });
   }
 
   async managed(auth: AuthContext, id: number): Promise<Poll> {

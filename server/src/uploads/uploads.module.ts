@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { HtmlSanitizer } from '../articles/html-sanitizer.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { createImageStorage } from './image-storage.js';
@@ -14,6 +15,7 @@ import { IMAGE_STORAGE, UploadsService } from './uploads.service.js';
     UploadsRepository,
     UploadsService,
     OwnImages,
+    HtmlSanitizer,
     { provide: IMAGE_STORAGE, useFactory: (config: AppConfig) => createImageStorage(config), inject: [APP_CONFIG] },
   ],
   exports: [UploadsRepository, IMAGE_STORAGE, OwnImages],
