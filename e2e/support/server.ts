@@ -53,6 +53,7 @@ export async function startServer(): Promise<RunningServer> {
     NODE_ENV: 'test',
     PORT: String(port),
     HOST: '127.0.0.1',
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
     LOG_LEVEL: 'warn',
     SEED_DEMO: 'true',
     DEV_LOGIN: 'true',

@@ -141,4 +141,54 @@ describe('article journey (H5 in Chromium)', () => {
     await phone.shot('activity-from-article');
     expect(pageErrors).toEqual([]);
   });
+
+  it('pulls a hostile activity’s title and cover into a review as text: nothing runs', async () => {
+    const hostileTitle = '<img src=x onerror="window.__xss=1">';
+    // A cover that breaks out of its attribute. The server refuses such a cover now (IMAGE_NOT_OURS /
+    // VALIDATION_FAILED), so it is put into the list answer here, as if stored before that check.
+    const hostileCover = '/nothing.png" onerror="window.__xss=2';
+    const { items } = await apiAs<{ items: { id: number; name: string }[] }>(server.baseUrl, 'committee', 'GET', '/communities');
+    const hostile = await apiAs<{ id: number }>(server.baseUrl, 'committee', 'POST', '/activities', {
+      communityId: items.find((c) => c.name === '幸福里社区')!.id,
+      title: hostileTitle,
+      category: 'other',
+      place: '幸福里社区活动室',
+      startsAt: minutes(2 * 24 * 60),
+      endsAt: minutes(2 * 24 * 60 + 60),
+      signupOpensAt: minutes(-60),
+      signupClosesAt: minutes(24 * 60),
+      cancelDeadline: minutes(24 * 60),
+      seats: 12,
+    });
+    await apiAs(server.baseUrl, 'committee', 'POST', `/activities/${hostile.id}/publish`);
+    await page.route(/\/api\/activities\?/, async (route) => {
+      const response = await route.fetch();
+      const json = (await response.json()) as { items: { id: number; coverUrl: string | null }[] };
+      for (const item of json.items) if (item.id === hostile.id) item.coverUrl = hostileCover;
+      await route.fulfill({ response, json });
+    });
+
+    await loginAs(page, server.baseUrl, 'committee');
+    await openTab(page, '我的');
+    await el('#mine-articles').click();
+    await el('#article-create').click();
+    await el('#article-form').waitFor();
+    await el('#article-kind-review').click();
+    await el(`#article-activity-${hostile.id}`).click();
+    await el('#article-pull-figures').click();
+    const body = el('#article-body-editor');
+    await body.getByText('到场签到').first().waitFor();
+    // Give a broken image time to fire its error event, had it been given a handler.
+    await body.locator('img').waitFor({ state: 'attached' });
+    await page.waitForTimeout(500);
+    await phone.shot('article-review-hostile-activity');
+
+    expect(await body.textContent()).toContain(`「${hostileTitle}」于`);
+    expect(await body.locator('img').count()).toBe(1);
+    expect(await body.locator('img').getAttribute('src')).toBe(hostileCover);
+    expect(await body.locator('[onerror]').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    await page.unroute(/\/api\/activities\?/);
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -4,14 +4,15 @@ import { feedBench } from './feed.js';
 import { loginPersona } from './api-client.js';
 import { load, printTable, type LoadResult } from './load.js';
 import { startBenchServer, type BenchServer } from './server-process.js';
+import { sanitiserAttack } from './sanitiser-attack.js';
 import { signupRush } from './signup-rush.js';
 import { voteSurge } from './vote-surge.js';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const MYSQL_URL = process.env.BENCH_MYSQL_URL ?? process.env.DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/test';
-/** `BENCH_ONLY=rush,list` runs just those parts (identity, list, rush, vote, feed); all of them by default. */
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'identity,list,rush,vote,feed').split(','));
+/** `BENCH_ONLY=rush,list` runs just those parts (identity, list, rush, vote, feed, sanitiser); all of them by default. */
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'identity,list,rush,vote,feed,sanitiser').split(','));
 const part = (name: string) => ONLY.has(name);
 /** The bench servers listen on this port (SQLite) and the next (MySQL); move it when another bench is running. */
 const PORT = Number(process.env.BENCH_PORT ?? 3900);
@@ -71,6 +72,7 @@ async function main() {
   await withServer({ kind: 'sqlite' }, PORT, async (server) => {
     if (part('identity')) await identityReads(server, 'embedded SQLite');
     if (part('list')) await activityList(server, 'embedded SQLite', SECONDS);
+    if (part('sanitiser')) await sanitiserAttack(server, 'embedded SQLite', Math.max(SECONDS, 10));
   });
   const url = await freshMysqlDatabase();
   if (!url) return;
@@ -81,6 +83,7 @@ async function main() {
       if (part('vote')) await voteSurge(server, url);
       if (part('list')) await activityList(server, 'MySQL', SECONDS);
       if (part('feed')) await feedBench(server, url, SECONDS);
+      if (part('sanitiser')) await sanitiserAttack(server, 'MySQL', Math.max(SECONDS, 10));
     });
   } finally {
     await dropMysqlDatabase(url);

@@ -26,6 +26,7 @@ export async function startBenchServer(port: number, database: { kind: 'sqlite' 
     LOG_LEVEL: 'warn',
     PORT: String(port),
     HOST: '127.0.0.1',
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
     SQLITE_PATH: join(dir, 'bench.sqlite'),
     UPLOAD_DIR: join(dir, 'uploads'),
   };

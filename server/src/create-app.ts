@@ -22,7 +22,8 @@ export async function createApp(config: AppConfig, options: { clock?: Clock } = 
   const logger = createLogger(config.logLevel);
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: true,
+    // X-Forwarded-* only from the proxies configured (TRUST_PROXY); anyone else could forge them.
+    trustProxy: config.trustProxy.length ? config.trustProxy : false,
     loggerInstance: logger,
     // Request logs are for diagnosing the live app; they would drown test output.
     logController: new LogController({ disableRequestLogging: config.env === 'test' }),

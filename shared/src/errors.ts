@@ -101,6 +101,9 @@ export const ErrorCode = {
   STORAGE_UNAVAILABLE: 'STORAGE_UNAVAILABLE',
   DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
   INTERNAL: 'INTERNAL',
+  // Issue 11 (images, sanitiser): appended here to keep merges simple.
+  IMAGE_NOT_OURS: 'IMAGE_NOT_OURS',
+  CONTENT_TOO_COMPLEX: 'CONTENT_TOO_COMPLEX',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 export const ErrorCodeSchema = z.enum(Object.values(ErrorCode) as [ErrorCode, ...ErrorCode[]]);
@@ -202,6 +205,8 @@ export const errorMessages: Record<ErrorCode, string> = {
   STORAGE_UNAVAILABLE: '图片暂时存不上，请稍后再试',
   DATABASE_UNAVAILABLE: '系统正在维护，请稍后再试',
   INTERNAL: '系统出了点问题，请稍后再试；如果一直这样，请联系社区工作人员',
+  IMAGE_NOT_OURS: '图片只能用上传到邻里共治的照片，请重新上传图片',
+  CONTENT_TOO_COMPLEX: '内容的格式嵌套太多层了，请去掉一些格式（加粗、列表、引用）后再提交',
 };
 
 export const FieldErrorSchema = z.object({

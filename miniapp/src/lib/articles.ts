@@ -1,5 +1,6 @@
 import { articleKindLabels, articleStatusLabels, type ArticleStatus, type ArticleSummary } from '@linli/shared'
 import type { ChipTone } from './activities'
+import { storedHtmlForH5 } from './bodyBlocks'
 import { formatDateTime } from './format'
 
 const statusTones: Record<ArticleStatus, ChipTone> = { draft: 'neutral', scheduled: 'pending', published: 'approved', withdrawn: 'rejected' }
@@ -26,7 +27,10 @@ export function articleMetaLine(article: Pick<ArticleSummary, 'status' | 'publis
  * here, because the mini-program's RichText applies no page styles to what is inside it.
  */
 export function bodyForRichText(html: string): string {
-  return html.replace(/<img /g, '<img style="max-width:100%;height:auto;display:block;margin:12px 0;border-radius:8px" ')
+  // H5's RichText assigns the markup with innerHTML: pass it through DOMPurify there too (the mini-program's RichText
+  // renders its own nodes and runs no script).
+  const safe = process.env.TARO_ENV === 'h5' ? storedHtmlForH5(html) : html
+  return safe.replace(/<img /g, '<img style="max-width:100%;height:auto;display:block;margin:12px 0;border-radius:8px" ')
 }
 
 /** The schedule form's date and time (China time; HH:mm, or HH:mm:ss from the H5 input) as an ISO instant. */

@@ -5,6 +5,7 @@ import { CommunitiesModule } from '../communities/communities.module.js';
 import { ContentCheckModule } from '../content-check/content-check.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { ResidencyModule } from '../residency/residency.module.js';
+import { UploadsModule } from '../uploads/uploads.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { ActivitiesController } from './activities.controller.js';
 import { ActivitiesRepository } from './activities.repository.js';
@@ -20,7 +21,7 @@ import { SignupsService } from './signups.service.js';
 import { WaitlistService } from './waitlist.service.js';
 
 @Module({
-  imports: [AccessModule, AuditModule, CommunitiesModule, ContentCheckModule, NotificationsModule, ResidencyModule, UsersModule],
+  imports: [AccessModule, AuditModule, CommunitiesModule, ContentCheckModule, NotificationsModule, ResidencyModule, UploadsModule, UsersModule],
   controllers: [ActivitiesController, SignupsController],
   providers: [
     ActivityListCache,

@@ -30,6 +30,7 @@ import { audienceOf, questionsOf, toSummary } from './activity.mapper.js';
 import { SignupsRepository } from './signups.repository.js';
 import { randomCode } from './random-code.js';
 import { SignupsService } from './signups.service.js';
+import { OwnImages } from '../uploads/own-images.js';
 import { WaitlistService } from './waitlist.service.js';
 
 /** Creating, editing, publishing, cancelling and reading activities. */
@@ -49,6 +50,7 @@ export class ActivitiesService {
     private readonly listCache: ActivityListCache,
     private readonly residentCommunities: ResidentCommunities,
     @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'reminderHours'>,
+    private readonly images: OwnImages,
   ) {}
 
   async list(auth: AuthContext, query: ActivityListQuery): Promise<Page<ActivitySummary>> {
@@ -81,6 +83,7 @@ export class ActivitiesService {
   async create(auth: AuthContext, input: CreateActivity): Promise<ActivityDetail> {
     if (!(await this.communities.findById(input.communityId))) throw new AppError('COMMUNITY_NOT_FOUND');
     await this.access.assertMayOrganise(auth, input.communityId, input.organisationId);
+    await this.images.assertOwn(input.coverUrl);
     const times = Object.fromEntries(ACTIVITY_TIME_FIELDS.map((f) => [f, new Date(input[f])])) as Record<(typeof ACTIVITY_TIME_FIELDS)[number], Date>;
     assertTimesInOrder(times);
     const now = this.clock.now();
@@ -134,6 +137,7 @@ export class ActivitiesService {
     const activity = await this.managed(auth, id);
     const now = this.clock.now();
     if (activity.status === 'cancelled' || now >= activity.endsAt) throw new AppError('ACTIVITY_NOT_EDITABLE');
+    await this.images.assertOwn(patch.coverUrl);
     const plain = columnsOf(patch);
     const moves = ACTIVITY_TIME_FIELDS.filter((f) => patch[f] !== undefined).map((f) => ({ field: f, by: Date.parse(patch[f]!) - activity[f].getTime() }));
     const later = scope === 'following' && activity.seriesId !== null ? await this.activities.laterInSeries(activity.seriesId, activity.startsAt, now) : [];

@@ -7,16 +7,11 @@ import { AuditRepository } from '../audit/audit.repository.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import { AppError } from '../common/app-error.js';
 import { Database } from '../database/database.js';
+import type { DownloadFile } from '../common/send-file.js';
 import { ActivitiesRepository } from './activities.repository.js';
 import type { Activity } from './activity.entity.js';
 import { questionsOf, toSignupDto } from './activity.mapper.js';
 import { SignupsRepository } from './signups.repository.js';
-
-export interface ExportFile {
-  filename: string;
-  contentType: string;
-  body: Buffer;
-}
 
 /** The attendee list for staff, on screen and as a file. */
 @Injectable()
@@ -44,7 +39,7 @@ export class AttendeesService {
   }
 
   /** Every export is written to the audit log: it carries residents' personal details out of the system. */
-  async export(auth: AuthContext, activityId: number, format: 'csv' | 'xlsx'): Promise<ExportFile> {
+  async export(auth: AuthContext, activityId: number, format: 'csv' | 'xlsx'): Promise<DownloadFile> {
     const { items } = await this.list(auth, activityId);
     const activity = (await this.activities.findById(activityId))!;
     const questions = questionsOf(activity);

@@ -5,6 +5,7 @@ import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { Endpoint } from '../common/endpoint.decorator.js';
 import { Input } from '../common/input.decorator.js';
+import { sendFile } from '../common/send-file.js';
 import { AttendeesService } from './attendees.service.js';
 import { CheckinCodeService } from './checkin-code.service.js';
 import { CheckinService } from './checkin.service.js';
@@ -61,16 +62,6 @@ export class SignupsController {
     @Input() { params, query }: RouteInput<typeof routes.exportSignups>,
     @Res({ passthrough: false }) reply: FastifyReply,
   ) {
-    const file = await this.attendees.export(auth, params.id, query.format);
-    const ascii = `signups-${params.id}.${query.format}`;
-    await reply
-      .header('content-type', file.contentType)
-      .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${rfc5987(file.filename)}`)
-      .send(file.body);
+    await sendFile(reply, await this.attendees.export(auth, params.id, query.format), `signups-${params.id}.${query.format}`);
   }
-}
-
-/** RFC 5987 ext-value: percent-encode everything outside attr-char (encodeURIComponent leaves a few in). */
-function rfc5987(value: string): string {
-  return encodeURIComponent(value).replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Parser } from 'htmlparser2';
-import { ALLOWED_ATTRIBUTES, ALLOWED_TAGS, SAFE_HREF, sanitizeArticleHtml, textOf } from './article-html.js';
+import { ALLOWED_ATTRIBUTES, ALLOWED_TAGS, HtmlTooComplex, MAX_HTML_DEPTH, SAFE_HREF, sanitizeArticleHtml, textOf } from './article-html.js';
 
 const fixture = JSON.parse(readFileSync(new URL('../../test/fixtures/xss-payloads.json', import.meta.url), 'utf8')) as {
   payloads: { kind: string; html: string }[];
@@ -74,5 +74,14 @@ describe('article HTML sanitiser', () => {
   it('tells words from markup', () => {
     expect(textOf('<p> <br /></p><h2>&nbsp;</h2>')).toBe('');
     expect(textOf('<p>有字</p>')).toBe('有字');
+  });
+
+  it('gives up as soon as elements nest deeper than MAX_HTML_DEPTH, however long the body', () => {
+    const deep = (n: number) => '<b>x'.repeat(n) + '</b>'.repeat(n);
+    expect(sanitizeArticleHtml(deep(MAX_HTML_DEPTH), ownOnly)).toBe(`<b>${'x<b>'.repeat(MAX_HTML_DEPTH - 1)}x${'</b>'.repeat(MAX_HTML_DEPTH)}`);
+    expect(() => sanitizeArticleHtml(deep(MAX_HTML_DEPTH + 1), ownOnly)).toThrow(HtmlTooComplex);
+    expect(() => textOf(deep(MAX_HTML_DEPTH + 1))).toThrow(HtmlTooComplex);
+    // Void elements and siblings do not add depth.
+    expect(sanitizeArticleHtml('<p>a<br>b</p>'.repeat(5000), ownOnly)).toContain('<p>a<br />b</p>');
   });
 });

@@ -6,6 +6,32 @@ export const ALLOWED_ATTRIBUTES: Record<string, string[]> = { a: ['href', 'rel']
 
 const EMPHASIS = new Set(['strong', 'b', 'em', 'i', 'u']);
 
+/**
+ * How deep elements may nest. Real bodies stay under ten levels; past that the parser's work grows with depth × length
+ * (its open-element stack is searched and shifted on every tag), so a body of 66,000 `<b>` took seconds.
+ */
+export const MAX_HTML_DEPTH = 32;
+
+/** Thrown (and the parse abandoned at once) when a body nests deeper than MAX_HTML_DEPTH. */
+export class HtmlTooComplex extends Error {
+  constructor() {
+    super(`HTML nests deeper than ${MAX_HTML_DEPTH} elements`);
+  }
+}
+
+/** Counts open elements and gives up as soon as there are too many: the cost of a refusal stays tiny. */
+function depthGuard(): Pick<sanitizeHtml.IOptions, 'onOpenTag' | 'onCloseTag'> {
+  let depth = 0;
+  return {
+    onOpenTag: () => {
+      if (++depth > MAX_HTML_DEPTH) throw new HtmlTooComplex();
+    },
+    onCloseTag: () => {
+      depth--;
+    },
+  };
+}
+
 /** Links go out to the web over http(s), or to a Linli page (an activity or a consultation) by its path. */
 export const SAFE_HREF = /^(?:https?:\/\/[a-z0-9.-]+(?::\d+)?(?:[/?#][^\s"'<>`\\]*)?|\/packages\/(?:activity\/detail|poll\/detail)\/index\?id=\d+)$/i;
 
@@ -22,6 +48,7 @@ export function sanitizeArticleHtml(html: string, allowImage: (src: string) => b
 
 function clean(html: string, allowImage: (src: string) => boolean, seenImage?: (src: string) => void): string {
   return sanitizeHtml(html, {
+    ...depthGuard(),
     allowedTags: [...ALLOWED_TAGS],
     allowedAttributes: ALLOWED_ATTRIBUTES,
     allowedSchemes: ['http', 'https'],
@@ -58,5 +85,5 @@ function clean(html: string, allowImage: (src: string) => boolean, seenImage?: (
 
 /** The words of a body, without markup: whether there is anything to read. */
 export function textOf(html: string): string {
-  return sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} }).replace(/&nbsp;|\s/g, '');
+  return sanitizeHtml(html, { ...depthGuard(), allowedTags: [], allowedAttributes: {} }).replace(/&nbsp;|\s/g, '');
 }

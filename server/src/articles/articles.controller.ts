@@ -1,14 +1,10 @@
-import { Controller, Req } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import { routes, type RouteInput } from '@linli/shared';
-import type { FastifyRequest } from 'fastify';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { Endpoint } from '../common/endpoint.decorator.js';
 import { Input } from '../common/input.decorator.js';
 import { ArticlesService } from './articles.service.js';
-
-/** The origin images of this server are addressed from (local storage): the same one uploads answered with. */
-const originOf = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
 
 @Controller()
 export class ArticlesController {
@@ -30,17 +26,13 @@ export class ArticlesController {
   }
 
   @Endpoint(routes.createArticle)
-  create(@CurrentUser() auth: AuthContext, @Input() { body }: RouteInput<typeof routes.createArticle>, @Req() request: FastifyRequest) {
-    return this.articles.create(auth, body, originOf(request));
+  create(@CurrentUser() auth: AuthContext, @Input() { body }: RouteInput<typeof routes.createArticle>) {
+    return this.articles.create(auth, body);
   }
 
   @Endpoint(routes.updateArticle)
-  update(
-    @CurrentUser() auth: AuthContext,
-    @Input() { params, body }: RouteInput<typeof routes.updateArticle>,
-    @Req() request: FastifyRequest,
-  ) {
-    return this.articles.update(auth, params.id, body, originOf(request));
+  update(@CurrentUser() auth: AuthContext, @Input() { params, body }: RouteInput<typeof routes.updateArticle>) {
+    return this.articles.update(auth, params.id, body);
   }
 
   @Endpoint(routes.publishArticle)

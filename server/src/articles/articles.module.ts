@@ -9,12 +9,11 @@ import { ArticleReadCache } from './article-read-cache.js';
 import { ArticlesController } from './articles.controller.js';
 import { ArticlesRepository } from './articles.repository.js';
 import { ArticlesService } from './articles.service.js';
-import { OwnImages } from './own-images.js';
 import { ReadCounter } from './read-counter.js';
 
 @Module({
   imports: [AccessModule, ActivitiesModule, AuditModule, CommunitiesModule, ResidencyModule, UploadsModule],
   controllers: [ArticlesController],
-  providers: [ArticleReadCache, ArticlesRepository, ArticlesService, OwnImages, ReadCounter],
+  providers: [ArticleReadCache, ArticlesRepository, ArticlesService, ReadCounter],
 })
 export class ArticlesModule {}

@@ -26,7 +26,7 @@ import { ResidentCommunities } from '../residency/resident-communities.js';
 import { textOf } from './article-html.js';
 import { ArticleReadCache } from './article-read-cache.js';
 import { ArticlesRepository, type ArticleRow, type NewArticle } from './articles.repository.js';
-import { OwnImages } from './own-images.js';
+import { OwnImages } from '../uploads/own-images.js';
 import { ReadCounter } from './read-counter.js';
 
 /** MySQL's TEXT holds 65,535 bytes; a little room is kept. */
@@ -155,10 +155,10 @@ export class ArticlesService {
     return [...new Set([...scope.communityIds, ...served])].sort((a, b) => a - b);
   }
 
-  async create(auth: AuthContext, input: CreateArticle, origin: string): Promise<ArticleDetail> {
+  async create(auth: AuthContext, input: CreateArticle): Promise<ArticleDetail> {
     if (!(await this.communities.findById(input.communityId))) throw new AppError('COMMUNITY_NOT_FOUND');
     const organisationId = await this.access.articleAuthor(auth, input.communityId);
-    const fields = await this.checked(input, input.communityId, origin);
+    const fields = await this.checked(input, input.communityId);
     const id = await this.db.transaction(async () => {
       const articleId = await this.articles.insert({
         kind: input.kind,
@@ -190,10 +190,10 @@ export class ArticlesService {
   }
 
   /** Changes only what is sent; an edit while live is shown to readers as 更新于. */
-  async update(auth: AuthContext, id: number, input: UpdateArticle, origin: string): Promise<ArticleDetail> {
+  async update(auth: AuthContext, id: number, input: UpdateArticle): Promise<ArticleDetail> {
     const article = await this.managed(auth, id);
     const now = this.clock.now();
-    const fields: Partial<NewArticle> & { updatedAt?: Date } = await this.checked(input, article.communityId, origin);
+    const fields: Partial<NewArticle> & { updatedAt?: Date } = await this.checked(input, article.communityId);
     for (const key of ['kind', 'title', 'coverUrl', 'summary', 'activityId', 'pollId'] as const) {
       if (input[key] !== undefined) (fields as Record<string, unknown>)[key] = input[key];
     }
@@ -254,17 +254,15 @@ export class ArticlesService {
   }
 
   /** The cover must be our own upload, links must point into the same community, the body is sanitised. */
-  private async checked(input: UpdateArticle, communityId: number, origin: string): Promise<{ body?: string }> {
-    if (input.coverUrl && !(await this.images.isOwn(input.coverUrl, origin))) throw new AppError('ARTICLE_IMAGE_NOT_OURS');
+  private async checked(input: UpdateArticle, communityId: number): Promise<{ body?: string }> {
+    await this.images.assertOwn(input.coverUrl, 'ARTICLE_IMAGE_NOT_OURS');
     if (input.activityId) {
       const activity = await this.activities.findById(input.activityId);
       if (!activity || activity.communityId !== communityId) throw new AppError('ARTICLE_LINK_INVALID');
     }
     if (input.pollId && !(await this.articles.pollInCommunity(input.pollId, communityId))) throw new AppError('ARTICLE_LINK_INVALID');
     if (input.body === undefined) return {};
-    const body = await this.images.sanitize(input.body, origin);
-    if (Buffer.byteLength(body) > MAX_BODY_BYTES) throw new AppError('ARTICLE_BODY_TOO_LONG');
-    return { body };
+    return { body: await this.images.sanitize(input.body, { maxBytes: MAX_BODY_BYTES, tooLong: 'ARTICLE_BODY_TOO_LONG' }) };
   }
 
   private async managed(auth: AuthContext, id: number): Promise<ArticleRow> {

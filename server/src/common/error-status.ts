@@ -98,4 +98,6 @@ export const errorStatus: Record<ErrorCode, number> = {
   STORAGE_UNAVAILABLE: 503,
   DATABASE_UNAVAILABLE: 503,
   INTERNAL: 500,
+  IMAGE_NOT_OURS: 400,
+  CONTENT_TOO_COMPLEX: 400,
 };

@@ -22,8 +22,16 @@ describe('loadConfig', () => {
 
   it('turns dev login off in production unless explicitly enabled', () => {
     const secret = 'x'.repeat(32);
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret }).devLogin).toBe(false);
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret, DEV_LOGIN: 'true' }).devLogin).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret, PUBLIC_URL: 'https://linli.example.cn' }).devLogin).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret, PUBLIC_URL: 'https://linli.example.cn', DEV_LOGIN: 'true' }).devLogin).toBe(true);
+  });
+
+  it('addresses our own uploads from PUBLIC_URL (http://localhost:PORT in development) and trusts no proxy unless told', () => {
+    expect(loadConfig({}).publicUrl).toBe('http://localhost:3000');
+    expect(loadConfig({ PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
+    expect(loadConfig({ PUBLIC_URL: 'https://linli.example.cn/' }).publicUrl).toBe('https://linli.example.cn');
+    expect(loadConfig({}).trustProxy).toEqual([]);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.1, 172.16.0.0/12,::1' }).trustProxy).toEqual(['10.0.0.1', '172.16.0.0/12', '::1']);
   });
 
   it('keeps shared state in memory unless REDIS_URL is set', () => {
@@ -104,6 +112,10 @@ describe('loadConfig', () => {
     [{ WECHAT_API_BASE_URL: 'not a url', WECHAT_APP_ID: 'a', WECHAT_APP_SECRET: 'b' }, 'WECHAT_API_BASE_URL'],
     [{ DEV_LOGIN: 'maybe' }, 'DEV_LOGIN'],
     [{ REDIS_URL: '127.0.0.1:6379' }, 'REDIS_URL'],
+    [{ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }, 'PUBLIC_URL'],
+    [{ PUBLIC_URL: 'javascript:alert(1)' }, 'PUBLIC_URL'],
+    [{ TRUST_PROXY: '10.0.0.1, evil.example' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, 'TRUST_PROXY'],
   ])('stops with a message naming the variable for %o', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(name);

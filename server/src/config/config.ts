@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { SubscribeTemplateKeySchema, type SubscribeTemplateKey } from '@linli/shared';
@@ -89,6 +90,19 @@ const EnvSchema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   S3_FORCE_PATH_STYLE: Bool,
   S3_PUBLIC_URL: z.url().optional(),
+  /** The address residents reach this server at: our own upload addresses start with it (never with a request's Host). */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Proxies whose X-Forwarded-* headers are believed: addresses or CIDRs, comma-separated. Unset: none. */
+  TRUST_PROXY: z
+    .string()
+    .transform((value, ctx) => {
+      const items = value.split(',').map((i) => i.trim()).filter(Boolean);
+      for (const item of items.filter((i) => !isProxyAddress(i))) {
+        ctx.addIssue({ code: 'custom', message: `"${item}" is not an IP address or CIDR (e.g. 10.0.0.1 or 10.0.0.0/8)` });
+      }
+      return items;
+    })
+    .optional(),
   LIST_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   RESULTS_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
 });
@@ -138,6 +152,10 @@ export interface AppConfig {
   uploads: { dir: string; s3: S3Config | null };
   /** How long a resident's page of activities may be served from memory; 0 turns the cache off. */
   listCacheMs: number;
+  /** This server's public address without a trailing slash (PUBLIC_URL): local uploads are addressed from it. */
+  publicUrl: string;
+  /** Proxies trusted for X-Forwarded-For/-Proto/-Host (addresses or CIDRs); empty: the socket's own peer and Host. */
+  trustProxy: string[];
   /** How long a consultation's results may be served from memory while votes come in; 0 turns the cache off. */
   resultsCacheMs: number;
 }
@@ -155,6 +173,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const production = e.NODE_ENV === 'production';
   if (production && !e.JWT_SECRET) {
     throw new ConfigError('Invalid configuration:\n  JWT_SECRET: required when NODE_ENV=production');
+  }
+  if (production && !e.PUBLIC_URL) {
+    throw new ConfigError(
+      'Invalid configuration:\n  PUBLIC_URL: required when NODE_ENV=production (the address residents reach this server at, e.g. https://linli.example.cn)',
+    );
   }
   if (Boolean(e.WECHAT_APP_ID) !== Boolean(e.WECHAT_APP_SECRET)) {
     throw new ConfigError('Invalid configuration:\n  WECHAT_APP_ID and WECHAT_APP_SECRET must be set together');
@@ -190,6 +213,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     listCacheMs: e.LIST_CACHE_MS,
     resultsCacheMs: e.RESULTS_CACHE_MS,
     uploads: { dir: resolve(e.UPLOAD_DIR), s3 },
+    // Development and tests: the server on this machine.
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    trustProxy: e.TRUST_PROXY ?? [],
   };
 }
 
@@ -239,6 +265,15 @@ function s3Config(e: z.infer<typeof EnvSchema>): S3Config | null {
     forcePathStyle,
     publicUrl: e.S3_PUBLIC_URL?.replace(/\/+$/, '') ?? publicUrl,
   };
+}
+
+/** An IPv4/IPv6 address, optionally with a /prefix (what Fastify's trustProxy takes as a list). */
+function isProxyAddress(item: string): boolean {
+  const [address, prefix, ...rest] = item.split('/');
+  const version = isIP(address);
+  if (!version || rest.length) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

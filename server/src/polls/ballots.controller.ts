@@ -5,6 +5,7 @@ import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { Endpoint } from '../common/endpoint.decorator.js';
 import { Input } from '../common/input.decorator.js';
+import { sendFile } from '../common/send-file.js';
 import { PollExportService } from './poll-export.service.js';
 import { VotingService } from './voting.service.js';
 
@@ -47,15 +48,6 @@ export class BallotsController {
     @Input() { params, query }: RouteInput<typeof routes.exportPollResults>,
     @Res({ passthrough: false }) reply: FastifyReply,
   ) {
-    const file = await this.exports.export(auth, params.id, query.format);
-    await reply
-      .header('content-type', file.contentType)
-      .header('content-disposition', `attachment; filename="poll-${params.id}.${query.format}"; filename*=UTF-8''${rfc5987(file.filename)}`)
-      .send(file.body);
+    await sendFile(reply, await this.exports.export(auth, params.id, query.format), `poll-${params.id}.${query.format}`);
   }
-}
-
-/** RFC 5987 ext-value: percent-encode everything outside attr-char (encodeURIComponent leaves a few in). */
-function rfc5987(value: string): string {
-  return encodeURIComponent(value).replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }

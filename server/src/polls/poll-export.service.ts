@@ -7,18 +7,13 @@ import type { AuthContext } from '../auth/auth-context.js';
 import { Clock } from '../clock/clock.js';
 import { AppError } from '../common/app-error.js';
 import { Database } from '../database/database.js';
+import type { DownloadFile } from '../common/send-file.js';
 import { BallotBoxRepository } from './ballot-box.repository.js';
 import { PollDefinitions, type PollDefinition } from './poll-definitions.js';
 import { PollResultsService } from './poll-results.service.js';
 import type { Poll } from './poll.entity.js';
 import { phaseOf } from './poll-rules.js';
 import { PollsService } from './polls.service.js';
-
-export interface ExportFile {
-  filename: string;
-  contentType: string;
-  body: Buffer;
-}
 
 /**
  * The results for the committee's records — as a file (tally, turnout, quorum, outcome and the opinion box), and
@@ -36,7 +31,7 @@ export class PollExportService {
     private readonly clock: Clock,
   ) {}
 
-  async export(auth: AuthContext, id: number, format: 'csv' | 'xlsx'): Promise<ExportFile> {
+  async export(auth: AuthContext, id: number, format: 'csv' | 'xlsx'): Promise<DownloadFile> {
     const { poll, definition } = await this.closed(auth, id);
     const results = poll.publicationResults ? await this.results.forReader(poll, definition, true) : await this.results.compute(poll, definition, true, { fresh: true });
     const opinions = definition.opinionsEnabled ? await this.ballots.opinions(id) : [];

@@ -4,7 +4,6 @@ import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { Endpoint } from '../common/endpoint.decorator.js';
 import { Input } from '../common/input.decorator.js';
-import { RequestOrigin } from '../common/request-origin.decorator.js';
 import { PollsService } from './polls.service.js';
 
 @Controller()
@@ -22,13 +21,13 @@ export class PollsController {
   }
 
   @Endpoint(routes.createPoll)
-  create(@CurrentUser() auth: AuthContext, @Input() { body }: RouteInput<typeof routes.createPoll>, @RequestOrigin() origin: string) {
-    return this.polls.create(auth, body, origin);
+  create(@CurrentUser() auth: AuthContext, @Input() { body }: RouteInput<typeof routes.createPoll>) {
+    return this.polls.create(auth, body);
   }
 
   @Endpoint(routes.updatePoll)
-  update(@CurrentUser() auth: AuthContext, @Input() { params, body }: RouteInput<typeof routes.updatePoll>, @RequestOrigin() origin: string) {
-    return this.polls.update(auth, params.id, body, origin);
+  update(@CurrentUser() auth: AuthContext, @Input() { params, body }: RouteInput<typeof routes.updatePoll>) {
+    return this.polls.update(auth, params.id, body);
   }
 
   @Endpoint(routes.openPoll)

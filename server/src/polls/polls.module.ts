@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '../access/access.module.js';
-import { OwnImages } from '../articles/own-images.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { CommunitiesModule } from '../communities/communities.module.js';
 import { ContentCheckModule } from '../content-check/content-check.module.js';
@@ -37,7 +36,6 @@ import { BallotWriter } from './ballot-writer.js';
     BallotWriter,
     PollExportService,
     // The articles' sanitiser for the background: same allowlist, same rule for images.
-    OwnImages,
   ],
   exports: [BallotBoxRepository],
 })

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { formatMoment, type CreatePoll, type Page, type PollDetail, type PollListItem, type PollListQuery, type PollResults, type UpdatePoll } from '@linli/shared';
 import { AccessService } from '../access/access.service.js';
-import { OwnImages } from '../articles/own-images.js';
+import { OwnImages } from '../uploads/own-images.js';
 import { AuditRepository } from '../audit/audit.repository.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import { Clock } from '../clock/clock.js';
@@ -74,13 +74,12 @@ export class PollsService {
     return this.detail(auth, poll, canManage);
   }
 
-  /** `origin`: the address the caller reached this server at, which local storage's image addresses start with. */
-  async create(auth: AuthContext, input: CreatePoll, origin: string): Promise<PollDetail> {
+  async create(auth: AuthContext, input: CreatePoll): Promise<PollDetail> {
     if (!(await this.communities.findById(input.communityId))) throw new AppError('COMMUNITY_NOT_FOUND');
     await this.access.assertManagesPoll(auth, input);
     const now = this.clock.now();
     assertTimes(new Date(input.opensAt), new Date(input.closesAt), now);
-    const background = await this.sanitizedBackground(input.background, origin);
+    const background = await this.sanitizedBackground(input.background);
     const id = await this.db.transaction(async () => {
       const pollId = await this.polls.insert({
         ...columnsOf(input),
@@ -105,11 +104,11 @@ export class PollsService {
   }
 
   /** Drafts only: residents must vote on exactly what was published. */
-  async update(auth: AuthContext, id: number, patch: UpdatePoll, origin: string): Promise<PollDetail> {
+  async update(auth: AuthContext, id: number, patch: UpdatePoll): Promise<PollDetail> {
     const poll = await this.managed(auth, id);
     if (poll.status !== 'draft') throw new AppError('POLL_NOT_EDITABLE');
     const changes = columnsOf(patch);
-    if (patch.background !== undefined) changes.background = await this.sanitizedBackground(patch.background, origin);
+    if (patch.background !== undefined) changes.background = await this.sanitizedBackground(patch.background);
     assertTimes(changes.opensAt ?? poll.opensAt, changes.closesAt ?? poll.closesAt, this.clock.now());
     await this.db.transaction(async () => {
       // Conditional on still being a draft, so an edit racing the opening cannot change a published poll.
@@ -214,10 +213,8 @@ export class PollsService {
   }
 
   /** The articles' sanitiser: their allowlist of tags, and images only from our own uploads. */
-  private async sanitizedBackground(html: string, origin: string): Promise<string> {
-    const background = await this.images.sanitize(html, origin);
-    if (Buffer.byteLength(background) > MAX_BACKGROUND_BYTES) throw new AppError('POLL_BACKGROUND_TOO_LONG');
-    return background;
+  private async sanitizedBackground(html: string): Promise<string> {
+    return this.images.sanitize(html, { maxBytes: MAX_BACKGROUND_BYTES, tooLong: 'POLL_BACKGROUND_TOO_LONG' });
   }
 
   async managed(auth: AuthContext, id: number): Promise<Poll> {

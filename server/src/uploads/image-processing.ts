@@ -33,11 +33,12 @@ export async function processImage(input: Buffer): Promise<ProcessedImage> {
   let format: string | undefined;
   let pixels: number;
   try {
-    const meta = await sharp(input).metadata();
+    // The same pixel limit as decoding: sharp's own default (about 268 MP) would refuse a bigger header as unreadable.
+    const meta = await sharp(input, { limitInputPixels: MAX_INPUT_PIXELS }).metadata();
     format = meta.format;
     pixels = (meta.width ?? 0) * (meta.height ?? 0);
   } catch (cause) {
-    throw new AppError('IMAGE_UNREADABLE', { cause });
+    throw decodeError(cause);
   }
   if (!format || !ACCEPTED_FORMATS.has(format)) throw new AppError('IMAGE_TYPE_UNSUPPORTED');
   if (pixels > MAX_INPUT_PIXELS) throw new AppError('IMAGE_TOO_LARGE');
@@ -51,7 +52,7 @@ export async function processImage(input: Buffer): Promise<ProcessedImage> {
       .jpeg(JPEG)
       .toBuffer({ resolveWithObject: true });
   } catch (cause) {
-    throw new AppError('IMAGE_UNREADABLE', { cause });
+    throw decodeError(cause);
   }
 
   // The smaller sizes come from the body, so each is a function of the bytes its key names.
@@ -71,6 +72,12 @@ export async function processImage(input: Buffer): Promise<ProcessedImage> {
       { variant: 'thumb', ...thumb },
     ],
   };
+}
+
+/** sharp's refusal of a picture over the pixel limit is a size problem (413), anything else a broken file. */
+function decodeError(cause: unknown): AppError {
+  const overLimit = cause instanceof Error && /pixel limit/i.test(cause.message);
+  return new AppError(overLimit ? 'IMAGE_TOO_LARGE' : 'IMAGE_UNREADABLE', { cause });
 }
 
 async function crop(source: Buffer, width: number, height: number) {

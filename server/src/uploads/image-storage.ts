@@ -14,14 +14,17 @@ export interface ImageStorage {
   readonly kind: 'local' | 's3';
   /** Stores `bytes` under `name`; a name already stored is left as it is (same name, same bytes). */
   put(name: string, bytes: Buffer, contentType: string): Promise<void>;
-  /** The address browsers fetch `name` from; `origin` is the requesting server's own (for local files). */
-  urlOf(name: string, origin: string): string;
+  /** The address browsers fetch `name` from: configured (PUBLIC_URL, or the bucket's), never taken from a request. */
+  urlOf(name: string): string;
 }
 
 export class LocalImageStorage implements ImageStorage {
   readonly kind = 'local';
 
-  constructor(readonly dir: string) {}
+  constructor(
+    readonly dir: string,
+    private readonly publicUrl: string,
+  ) {}
 
   async put(name: string, bytes: Buffer): Promise<void> {
     const path = join(this.dir, name);
@@ -37,8 +40,8 @@ export class LocalImageStorage implements ImageStorage {
     }
   }
 
-  urlOf(name: string, origin: string): string {
-    return `${origin}${LOCAL_UPLOADS_PREFIX}${name}`;
+  urlOf(name: string): string {
+    return `${this.publicUrl}${LOCAL_UPLOADS_PREFIX}${name}`;
   }
 }
 
@@ -76,8 +79,8 @@ export class S3ImageStorage implements ImageStorage {
   }
 }
 
-export function createImageStorage(uploads: AppConfig['uploads']): ImageStorage {
-  return uploads.s3 ? new S3ImageStorage(uploads.s3) : new LocalImageStorage(uploads.dir);
+export function createImageStorage({ uploads, publicUrl }: Pick<AppConfig, 'uploads' | 'publicUrl'>): ImageStorage {
+  return uploads.s3 ? new S3ImageStorage(uploads.s3) : new LocalImageStorage(uploads.dir, publicUrl);
 }
 
 async function exists(path: string): Promise<boolean> {

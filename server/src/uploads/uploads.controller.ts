@@ -14,6 +14,6 @@ export class UploadsController {
   @Endpoint(routes.uploadImage)
   async upload(@CurrentUser() auth: AuthContext, @Req() request: FastifyRequest) {
     const file = await readUploadedFile(request, routes.uploadImage);
-    return this.uploads.upload(auth, file, `${request.protocol}://${request.host}`);
+    return this.uploads.upload(auth, file);
   }
 }

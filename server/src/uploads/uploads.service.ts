@@ -26,7 +26,7 @@ export class UploadsService {
   ) {}
 
   /** Every size is made before anything is stored, and the row is written only once every file is in place. */
-  async upload(auth: AuthContext, input: Buffer, origin: string): Promise<Upload> {
+  async upload(auth: AuthContext, input: Buffer): Promise<Upload> {
     const image = await processImage(input);
     const nameOf = (variant: string) => `${image.key}/${variant}.jpg`;
     try {
@@ -56,7 +56,7 @@ export class UploadsService {
       });
       return uploadId;
     });
-    const url = (variant: string) => this.storage.urlOf(nameOf(variant), origin);
+    const url = (variant: string) => this.storage.urlOf(nameOf(variant));
     return {
       id,
       key: image.key,

@@ -54,6 +54,9 @@ describe('attendee list and export', () => {
     const disposition = response.headers.get('content-disposition')!;
     expect(disposition).toContain(`filename*=UTF-8''${encodeURIComponent('老年人智能手机课堂-报名名单.csv')}`);
     expect(disposition).toMatch(/^attachment; filename="[\x20-\x7e]+"/);
+    // Personal data: not sniffed, not kept by any cache (common/send-file.ts, the one download helper).
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('cache-control')).toBe('private, no-store');
     const text = await response.text();
     const rows = parse(text.replace(/^\uFEFF/, '')) as string[][];
     expect(rows[0]).toEqual(expect.arrayContaining(['昵称', '状态', '同行家人', '您有智能手机吗']));

@@ -501,6 +501,7 @@ describe('consultation votes', () => {
       expect(csv.status).toBe(200);
       expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
       expect(csv.headers.get('content-disposition')).toContain(`filename="poll-${poll.id}.csv"`);
+      expect(csv.headers.get('cache-control')).toBe('private, no-store');
       const bytes = Buffer.from(await csv.arrayBuffer());
       expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const text = bytes.toString('utf8');

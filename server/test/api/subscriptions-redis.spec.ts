@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { routes } from '@linli/shared';
 import { Redis } from 'ioredis';
@@ -9,17 +8,10 @@ import { WechatSend } from '../../src/notifications/wechat-send.entity.js';
 import { startFakeWechat, type FakeWechat } from '../fake-wechat/fake-wechat-server.js';
 import { communityIds, publishedActivity } from '../support/activities.js';
 import { ok } from '../support/expect-ok.js';
+import { freePort } from '../support/free-port.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 const APP = { appId: 'wx_test_app', secret: 'test-secret-0123456789' };
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** With REDIS_URL the send jobs wait in a BullMQ queue (a private redis-server, nothing kept on disk). */
 describe('subscribe messages through BullMQ', () => {

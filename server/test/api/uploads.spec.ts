@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import { routes } from '@linli/shared';
 import exifReader from 'exif-reader';
 import sharp from 'sharp';
@@ -153,6 +154,18 @@ describe('image uploads on local disk', () => {
     expect(bomb.length).toBeLessThan(5 * MB);
     expect((await uploadFile(t, committee, bomb, { type: 'image/png' })).error?.code).toBe('IMAGE_TOO_LARGE');
     expect(await rows()).toHaveLength(rowsBefore);
+  });
+
+  it('answers IMAGE_TOO_LARGE for a 400-megapixel PNG, as promised, however little it weighs', async () => {
+    // A real 1×1 PNG whose header is rewritten to claim 20,000 × 20,000 pixels (its CRC recomputed): 70 bytes.
+    const png = await sharp({ create: { width: 1, height: 1, channels: 3, background: '#fff' } }).png().toBuffer();
+    const ihdr = png.subarray(12, 29); // chunk type + 13 bytes of data, which the CRC covers
+    ihdr.writeUInt32BE(20_000, 4);
+    ihdr.writeUInt32BE(20_000, 8);
+    png.writeUInt32BE(crc32(ihdr), 29);
+    const reply = await uploadFile(t, committee, png, { type: 'image/png' });
+    expect(reply.status).toBe(413);
+    expect(reply.error).toMatchObject({ code: 'IMAGE_TOO_LARGE', message: '图片太大了，请选择 5MB 以内的照片' });
   });
 
   it('says so when no image came, or the request was not a file upload', async () => {

@@ -8,6 +8,7 @@ import { loadConfig, type AppConfig } from '../../src/config/config.js';
 import { createApp } from '../../src/create-app.js';
 import { Database } from '../../src/database/database.js';
 import { TestClock } from './test-clock.js';
+import { freePort } from './free-port.js';
 import { createTestDatabase } from './test-database.js';
 
 export type Reply<R extends AnyRoute> =
@@ -33,6 +34,8 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise
   const database = await createTestDatabase();
   // Each app stores uploads in its own temporary directory unless the test brings its own storage.
   const ownUploadDir = overrides.uploads ? null : mkdtempSync(join(tmpdir(), 'linli-uploads-'));
+  // The port is chosen first so that PUBLIC_URL (where upload addresses point) is this very server.
+  const port = await freePort();
   const config: AppConfig = {
     ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn' }),
     database: database.config,
@@ -43,12 +46,13 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise
     // Tests read a poll's results right after voting; the one-second cache is tested on its own.
     resultsCacheMs: 0,
     ...(ownUploadDir && { uploads: { dir: ownUploadDir, s3: null } }),
+    publicUrl: `http://127.0.0.1:${port}`,
     ...overrides,
   };
   const clock = new TestClock();
   const app = await createApp(config, { clock });
   // Real HTTP on loopback, as clients meet it (fastify's inject skips the socket and needs ESM-only deps).
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  await app.listen({ port, host: '127.0.0.1' });
   const base = await app.getUrl();
 
   async function call<R extends AnyRoute>(route: R, request?: RouteRequest<R>, token?: string): Promise<Reply<R>> {
@@ -92,3 +96,4 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise
     },
   };
 }
+

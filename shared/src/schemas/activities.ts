@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DATE_WINDOW_MESSAGE, DateTimeSchema, IdParamSchema, inDateWindow, IdSchema, PageQuerySchema, pageOf, text, withoutDefaults } from './common.js';
+import { ImageUrlSchema } from './uploads.js';
 
 export const ActivityCategorySchema = z.enum([
   'elderly_care',
@@ -102,7 +103,8 @@ export type Companion = z.infer<typeof CompanionSchema>;
 const activityFields = {
   title: text(40),
   category: ActivityCategorySchema,
-  coverUrl: z.string().max(500).nullable().default(null),
+  /** An image from Linli's own storage (`POST /api/uploads`), or null. */
+  coverUrl: ImageUrlSchema.nullable().default(null),
   description: z.string().trim().max(5000).default(''),
   place: text(100),
   startsAt: DateTimeSchema,

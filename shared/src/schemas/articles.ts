@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ActivitySummarySchema } from './activities.js';
 import { DateTimeSchema, IdParamSchema, IdSchema, PageQuerySchema, pageOf, text } from './common.js';
+import { ImageUrlSchema } from './uploads.js';
 
 export const ArticleKindSchema = z.enum(['preview', 'review', 'notice', 'policy']);
 export type ArticleKind = z.infer<typeof ArticleKindSchema>;
@@ -31,7 +32,7 @@ const articleFields = {
   kind: ArticleKindSchema,
   title: text(60),
   /** An image from Linli's own storage (`POST /api/uploads`), or null. */
-  coverUrl: z.string().max(500).nullable().default(null),
+  coverUrl: ImageUrlSchema.nullable().default(null),
   summary: z.string().trim().max(200).default(''),
   /** Rich text as HTML: headings, paragraphs, bold, lists, links and images from Linli's storage. Sanitised. */
   body: z.string().max(articleBodyLimits.maxChars * 2).default(''),
@@ -48,7 +49,7 @@ export const UpdateArticleSchema = z
   .object({
     kind: ArticleKindSchema,
     title: text(60),
-    coverUrl: z.string().max(500).nullable(),
+    coverUrl: ImageUrlSchema.nullable(),
     summary: z.string().trim().max(200),
     body: z.string().max(articleBodyLimits.maxChars * 2),
     activityId: IdSchema.nullable(),

@@ -29,3 +29,14 @@ export const UploadSchema = z.object({
   height: z.number().int().positive(),
 });
 export type Upload = z.infer<typeof UploadSchema>;
+
+/**
+ * An image address a client may store (an activity's or an article's cover): http(s), or this server's /uploads/,
+ * with nothing that could leave an HTML attribute (quotes, angle brackets, spaces). The server then accepts only
+ * addresses naming one of Linli's own uploads (IMAGE_NOT_OURS otherwise).
+ */
+export const ImageUrlSchema = z
+  .string()
+  .trim()
+  .max(500)
+  .regex(/^(?:https?:\/\/[a-z0-9.-]+(?::\d+)?\/|\/uploads\/)[^\s"'<>`\\]*$/i, '图片地址不对，请重新上传图片');

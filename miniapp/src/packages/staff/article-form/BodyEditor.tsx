@@ -3,10 +3,11 @@ import { Editor, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { routes } from '@linli/shared'
 import { messageOf, upload } from '../../../api'
+import { blocksToHtml, blocksToNodes, storedHtmlToNodes, type Block } from '../../../lib/bodyBlocks'
 
 export interface BodyEditorHandle {
-  /** Adds HTML at the end of the body (e.g. an activity's attendance and photo). */
-  append: (html: string) => void
+  /** Adds blocks at the end of the body (e.g. an activity's attendance and photo); their words stay words. */
+  append: (blocks: Block[]) => void
 }
 
 interface Props {
@@ -66,16 +67,20 @@ export const BodyEditor = forwardRef<BodyEditorHandle, Props>(function BodyEdito
   }
 
   useEffect(() => {
-    if (!weapp && area.current) area.current.innerHTML = initial
+    if (!weapp && area.current) area.current.replaceChildren(storedHtmlToNodes(initial))
     // Only the first value: later ones come from the editor itself.
   }, [])
 
   useImperativeHandle(ref, () => ({
-    append: (extra: string) => {
-      const next = html.current + extra
-      if (weapp) weappContext.current?.setContents({ html: next })
-      else if (area.current) area.current.innerHTML = next
-      report(next)
+    append: (blocks: Block[]) => {
+      if (weapp || !area.current) {
+        const next = html.current + blocksToHtml(blocks)
+        weappContext.current?.setContents({ html: next })
+        report(next)
+      } else {
+        area.current.append(blocksToNodes(document, blocks))
+        report(area.current.innerHTML)
+      }
     },
   }))
 
@@ -129,7 +134,7 @@ export const BodyEditor = forwardRef<BodyEditorHandle, Props>(function BodyEdito
           selection!.addRange(range)
         }
         // Where the cursor was; at the end when it was elsewhere or the browser would not insert it.
-        if (!(atCursor && exec('insertImage', src))) area.current?.insertAdjacentHTML('beforeend', `<p><img src="${src}" alt="图片"></p>`)
+        if (!(atCursor && exec('insertImage', src))) area.current?.append(blocksToNodes(document, [{ image: { src, alt: '图片' } }]))
         report(area.current?.innerHTML ?? html.current)
       })
       return

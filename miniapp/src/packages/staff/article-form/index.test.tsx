@@ -1,7 +1,7 @@
 import { fireEvent, render, waitFor } from '@testing-library/react'
 import type { ArticleDetail } from '@linli/shared'
 import { installFakeServer } from '../../../../test/fake-server'
-import { makeMe } from '../../../../test/fixtures'
+import { makeActivity, makeMe } from '../../../../test/fixtures'
 import { makePollItem } from '../../../../test/poll-fixtures'
 import { navigations, router } from '../../../../test/taro-shim'
 import { byId } from '../../../../test/dom'
@@ -93,5 +93,33 @@ describe('写文章：关联议事投票', () => {
     await waitFor(() => expect(sent(log, 'PATCH')).toHaveLength(1))
     expect(sent(log, 'PATCH')[0]).toMatchObject({ title: '充电棚投票开始了', pollId: null })
     expect(sent(log, 'PATCH')[0]).not.toHaveProperty('communityId')
+  })
+})
+
+describe('写文章：活动回顾里放进活动的人数和照片', () => {
+  const title = '<img src=x onerror="window.__xss=1">'
+  const coverUrl = '/nothing.png" onerror="window.__xss=2'
+  const activity = makeActivity({ id: 12, title, coverUrl, status: 'published' })
+
+  it('puts the activity’s title and cover in as text and an attribute, never as markup', async () => {
+    open({
+      'GET /api/activities': ({ query }) => ({ body: { items: query.get('range') === 'past' ? [activity] : [], total: 1, page: 1, pageSize: 6 } }),
+      'GET /api/activities/12/signups': () => ({ body: { items: [], fill: { seats: 30, seatsTaken: 21, percent: 70, threshold: 50 } } }),
+    })
+    await waitFor(() => byId('article-kind-review'))
+    fireEvent.click(byId('article-kind-review'))
+    await waitFor(() => byId('article-activity-12'))
+    fireEvent.click(byId('article-activity-12'))
+    fireEvent.click(await waitFor(() => byId('article-pull-figures')))
+
+    const body = byId('article-body-editor')
+    await waitFor(() => expect(body.textContent).toContain('21 人'))
+    expect(body.textContent).toContain(`「${title}」于`)
+    const images = body.querySelectorAll('img')
+    expect(images).toHaveLength(1)
+    expect(images[0].getAttribute('src')).toBe(coverUrl)
+    expect(images[0].getAttribute('alt')).toBe(title)
+    expect(body.querySelector('[onerror]')).toBeNull()
+    expect((window as { __xss?: number }).__xss).toBeUndefined()
   })
 })

@@ -10,6 +10,7 @@ import { useResource } from '../../../hooks/useResource'
 import { useMe } from '../../../hooks/useSession'
 import { organiserOptions } from '../../../lib/activityForm'
 import { scheduleInstant } from '../../../lib/articles'
+import type { Block, Inline } from '../../../lib/bodyBlocks'
 import { articleValuesOf, createRequestOf, newArticleValues, updateRequestOf, validateArticleForm, type ArticleFormErrors, type ArticleFormValues } from '../../../lib/articleForm'
 import { formatDateTime } from '../../../lib/format'
 import { replaceWith } from '../../../navigation'
@@ -98,11 +99,17 @@ export default function ArticleFormPage() {
       const attendees = await call(routes.listSignups, { params: { id: linked.id } })
       const attended = attendees.items.filter((s) => s.status === 'attended').reduce((n, s) => n + s.size, 0)
       const volunteers = attendees.items.filter((s) => s.role === 'volunteer' && s.status === 'attended').length
-      const photo = linked.coverUrl ? `<p><img src="${linked.coverUrl}" alt="${linked.title}"></p>` : ''
-      editor.current?.append(
-        `<p>「${linked.title}」于 ${formatDateTime(linked.startsAt)} 举行，共有 <strong>${attendees.fill.seatsTaken} 人</strong>报名，` +
-          `<strong>${attended} 人</strong>到场签到${volunteers ? `，${volunteers} 位志愿者参与服务` : ''}。</p>${photo}`,
-      )
+      // The activity's title and cover are other people's words: they go in as text and an attribute, never as markup.
+      const figures: Inline[] = [
+        `「${linked.title}」于 ${formatDateTime(linked.startsAt)} 举行，共有 `,
+        { strong: `${attendees.fill.seatsTaken} 人` },
+        '报名，',
+        { strong: `${attended} 人` },
+        `到场签到${volunteers ? `，${volunteers} 位志愿者参与服务` : ''}。`,
+      ]
+      const blocks: Block[] = [{ paragraph: figures }]
+      if (linked.coverUrl) blocks.push({ image: { src: linked.coverUrl, alt: linked.title } })
+      editor.current?.append(blocks)
     } catch (error) {
       setServerError(messageOf(error))
     } finally {
