@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { SubscribeTemplateKeySchema, type SubscribeTemplateKey } from '@linli/shared';
+import { DEFAULT_DATABASE_TIMEOUTS, type DatabaseTimeouts } from '../database/database-timeouts.js';
 
 const Bool = z
   .enum(['true', 'false', '1', '0'])
@@ -91,6 +92,9 @@ const EnvSchema = z.object({
   S3_PUBLIC_URL: z.url().optional(),
   LIST_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   RESULTS_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(DEFAULT_DATABASE_TIMEOUTS.connectMs),
+  DB_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(DEFAULT_DATABASE_TIMEOUTS.acquireMs),
+  DB_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(DEFAULT_DATABASE_TIMEOUTS.queryMs),
 });
 
 export type DatabaseConfig =
@@ -140,6 +144,8 @@ export interface AppConfig {
   listCacheMs: number;
   /** How long a consultation's results may be served from memory while votes come in; 0 turns the cache off. */
   resultsCacheMs: number;
+  /** Bounds on every wait for the database: past them the request answers 503 DATABASE_UNAVAILABLE. */
+  databaseTimeouts: DatabaseTimeouts;
 }
 
 export class ConfigError extends Error {}
@@ -190,6 +196,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     listCacheMs: e.LIST_CACHE_MS,
     resultsCacheMs: e.RESULTS_CACHE_MS,
     uploads: { dir: resolve(e.UPLOAD_DIR), s3 },
+    databaseTimeouts: { connectMs: e.DB_CONNECT_TIMEOUT_MS, acquireMs: e.DB_ACQUIRE_TIMEOUT_MS, queryMs: e.DB_QUERY_TIMEOUT_MS },
   };
 }
 

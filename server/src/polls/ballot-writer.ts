@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { isDatabaseOutage } from '../common/database-outage.js';
 import { Database, isUniqueViolation } from '../database/database.js';
 import { BallotBoxRepository, type BallotChoice, type NewBallot } from './ballot-box.repository.js';
 import { ParticipationRepository, type OnlineVoter } from './participation.repository.js';
@@ -76,7 +77,9 @@ export class BallotWriter {
       const outcomes = await this.db.plainTransaction(() => this.writeGroup(group.map((w) => w.ballot)));
       group.forEach((w, i) => w.settle(Promise.resolve(outcomes[i])));
     } catch (error) {
-      if (group.length === 1) return group[0].settle(Promise.reject(error));
+      // With the database down or frozen every ballot would wait out the timeouts again, one after another:
+      // the whole group answers 503 at once instead.
+      if (group.length === 1 || isDatabaseOutage(error)) return group.forEach((w) => w.settle(Promise.reject(error)));
       for (const waiting of group) await this.commit([waiting]);
     }
   }
