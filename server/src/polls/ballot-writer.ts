@@ -41,7 +41,7 @@ interface Waiting {
  * its ballot is left out; participation and ballot rows of a group commit together or not at all. Ballot rows go
  * in shuffled, so not even a statement log pairs them with the participation rows written just before. If a
  * group fails for any other reason (after the database's own deadlock retries), its ballots are written one by
- * one, so one bad ballot cannot fail its neighbours.
+ * one, so one bad ballot cannot fail its neighbours; unless the database is unreachable, when they all answer 503.
  */
 @Injectable()
 export class BallotWriter {

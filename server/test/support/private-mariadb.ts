@@ -122,7 +122,7 @@ export class PrivateMariadb {
         await conn.end();
         return;
       } catch (error) {
-        if (Date.now() > deadline) throw new Error(`mariadbd did not start in 30 s: ${String(error)}\n${log}`);
+        if (Date.now() > deadline) throw new Error(`mariadbd did not start in 30 s:\n${log}`, { cause: error });
         await new Promise((r) => setTimeout(r, 200));
       }
     }
