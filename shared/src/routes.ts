@@ -69,7 +69,7 @@ import {
   ReceiptParamsSchema,
   UpdatePollSchema,
 } from './schemas/polls.js';
-import { HealthSchema } from './schemas/health.js';
+import { HealthSchema, LivenessSchema } from './schemas/health.js';
 import { HeldContentDecidedSchema, HeldContentDecisionSchema, HeldContentSchema } from './schemas/moderation.js';
 import { AccountDeletedSchema, MyDataExportSchema } from './schemas/privacy.js';
 import { BindPhoneRequestSchema, CheckinCodeSchema, MaskedPhoneSchema } from './schemas/platform.js';
@@ -119,8 +119,16 @@ export const routes = {
     path: '/health',
     auth: 'public',
     tag: 'system',
-    summary: 'Service health and database kind',
+    summary: 'Readiness: 200 when the database answers, else 503 DATABASE_UNAVAILABLE (load balancers route on this)',
     response: HealthSchema,
+  }),
+  healthLive: route({
+    method: 'GET',
+    path: '/health/live',
+    auth: 'public',
+    tag: 'system',
+    summary: 'Liveness: the process is up (no database query); restart the instance only when this fails',
+    response: LivenessSchema,
   }),
   wechatLogin: route({
     method: 'POST',

@@ -1,6 +1,7 @@
 import { ErrorCode, routes, type ResidencyClaim } from '@linli/shared'
 import { createApiClient, createUploader, type FileUploadRequest, type HttpRequest, type HttpResponse } from './client'
 import { ApiError } from './errors'
+import { isRetryable, newIdempotencyKey } from './retry'
 
 const claim: ResidencyClaim = {
   id: 7,
@@ -59,6 +60,20 @@ describe('api client', () => {
     const anonymous = setup(() => ({ statusCode: 200, data: { items: [] } }), null)
     await anonymous.call(routes.communities)
     expect(anonymous.sent[0].header).not.toHaveProperty('Authorization')
+  })
+
+  it('sends an action\'s Idempotency-Key when given one, and none otherwise', async () => {
+    const { call, sent } = setup(() => ({ statusCode: 503, data: { code: 'DATABASE_UNAVAILABLE', message: '系统正在维护，请稍后再试' } }))
+    const key = newIdempotencyKey()
+    const failed = await call(routes.castBallot, { params: { id: 7 }, body: { answers: [{ questionId: 1, optionIds: [11] }] }, idempotencyKey: key }).catch((e: unknown) => e)
+    expect(failed).toMatchObject({ code: 'DATABASE_UNAVAILABLE', status: 503, message: '系统正在维护，请稍后再试' })
+    expect(isRetryable(failed)).toBe(true)
+    expect(sent[0].header['Idempotency-Key']).toBe(key)
+    expect(key).toMatch(/^[A-Za-z0-9_-]{22}$/)
+    expect(newIdempotencyKey()).not.toBe(key)
+    await call(routes.communities).catch(() => undefined)
+    expect(sent[1].header).not.toHaveProperty('Idempotency-Key')
+    expect(isRetryable(new ApiError('SEATS_FULL', '名额已满', 409))).toBe(false)
   })
 
   it('sends the body as JSON after checking it against the route schema', async () => {

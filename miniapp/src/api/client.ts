@@ -1,4 +1,4 @@
-import { ApiErrorSchema, buildPath, errorMessages, type AnyRoute, type HttpMethod, type RouteRequest, type RouteResponse } from '@linli/shared'
+import { ApiErrorSchema, buildPath, errorMessages, IDEMPOTENCY_KEY_HEADER, type AnyRoute, type HttpMethod, type RouteRequest, type RouteResponse } from '@linli/shared'
 import type { z } from 'zod'
 import { ApiError, clientErrorMessages } from './errors'
 
@@ -35,8 +35,11 @@ export interface ApiClientOptions {
   onUnauthorized: () => void
 }
 
+/** `idempotencyKey`: the same for every try of one action (see api/retry.ts), sent as Idempotency-Key. */
+type CallRequest<R extends AnyRoute> = RouteRequest<R> & { idempotencyKey?: string }
+
 /** Routes without params, query or body may be called without a request object. */
-type CallArgs<R extends AnyRoute> = object extends RouteRequest<R> ? [request?: RouteRequest<R>] : [request: RouteRequest<R>]
+type CallArgs<R extends AnyRoute> = object extends RouteRequest<R> ? [request?: CallRequest<R>] : [request: CallRequest<R>]
 
 export type ApiCall = <R extends AnyRoute>(route: R, ...args: CallArgs<R>) => Promise<RouteResponse<R>>
 
@@ -87,7 +90,7 @@ function authHeader(getToken: () => string | null): Record<string, string> {
 /** A typed client over the shared route table: paths, methods and shapes cannot drift from the server. */
 export function createApiClient(options: ApiClientOptions): ApiCall {
   return async function call<R extends AnyRoute>(route: R, ...args: CallArgs<R>): Promise<RouteResponse<R>> {
-    const request = (args[0] ?? {}) as { params?: Record<string, string | number>; query?: Record<string, unknown>; body?: unknown }
+    const request = (args[0] ?? {}) as { params?: Record<string, string | number>; query?: Record<string, unknown>; body?: unknown; idempotencyKey?: string }
 
     let body: unknown
     if (route.body) {
@@ -98,6 +101,7 @@ export function createApiClient(options: ApiClientOptions): ApiCall {
 
     const header: Record<string, string> = { Accept: 'application/json', ...authHeader(options.getToken) }
     if (body !== undefined) header['Content-Type'] = 'application/json'
+    if (request.idempotencyKey) header[IDEMPOTENCY_KEY_HEADER] = request.idempotencyKey
 
     const url = `${options.baseUrl}${buildPath(route.path, request.params)}${queryString(request.query)}`
 

@@ -5,6 +5,7 @@ import { session } from '../stores/session'
 import { createApiClient, createUploader, type FileUploadTransport, type HttpTransport } from './client'
 
 export { ApiError, messageOf } from './errors'
+export { isRetryable, useActionAttempt } from './retry'
 export { routes }
 
 /** H5 is served by the API server itself, so it always calls its own origin. */

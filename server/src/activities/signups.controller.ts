@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { Endpoint } from '../common/endpoint.decorator.js';
+import { IdempotencyKey } from '../common/idempotency-key.decorator.js';
 import { Input } from '../common/input.decorator.js';
 import { sendFile } from '../common/send-file.js';
 import { AttendeesService } from './attendees.service.js';
@@ -21,8 +22,12 @@ export class SignupsController {
   ) {}
 
   @Endpoint(routes.signUp)
-  signUp(@CurrentUser() auth: AuthContext, @Input() { params, body }: RouteInput<typeof routes.signUp>) {
-    return this.signups.signUp(auth, params.id, body);
+  signUp(
+    @CurrentUser() auth: AuthContext,
+    @Input() { params, body }: RouteInput<typeof routes.signUp>,
+    @IdempotencyKey() retryKey: string | null,
+  ) {
+    return this.signups.signUp(auth, params.id, body, retryKey !== null);
   }
 
   @Endpoint(routes.cancelMySignup)

@@ -42,12 +42,19 @@ export class SignupsService {
    * Built for the rush (5,000 taps for 100 seats): one read decides every refusal, and only a request that may
    * get a place opens a transaction. That read is advice, never the guarantee: a place is granted only by the
    * conditional UPDATE of the counters inside the transaction, beside the unique key on the live sign-up.
+   *
+   * `retry`: the request carries an Idempotency-Key, so it may repeat one whose answer was lost (a 503 on a COMMIT
+   * the database did carry out, a dropped connection). Then an existing live sign-up is its outcome: it answers
+   * with that sign-up, as it stands now, instead of SIGNUP_DUPLICATE. Nothing is stored for this: the live
+   * sign-up itself (one per person and role, by its unique key) is the outcome.
    */
-  async signUp(auth: AuthContext, activityId: number, input: CreateSignup): Promise<SignupDto> {
+  async signUp(auth: AuthContext, activityId: number, input: CreateSignup, retry = false): Promise<SignupDto> {
     const found = await this.activities.findForSignup(activityId, auth.userId, input.role);
     if (!found) throw new AppError('ACTIVITY_NOT_FOUND');
     const { activity, liveSignupId } = found;
     if (!shownToResidents(activity) && !(await this.access.canManageActivity(auth, activity))) throw new AppError('ACTIVITY_NOT_FOUND');
+    // Before the window and seat checks: the try that counted may have been the last seat, or the window's last minute.
+    if (retry && liveSignupId !== null) return this.signupDto(liveSignupId);
     const now = this.clock.now();
     const blocker = windowBlocker(activity, now);
     if (blocker) throw new AppError(blocker);
@@ -75,26 +82,36 @@ export class SignupsService {
       checkinCode: randomCode(),
       createdAt: now,
     };
-    const { id, status } = await this.db.transaction(async () => {
-      const status = await this.takePlace(activity, input.role, size);
-      let id: number;
-      try {
-        id = await this.signups.insert({ ...row, status });
-      } catch (error) {
-        // Rolling back also gives back the place taken above.
-        if (isUniqueViolation(error)) throw new AppError('SIGNUP_DUPLICATE');
-        throw error;
-      }
-      await this.notifications.notify(auth.userId, status === 'confirmed' ? 'signup_confirmed' : 'signup_waitlisted', {
-        title: status === 'confirmed' ? '报名成功' : '已加入候补',
-        body:
-          status === 'confirmed'
-            ? `您已报名「${activity.title}」，请按时参加。`
-            : `「${activity.title}」名额已满，您已加入候补；有空位时会通知您。`,
-        activityId: activity.id,
+    let placed: { id: number; status: 'confirmed' | 'waitlisted' };
+    try {
+      placed = await this.db.transaction(async () => {
+        const status = await this.takePlace(activity, input.role, size);
+        let id: number;
+        try {
+          id = await this.signups.insert({ ...row, status });
+        } catch (error) {
+          // Rolling back also gives back the place taken above.
+          if (isUniqueViolation(error)) throw new AppError('SIGNUP_DUPLICATE');
+          throw error;
+        }
+        await this.notifications.notify(auth.userId, status === 'confirmed' ? 'signup_confirmed' : 'signup_waitlisted', {
+          title: status === 'confirmed' ? '报名成功' : '已加入候补',
+          body:
+            status === 'confirmed'
+              ? `您已报名「${activity.title}」，请按时参加。`
+              : `「${activity.title}」名额已满，您已加入候补；有空位时会通知您。`,
+          activityId: activity.id,
+        });
+        return { id, status };
       });
-      return { id, status };
-    });
+    } catch (error) {
+      // A try of this same request committed while this one was on its way: its sign-up is the answer.
+      const existing =
+        retry && error instanceof AppError && error.code === 'SIGNUP_DUPLICATE' ? await this.signups.findLive(activity.id, auth.userId, input.role) : null;
+      if (existing) return this.signupDto(existing.id);
+      throw error;
+    }
+    const { id, status } = placed;
     // A waitlisted sign-up needs its place in the queue; a confirmed one is exactly what was inserted.
     if (status === 'waitlisted') return this.signupDto(id);
     const created = { ...row, id, status, active: 1, offerExpiresAt: null, checkedInAt: null, checkedOutAt: null, minutes: null, reminderSentAt: null } as Signup;

@@ -2,7 +2,9 @@ import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } fro
 import { errorMessages, type ApiError, type ErrorCode } from '@linli/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from './app-error.js';
+import { isDatabaseOutage } from './database-outage.js';
 import { errorStatus } from './error-status.js';
+import { retryAfterOf } from './retry-after.js';
 
 /** Fastify's own client errors (body parsing, limits) carry a 4xx statusCode and an FST_ code. */
 function clientErrorCode(error: unknown): ErrorCode | null {
@@ -30,6 +32,9 @@ function toApiError(error: unknown): { status: number; body: ApiError; unexpecte
   if (clientCode) {
     return { status: errorStatus[clientCode], body: { code: clientCode, message: errorMessages[clientCode] }, unexpected: false };
   }
+  if (isDatabaseOutage(error)) {
+    return { status: 503, body: { code: 'DATABASE_UNAVAILABLE', message: errorMessages.DATABASE_UNAVAILABLE }, unexpected: false };
+  }
   return { status: 500, body: { code: 'INTERNAL', message: errorMessages.INTERNAL }, unexpected: true };
 }
 
@@ -45,6 +50,13 @@ export class ErrorFilter implements ExceptionFilter {
     const { status, body, unexpected } = toApiError(error);
     if (unexpected) {
       this.logger.error({ err: error, method: request?.method, url: request?.url }, 'Unexpected error');
+    }
+    const retryAfter = retryAfterOf(body.code);
+    if (retryAfter !== null) {
+      // An outage (database, WeChat, storage) is logged with its cause: the access log alone says only "503".
+      const cause = error instanceof AppError ? error.cause : error;
+      this.logger.warn({ code: body.code, err: cause, method: request?.method, url: request?.url }, 'Dependency unavailable');
+      void reply.header('retry-after', String(retryAfter));
     }
     void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
   }

@@ -6,7 +6,7 @@ import { pino, type Logger } from 'pino';
  * unlike pino-http's, which serialise every request up front), and Nest's own messages go through the adapter below.
  */
 export function createLogger(level: string): Logger {
-  return pino({ level, base: { service: 'linli' }, redact: ['req.headers.authorization'] });
+  return pino({ level, base: { service: 'linli' }, redact: ['req.headers.authorization', 'req.headers["idempotency-key"]'] });
 }
 
 /** Nest's LoggerService over pino: `logger.error({ err }, 'msg')` and `logger.log('msg', 'Context')` both land as JSON. */

@@ -3,6 +3,7 @@ import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { SubscribeTemplateKeySchema, type SubscribeTemplateKey } from '@linli/shared';
+import { DEFAULT_DATABASE_TIMEOUTS, type DatabaseTimeouts } from '../database/database-timeouts.js';
 
 const Bool = z
   .enum(['true', 'false', '1', '0'])
@@ -105,6 +106,9 @@ const EnvSchema = z.object({
     .optional(),
   LIST_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   RESULTS_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(DEFAULT_DATABASE_TIMEOUTS.connectMs),
+  DB_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(DEFAULT_DATABASE_TIMEOUTS.acquireMs),
+  DB_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(DEFAULT_DATABASE_TIMEOUTS.queryMs),
 });
 
 export type DatabaseConfig =
@@ -158,6 +162,8 @@ export interface AppConfig {
   trustProxy: string[];
   /** How long a consultation's results may be served from memory while votes come in; 0 turns the cache off. */
   resultsCacheMs: number;
+  /** Bounds on every wait for the database: past them the request answers 503 DATABASE_UNAVAILABLE. */
+  databaseTimeouts: DatabaseTimeouts;
 }
 
 export class ConfigError extends Error {}
@@ -216,6 +222,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // Development and tests: the server on this machine.
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     trustProxy: e.TRUST_PROXY ?? [],
+    databaseTimeouts: { connectMs: e.DB_CONNECT_TIMEOUT_MS, acquireMs: e.DB_ACQUIRE_TIMEOUT_MS, queryMs: e.DB_QUERY_TIMEOUT_MS },
   };
 }
 

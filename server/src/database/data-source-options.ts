@@ -3,6 +3,7 @@ import { createConnection } from 'mysql2/promise';
 import { dirname } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '../config/config.js';
+import { DEFAULT_DATABASE_TIMEOUTS, type DatabaseTimeouts } from './database-timeouts.js';
 import { entities } from './entities.js';
 import { migrations } from './migrations/index.js';
 
@@ -10,10 +11,10 @@ import { migrations } from './migrations/index.js';
  * MySQL: schema only through migrations. SQLite (the embedded demo and the default test database): the schema
  * is synchronised from the entities, because the file is disposable and has no production data to migrate.
  */
-export async function dataSourceOptions(db: DatabaseConfig): Promise<DataSourceOptions> {
+export async function dataSourceOptions(db: DatabaseConfig, timeouts: DatabaseTimeouts = DEFAULT_DATABASE_TIMEOUTS): Promise<DataSourceOptions> {
   if (db.kind === 'mysql') {
     return {
-      type: await mysqlFlavour(db.url),
+      type: await mysqlFlavour(db.url, timeouts.connectMs),
       url: db.url,
       entities,
       migrations,
@@ -22,7 +23,9 @@ export async function dataSourceOptions(db: DatabaseConfig): Promise<DataSourceO
       // Room for a sign-up rush without starving the pool; MySQL's default max_connections is 151.
       // trace: false stops mysql2 capturing a stack trace for every query (7 % of the CPU in a vote surge);
       // a failed query still reports its SQL and error through TypeORM's QueryFailedError.
-      extra: { connectionLimit: 30, trace: false },
+      // connectTimeout bounds opening a connection; acquiring one and each statement are bounded by
+      // guardMysqlPool (Database), since mysql2 has no acquire timeout and its query timeout leaves the statement running.
+      extra: { connectionLimit: 30, trace: false, connectTimeout: timeouts.connectMs },
       synchronize: false,
       migrationsRun: false,
     };
@@ -37,7 +40,8 @@ export async function dataSourceOptions(db: DatabaseConfig): Promise<DataSourceO
     prepareDatabase: (conn: { pragma(sql: string): unknown }) => {
       conn.pragma('journal_mode = WAL');
       conn.pragma('foreign_keys = ON');
-      conn.pragma('busy_timeout = 5000');
+      // Past this wait for another writer's lock, SQLITE_BUSY answers 503 DATABASE_UNAVAILABLE.
+      conn.pragma(`busy_timeout = ${Math.round(timeouts.queryMs)}`);
     },
   };
 }
@@ -46,8 +50,8 @@ export async function dataSourceOptions(db: DatabaseConfig): Promise<DataSourceO
  * MySQL 8 in production, MariaDB on developer machines: both speak the mysql:// protocol, but TypeORM reads
  * their schemas differently (MariaDB reports a NULL default as the string 'NULL'), so ask the server which it is.
  */
-async function mysqlFlavour(url: string): Promise<'mysql' | 'mariadb'> {
-  const conn = await createConnection(url);
+async function mysqlFlavour(url: string, connectTimeout: number): Promise<'mysql' | 'mariadb'> {
+  const conn = await createConnection({ uri: url, connectTimeout });
   try {
     const [rows] = await conn.query('SELECT VERSION() AS version');
     return /mariadb/i.test((rows as { version: string }[])[0].version) ? 'mariadb' : 'mysql';

@@ -11,7 +11,7 @@ import { SchemaSetup } from './schema-setup.js';
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => dataSourceOptions(config.database),
+      useFactory: (config: AppConfig) => dataSourceOptions(config.database, config.databaseTimeouts),
     }),
   ],
   providers: [Database, SchemaSetup, CacheInvalidator],

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Mutex } from 'async-mutex';
 import type { DatabaseKind } from '@linli/shared';
 import { DataSource, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import { guardMysqlPool, type DatabaseTimeouts } from './database-timeouts.js';
 
 /** What plain SQL needs of mysql2's callback pool or connection (TypeORM's MysqlDriver.pool, MysqlQueryRunner.databaseConnection). */
 interface MysqlQueryable {
@@ -42,6 +43,16 @@ export class Database {
 
   constructor(@InjectDataSource() readonly dataSource: DataSource) {
     this.kind = dataSource.options.type === 'better-sqlite3' ? 'sqlite' : 'mysql';
+  }
+
+  /**
+   * From now on every wait for a MySQL connection or statement is bounded (SQLite's lock wait is bounded when the
+   * file is opened). Called once the schema is ready: a migration altering a big table may rightly take minutes.
+   * Every connection TypeORM and our plain SQL take comes through the pool's getConnection, so that is where.
+   */
+  boundWaits(timeouts: DatabaseTimeouts): void {
+    const pool = this.mysqlPool();
+    if (pool) guardMysqlPool(pool as never, timeouts);
   }
 
   /** Runs `work` with the enclosing transaction's manager, or alone (serialised on SQLite). */

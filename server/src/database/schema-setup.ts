@@ -25,5 +25,6 @@ export class SchemaSetup {
       const seeded = await this.db.transaction(() => seedDemo(this.db));
       if (seeded) this.logger.log('Seeded the demo street (和平街道)');
     }
+    this.db.boundWaits(this.config.databaseTimeouts);
   }
 }

@@ -59,6 +59,11 @@ export class BallotBoxRepository {
     return this.db.run((em) => em.existsBy(PollBallot, { pollId, receiptHash }));
   }
 
+  /** The ballot a receipt code's hash belongs to (to answer a retried vote with its receipt again). */
+  findByReceipt(pollId: number, receiptHash: string): Promise<PollBallot | null> {
+    return this.db.run((em) => em.findOneBy(PollBallot, { pollId, receiptHash }));
+  }
+
   /** A named ballot, by the id its voter's participation row keeps. */
   findNamed(pollId: number, id: string): Promise<PollBallot | null> {
     return this.db.run((em) => em.findOneBy(PollBallot, { pollId, id }));

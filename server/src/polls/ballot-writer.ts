@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { isDatabaseOutage } from '../common/database-outage.js';
 import { Database, isUniqueViolation } from '../database/database.js';
 import { BallotBoxRepository, type BallotChoice, type NewBallot } from './ballot-box.repository.js';
 import { ParticipationRepository, type OnlineVoter } from './participation.repository.js';
@@ -40,7 +41,7 @@ interface Waiting {
  * its ballot is left out; participation and ballot rows of a group commit together or not at all. Ballot rows go
  * in shuffled, so not even a statement log pairs them with the participation rows written just before. If a
  * group fails for any other reason (after the database's own deadlock retries), its ballots are written one by
- * one, so one bad ballot cannot fail its neighbours.
+ * one, so one bad ballot cannot fail its neighbours; unless the database is unreachable, when they all answer 503.
  */
 @Injectable()
 export class BallotWriter {
@@ -76,7 +77,9 @@ export class BallotWriter {
       const outcomes = await this.db.plainTransaction(() => this.writeGroup(group.map((w) => w.ballot)));
       group.forEach((w, i) => w.settle(Promise.resolve(outcomes[i])));
     } catch (error) {
-      if (group.length === 1) return group[0].settle(Promise.reject(error));
+      // With the database down or frozen every ballot would wait out the timeouts again, one after another:
+      // the whole group answers 503 at once instead.
+      if (group.length === 1 || isDatabaseOutage(error)) return group.forEach((w) => w.settle(Promise.reject(error)));
       for (const waiting of group) await this.commit([waiting]);
     }
   }

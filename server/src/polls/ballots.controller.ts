@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { Endpoint } from '../common/endpoint.decorator.js';
+import { IdempotencyKey } from '../common/idempotency-key.decorator.js';
 import { Input } from '../common/input.decorator.js';
 import { sendFile } from '../common/send-file.js';
 import { PollExportService } from './poll-export.service.js';
@@ -17,8 +18,12 @@ export class BallotsController {
   ) {}
 
   @Endpoint(routes.castBallot)
-  cast(@CurrentUser() auth: AuthContext, @Input() { params, body }: RouteInput<typeof routes.castBallot>) {
-    return this.voting.cast(auth, params.id, body);
+  cast(
+    @CurrentUser() auth: AuthContext,
+    @Input() { params, body }: RouteInput<typeof routes.castBallot>,
+    @IdempotencyKey() retryKey: string | null,
+  ) {
+    return this.voting.cast(auth, params.id, body, retryKey);
   }
 
   @Endpoint(routes.enterPaperBallot)

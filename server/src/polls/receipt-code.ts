@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 
 // Crockford's base32: no I, L, O or U, so a code read aloud or copied by hand is hard to get wrong.
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -16,10 +16,25 @@ function random(n: number): Buffer {
 
 /** 80 random bits as 16 characters in groups of four: K7QM-3XTP-9BCD-WR2F. */
 export function newReceiptCode(): string {
+  return formatCode(random(10));
+}
+
+/**
+ * The receipt code of an online ballot sent with an Idempotency-Key: HMAC-SHA256 keyed by the client's key over
+ * the poll and the voter, cut to 80 bits. A retry with the same key derives the same code, so the receipt of the
+ * ballot that counted can be given again while the server keeps nothing that ties voter and ballot together: the
+ * ballot row holds only the code's hash (as for a random code), and the key lives only on the voter's phone.
+ * Without the key nobody, the server's operators included, can derive the code; with it, only its holder can.
+ */
+export function derivedReceiptCode(idempotencyKey: string, pollId: number, userId: number): string {
+  return formatCode(createHmac('sha256', idempotencyKey).update(`linli-receipt:${pollId}:${userId}`).digest().subarray(0, 10));
+}
+
+function formatCode(bytes: Uint8Array): string {
   let bits = 0;
   let value = 0;
   let out = '';
-  for (const byte of random(10)) {
+  for (const byte of bytes) {
     value = ((value << 8) | byte) & 0xffff;
     bits += 8;
     while (bits >= 5) {

@@ -16,7 +16,7 @@ import { PollResultsService } from './poll-results.service.js';
 import { eligibleHomes } from './poll.mapper.js';
 import { chosenOptions, householdKey, normalisedAnswers, personKey, phaseOf, windowBlocker } from './poll-rules.js';
 import { PollsRepository } from './polls.repository.js';
-import { newBallotId, newReceiptCode, receiptHash } from './receipt-code.js';
+import { derivedReceiptCode, newBallotId, newReceiptCode, receiptHash } from './receipt-code.js';
 
 interface Vote {
   /** Online: who, checked against the electorate as the vote is recorded. Paper: the voter key staff chose. */
@@ -26,6 +26,8 @@ interface Vote {
   opinion: string;
   /** The content check asked for a staff member's look before the opinion is exported. */
   opinionHeld: boolean;
+  /** Online ballots sent with an Idempotency-Key: the receipt code is derived from it (derivedReceiptCode). */
+  retryKey: string | null;
 }
 
 /**
@@ -54,8 +56,11 @@ export class VotingService {
    * The hot path (20,000 ballots in an hour): no query for the poll once its definition is cached, and only the
    * transaction's three statements, the first of which checks the poll is open and the voter's residency as it
    * records the vote. Nothing any two ballots both write: they never wait for each other.
+   *
+   * `retryKey` (the Idempotency-Key header): a retry of a ballot that counted (its answer lost to a 503 or a
+   * dropped connection) answers with that ballot's receipt instead of BALLOT_DUPLICATE (see derivedReceiptCode).
    */
-  async cast(auth: AuthContext, pollId: number, input: CastBallot): Promise<BallotReceipt> {
+  async cast(auth: AuthContext, pollId: number, input: CastBallot, retryKey: string | null = null): Promise<BallotReceipt> {
     const poll = await this.visible(auth, pollId);
     this.assertOpen(poll);
     if (input.opinion && !poll.opinionsEnabled) throw new AppError('OPINIONS_DISABLED');
@@ -67,7 +72,7 @@ export class VotingService {
       mode: poll.voterMode,
       householdId: input.householdId,
     };
-    return this.record(poll, { voter, channel: 'online', answers: input.answers, opinion: input.opinion, opinionHeld }, null);
+    return this.record(poll, { voter, channel: 'online', answers: input.answers, opinion: input.opinion, opinionHeld, retryKey }, null);
   }
 
   /** Staff enter a paper ballot against an eligible person or household; the same key stops any double vote. */
@@ -80,7 +85,7 @@ export class VotingService {
     const voterKey = await this.paperVoterKey(poll, input);
     const receipt = await this.record(
       poll,
-      { voter: voterKey, channel: 'paper', answers: input.answers, opinion: input.opinion, opinionHeld },
+      { voter: voterKey, channel: 'paper', answers: input.answers, opinion: input.opinion, opinionHeld, retryKey: null },
       auth.userId,
     );
     const state = (await this.polls.state(pollId))!;
@@ -124,7 +129,7 @@ export class VotingService {
     const answers = normalisedAnswers(poll.shape, vote.answers);
     const choices = answers.flatMap((a) => a.optionIds.map((optionId) => ({ questionId: a.questionId, optionId })));
     const ballotId = newBallotId();
-    const receiptCode = newReceiptCode();
+    const receiptCode = vote.retryKey && typeof vote.voter !== 'string' ? derivedReceiptCode(vote.retryKey, poll.id, vote.voter.userId) : newReceiptCode();
     const now = this.clock.now();
     const namedBallotId = poll.secrecy === 'named' ? ballotId : null;
     const ballot = {
@@ -139,16 +144,26 @@ export class VotingService {
       typeof vote.voter === 'string'
         ? await this.recordPaper(poll, vote.voter, { namedBallotId, at: now, ballot, choices }, enteredBy!)
         : await this.writer.write({ pollId: poll.id, voter: vote.voter, namedBallotId, at: now, ballot, choices });
-    if (outcome === 'duplicate') throw new AppError(vote.channel === 'paper' ? 'PAPER_BALLOT_DUPLICATE' : 'BALLOT_DUPLICATE');
+    if (outcome === 'duplicate') {
+      // The ballot already counted is this one's earlier try exactly when it carries the code this key derives.
+      const earlier = vote.retryKey ? await this.ballots.findByReceipt(poll.id, ballot.receiptHash) : null;
+      if (earlier) return this.receipt(poll, vote.channel, receiptCode, earlier.answers, earlier.opinionHeld === 1);
+      throw new AppError(vote.channel === 'paper' ? 'PAPER_BALLOT_DUPLICATE' : 'BALLOT_DUPLICATE');
+    }
     // Why nothing was recorded (closed, not open yet, not eligible) is read once the transaction is over.
     if (outcome === 'not_recorded') throw new AppError(await this.refusal(poll.id));
+    return this.receipt(poll, vote.channel, receiptCode, ballot.answers, vote.opinionHeld);
+  }
+
+  /** What the voter is shown once: the code, and for a named ballot what it says. `answers` as stored (JSON). */
+  private receipt(poll: PollDefinition, channel: BallotChannel, receiptCode: string, answers: string, opinionHeld: boolean): BallotReceipt {
     return {
       pollId: poll.id,
-      channel: vote.channel,
+      channel,
       secrecy: poll.secrecy,
       receiptCode,
-      answers: poll.secrecy === 'named' ? answers : null,
-      opinionHeld: vote.opinionHeld,
+      answers: poll.secrecy === 'named' ? (JSON.parse(answers) as BallotAnswer[]) : null,
+      opinionHeld,
     };
   }
 

@@ -1,3 +1,5 @@
+import { jest } from '@jest/globals';
+import { Logger } from '@nestjs/common';
 import { routes } from '@linli/shared';
 import { startFakeWechat, type FakeWechat } from '../fake-wechat/fake-wechat-server.js';
 import { ok } from '../support/expect-ok.js';
@@ -42,6 +44,29 @@ describe('login', () => {
       fake.failNext('jscode2session', errcode);
       const reply = await t.call(routes.wechatLogin, { body: { code: fake.issueCode('o_someone') } });
       expect(reply).toMatchObject({ status, error: { code } });
+    });
+
+    it('answers a WeChat outage with 503 and Retry-After, and logs its cause at warn level', async () => {
+      const warn = jest.spyOn(Logger.prototype, 'warn');
+      try {
+        fake.failNext('jscode2session', -1, 10);
+        const busy = await t.call(routes.wechatLogin, { body: { code: fake.issueCode('o_busy') } });
+        expect([busy.status, busy.error?.code, busy.headers.get('retry-after')]).toEqual([503, 'WECHAT_BUSY', '2']);
+        fake.reset();
+        const code = fake.issueCode('o_down');
+        await fake.goOffline();
+        const down = await t.call(routes.wechatLogin, { body: { code } }).finally(() => fake.goOnline());
+        expect([down.status, down.error?.code, down.headers.get('retry-after')]).toEqual([503, 'WECHAT_UNAVAILABLE', '10']);
+        const logged = warn.mock.calls.map(([entry]) => entry as { code?: string; err?: { api?: string; failure?: string } });
+        expect(logged).toEqual(
+          expect.arrayContaining([
+            expect.objectContaining({ code: 'WECHAT_BUSY', err: expect.objectContaining({ api: 'jscode2session', errcode: -1 }) }),
+            expect.objectContaining({ code: 'WECHAT_UNAVAILABLE', err: expect.objectContaining({ api: 'jscode2session', failure: 'network' }) }),
+          ]),
+        );
+      } finally {
+        warn.mockRestore();
+      }
     });
 
     it('refuses a code used twice and an unknown code', async () => {

@@ -44,3 +44,8 @@ export async function publishedActivity(t: TestApp, token: string, communityId: 
 }
 
 export const HOURS = HOUR;
+
+/** A sign-up as a later read returns it: MySQL's datetime keeps whole seconds, the answer that inserted it had milliseconds. */
+export function asStored<S extends { createdAt: string }>(signup: S): S {
+  return { ...signup, createdAt: new Date(Math.floor(Date.parse(signup.createdAt) / 1000) * 1000).toISOString() };
+}

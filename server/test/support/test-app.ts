@@ -11,9 +11,10 @@ import { TestClock } from './test-clock.js';
 import { freePort } from './free-port.js';
 import { createTestDatabase } from './test-database.js';
 
-export type Reply<R extends AnyRoute> =
+export type Reply<R extends AnyRoute> = (
   | { status: 200 | 201; body: RouteResponse<R>; error?: never }
-  | { status: number; body: ApiError; error: ApiError };
+  | { status: number; body: ApiError; error: ApiError }
+) & { headers: Headers };
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -23,7 +24,7 @@ export interface TestApp {
   /** The server's clock: move it to pass sign-up windows, deadlines and starts. */
   clock: TestClock;
   /** Calls a route from the shared table; a success body is checked against the route's response schema. */
-  call<R extends AnyRoute>(route: R, request?: RouteRequest<R>, token?: string): Promise<Reply<R>>;
+  call<R extends AnyRoute>(route: R, request?: RouteRequest<R>, token?: string, headers?: Record<string, string>): Promise<Reply<R>>;
   /** Logs in as a seeded persona (or a fresh user by openid) and returns the token. */
   login(who: Persona | { openid: string; nickname: string }): Promise<string>;
   close(): Promise<void>;
@@ -31,7 +32,8 @@ export interface TestApp {
 
 /** A whole server on a fresh database (SQLite file, or MySQL with TEST_DATABASE=mysql), seeded with the demo street. */
 export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+  // A test that brings its own database (a private MariaDB it kills, a SQLite file it locks) keeps and drops it itself.
+  const database = overrides.database ? { config: overrides.database, drop: async () => undefined } : await createTestDatabase();
   // Each app stores uploads in its own temporary directory unless the test brings its own storage.
   const ownUploadDir = overrides.uploads ? null : mkdtempSync(join(tmpdir(), 'linli-uploads-'));
   // The port is chosen first so that PUBLIC_URL (where upload addresses point) is this very server.
@@ -55,7 +57,7 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise
   await app.listen({ port, host: '127.0.0.1' });
   const base = await app.getUrl();
 
-  async function call<R extends AnyRoute>(route: R, request?: RouteRequest<R>, token?: string): Promise<Reply<R>> {
+  async function call<R extends AnyRoute>(route: R, request?: RouteRequest<R>, token?: string, headers?: Record<string, string>): Promise<Reply<R>> {
     const req = (request ?? {}) as { params?: Record<string, string | number>; query?: Record<string, unknown>; body?: unknown };
     const query = new URLSearchParams();
     for (const [k, v] of Object.entries(req.query ?? {})) if (v !== undefined) query.set(k, String(v));
@@ -65,15 +67,16 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise
       headers: {
         ...(token && { authorization: `Bearer ${token}` }),
         ...(req.body !== undefined && { 'content-type': 'application/json' }),
+        ...headers,
       },
       ...(req.body !== undefined && { body: JSON.stringify(req.body) }),
     });
     const body = await response.json();
     if (response.status < 300) {
-      return { status: response.status as 200, body: route.response.parse(body) as RouteResponse<R> };
+      return { status: response.status as 200, body: route.response.parse(body) as RouteResponse<R>, headers: response.headers };
     }
     const error = ApiErrorSchema.parse(body);
-    return { status: response.status, body: error, error };
+    return { status: response.status, body: error, error, headers: response.headers };
   }
 
   async function login(who: Persona | { openid: string; nickname: string }): Promise<string> {

@@ -17,9 +17,9 @@ export async function uploadFile(
     body: form,
   });
   const body = await response.json();
-  if (response.status < 300) return { status: response.status as 201, body: routes.uploadImage.response.parse(body) };
+  if (response.status < 300) return { status: response.status as 201, body: routes.uploadImage.response.parse(body), headers: response.headers };
   const error = ApiErrorSchema.parse(body);
-  return { status: response.status, body: error, error };
+  return { status: response.status, body: error, error, headers: response.headers };
 }
 
 /** A test photo: a solid colour with a different corner, so crops are real images. */

@@ -13,3 +13,10 @@ export const HealthSchema = z.object({
   wechat: z.boolean().describe('Whether the WeChat API is configured'),
 });
 export type Health = z.infer<typeof HealthSchema>;
+
+/** Liveness: the process is up and serving; says nothing about the database (that is /health, readiness). */
+export const LivenessSchema = z.object({
+  status: z.literal('ok'),
+  version: z.string(),
+});
+export type Liveness = z.infer<typeof LivenessSchema>;

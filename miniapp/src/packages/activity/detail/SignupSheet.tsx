@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { routes, type ActivityDetail, type Companion, type Signup, type SignupAnswers, type SignupQuestion, type SignupRole } from '@linli/shared'
-import { call, messageOf } from '../../../api'
+import { call, isRetryable, messageOf, useActionAttempt } from '../../../api'
 import { ConfirmDialog } from '../../../components/ConfirmDialog'
 import { ReminderNote } from '../../../components/ReminderNote'
 import { Button, Input } from '../../../components/nutui'
@@ -62,6 +62,9 @@ export function SignupSheet({ activity, role, onClose, onDone }: SignupSheetProp
   const [answers, setAnswers] = useState<SignupAnswers>({})
   const [showErrors, setShowErrors] = useState(false)
   const [serverError, setServerError] = useState<string>()
+  /** The last try failed in a way a retry can fix (503, no answer): the button says 重试 and sends the same try. */
+  const [retry, setRetry] = useState(false)
+  const attempt = useActionAttempt()
 
   useEffect(() => {
     if (role) {
@@ -69,6 +72,7 @@ export function SignupSheet({ activity, role, onClose, onDone }: SignupSheetProp
       setAnswers({})
       setShowErrors(false)
       setServerError(undefined)
+      setRetry(false)
     }
   }, [role])
 
@@ -91,7 +95,9 @@ export function SignupSheet({ activity, role, onClose, onDone }: SignupSheetProp
     setServerError(undefined)
     if (hasErrors(companionErrors, answerErrors)) throw new Error('form invalid')
     // Asked in the tap itself (WeChat's rule), and answered before signing up so the result message can use it.
-    await askForReminders(waitlist ? ['signup_result', 'waitlist_offer', 'activity_changed'] : ['signup_result', 'activity_reminder', 'activity_changed'])
+    if (!retry) {
+      await askForReminders(waitlist ? ['signup_result', 'waitlist_offer', 'activity_changed'] : ['signup_result', 'activity_reminder', 'activity_changed'])
+    }
     try {
       const signup = await call(routes.signUp, {
         params: { id: activity.id },
@@ -100,9 +106,15 @@ export function SignupSheet({ activity, role, onClose, onDone }: SignupSheetProp
           companions: companions.map((c) => ({ name: c.name.trim(), relation: c.relation.trim() })),
           answers: cleanAnswers(questions, answers),
         },
+        // Every try of this sign-up sends the same key: a retry after a lost answer gets the sign-up that was made.
+        idempotencyKey: attempt.key(),
       })
+      attempt.settled()
+      setRetry(false)
       onDone(signup)
     } catch (error) {
+      attempt.settled(error)
+      setRetry(isRetryable(error))
       setServerError(messageOf(error))
       throw error
     }
@@ -117,7 +129,7 @@ export function SignupSheet({ activity, role, onClose, onDone }: SignupSheetProp
       title={title}
       text={sentence}
       confirmId='signup-confirm'
-      confirmText={volunteer ? '确认报名志愿者' : waitlist ? '确认候补' : '确认报名'}
+      confirmText={retry ? '重试' : volunteer ? '确认报名志愿者' : waitlist ? '确认候补' : '确认报名'}
       onConfirm={submit}
       onClose={onClose}
     >

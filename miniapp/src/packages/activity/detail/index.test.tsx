@@ -102,6 +102,26 @@ describe('活动详情', () => {
     await waitFor(() => expect(byId('signup-error').textContent).toBe('名额已满，下次早点来报名吧'))
   })
 
+  it('says 系统正在维护 when the server is down, and 重试 sends the same sign-up with the same key', async () => {
+    let tries = 0
+    const log = open(makeDetail(), {
+      'POST /api/activities/21/signups': () =>
+        ++tries === 1 ? { status: 503, body: { code: 'DATABASE_UNAVAILABLE', message: '系统正在维护，请稍后再试' } } : { status: 201, body: makeSignup() },
+    })
+
+    fireEvent.click(within(await mainAction(), '报名'))
+    fireEvent.click(await waitFor(() => byId('signup-confirm')))
+    await waitFor(() => expect(byId('signup-error').textContent).toBe('系统正在维护，请稍后再试'))
+    expect(byId('signup-confirm').textContent).toBe('重试')
+
+    fireEvent.click(byId('signup-confirm'))
+    await waitFor(() => byId('signup-result'))
+    const keys = log.filter((r) => r.method === 'POST').map((r) => (r.header as Record<string, string>)['Idempotency-Key'])
+    expect(keys).toHaveLength(2)
+    expect(keys[0]).toMatch(/^[A-Za-z0-9_-]{22}$/)
+    expect(keys[1]).toBe(keys[0])
+  })
+
   it('is a disabled 已满 when full without a waitlist', async () => {
     open(makeDetail({ seatsTaken: 20, seatState: 'full', waitlistEnabled: false }))
     expect((await mainAction()).textContent).toBe('已满')

@@ -70,6 +70,41 @@ describe('议事投票 page', () => {
     copy.mockRestore()
   })
 
+  it('says 系统正在维护 when the server is down, and 重试 sends the same ballot again, with the same key, until the receipt comes', async () => {
+    let tries = 0
+    const log = open(makePollDetail({ questions: [makePollDetail().questions[0]] }), {
+      'POST /api/polls/7/ballots': () =>
+        ++tries === 1 ? { status: 503, body: { code: 'DATABASE_UNAVAILABLE', message: '系统正在维护，请稍后再试' } } : { status: 201, body: receipt },
+    })
+
+    fireEvent.click(await waitFor(() => byId('poll-option-11')))
+    fireEvent.click(byId('poll-vote'))
+    fireEvent.click(await waitFor(() => byId('poll-vote-confirm')))
+    await waitFor(() => expect(byId('poll-vote-error').textContent).toContain('系统正在维护，请稍后再试'))
+    expect(byId('poll-vote-retry').textContent).toBe('重试')
+
+    fireEvent.click(byId('poll-vote-retry'))
+    await waitFor(() => byId('poll-receipt'))
+    expect(byId('poll-receipt-code').textContent).toBe('K7QM-3XTP-9BCD-WR2F')
+    const posts = log.filter((r) => r.method === 'POST')
+    expect(posts).toHaveLength(2)
+    expect(posts[0].data).toEqual(posts[1].data)
+    const keys = posts.map((r) => (r.header as Record<string, string>)['Idempotency-Key'])
+    expect(keys[0]).toMatch(/^[A-Za-z0-9_-]{22}$/)
+    expect(keys[1]).toBe(keys[0])
+  })
+
+  it('offers no 重试 for a refusal that a retry cannot change', async () => {
+    open(makePollDetail({ questions: [makePollDetail().questions[0]] }), {
+      'POST /api/polls/7/ballots': () => ({ status: 409, body: { code: 'POLL_CLOSED', message: '投票已经结束了' } }),
+    })
+    fireEvent.click(await waitFor(() => byId('poll-option-11')))
+    fireEvent.click(byId('poll-vote'))
+    fireEvent.click(await waitFor(() => byId('poll-vote-confirm')))
+    await waitFor(() => expect(byId('poll-vote-error').textContent).toContain('投票已经结束了'))
+    expect(document.getElementById('poll-vote-retry')).toBeNull()
+  })
+
   it('will not send until every question is answered within its limits, and refuses a choice over the maximum', async () => {
     const log = open(makePollDetail())
 

@@ -9,7 +9,7 @@ import {
   type Me,
   type PollDetail,
 } from '@linli/shared'
-import { call, messageOf } from '../../../api'
+import { call, isRetryable, messageOf, useActionAttempt } from '../../../api'
 import { ConfirmDialog } from '../../../components/ConfirmDialog'
 import { ReminderNote } from '../../../components/ReminderNote'
 import { Button, TextArea } from '../../../components/nutui'
@@ -92,6 +92,9 @@ export default function PollPage() {
   const [opinion, setOpinion] = useState('')
   const [confirming, setConfirming] = useState(false)
   const [voteError, setVoteError] = useState<string>()
+  /** The last try failed in a way a retry can fix (503, no answer): the notice offers 重试. */
+  const [voteRetry, setVoteRetry] = useState(false)
+  const attempt = useActionAttempt()
   const [receipt, setReceipt] = useState<BallotReceipt | null>(null)
   const refresh = () => Promise.all([reload(), results.reload()])
   usePullRefresh(refresh)
@@ -132,13 +135,24 @@ export default function PollPage() {
     if (!checked.answers) return
     // In the tap, before the ballot: a reminder when the results are published.
     await askForReminders(['consultation_result', 'consultation_opened'])
+    await send()
+  }
+
+  const send = async () => {
+    if (!checked.answers) return
+    setVoteError(undefined)
+    setVoteRetry(false)
     try {
-      setReceipt(await call(routes.castBallot, { params: { id: poll.id }, body: { answers: checked.answers, opinion: opinion.trim() } }))
+      // A retry sends the same key: if the first try was counted, its receipt comes back instead of 您已经投过票了.
+      setReceipt(await call(routes.castBallot, { params: { id: poll.id }, body: { answers: checked.answers, opinion: opinion.trim() }, idempotencyKey: attempt.key() }))
+      attempt.settled()
       setSelections({})
       setOpinion('')
     } catch (error) {
+      attempt.settled(error)
       setVoteError(messageOf(error))
-      void refresh()
+      setVoteRetry(isRetryable(error))
+      if (!isRetryable(error)) void refresh()
     }
   }
 
@@ -203,6 +217,11 @@ export default function PollPage() {
         {voteError ? (
           <View id='poll-vote-error' className='ll-notice ll-notice-error' role='alert'>
             <Text className='ll-text'>{voteError}</Text>
+            {voteRetry ? (
+              <Button id='poll-vote-retry' type='primary' size='large' block onClick={() => void send()}>
+                重试
+              </Button>
+            ) : null}
           </View>
         ) : null}
         {poll.phase !== 'draft' ? <MyVote poll={poll} /> : null}
