@@ -8,6 +8,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { configureZod } from '@linli/shared';
 import { AppModule } from './app.module.js';
 import type { Clock } from './clock/clock.js';
+import { clientErrorHandler, frameworkErrors } from './common/framework-errors.js';
 import { serializeReply } from './common/json-body.js';
 import { createLogger, PinoNestLogger } from './common/logger.js';
 import type { AppConfig } from './config/config.js';
@@ -26,6 +27,9 @@ export async function createApp(config: AppConfig, options: { clock?: Clock } = 
     loggerInstance: logger,
     // Request logs are for diagnosing the live app; they would drown test output.
     logController: new LogController({ disableRequestLogging: config.env === 'test' }),
+    // Answers Fastify gives before routing (bad URL, over-long parameter, unparseable request) in our error model.
+    frameworkErrors,
+    clientErrorHandler,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options.clock), adapter, {
     logger: new PinoNestLogger(logger),
@@ -37,7 +41,9 @@ export async function createApp(config: AppConfig, options: { clock?: Clock } = 
   // Multipart bodies are read only by routes that declare a file, each with its own limits (uploads/uploaded-file.ts).
   await app.register(fastifyMultipart);
   if (!config.uploads.s3) await serveUploads(app, config.uploads.dir);
-  SwaggerModule.setup('api/docs', app, buildOpenApi() as never, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  if (config.apiDocs) {
+    SwaggerModule.setup('api/docs', app, buildOpenApi() as never, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  }
   const h5Dir = config.h5Dir ?? DEFAULT_H5_DIR;
   if (!(await serveH5(app, h5Dir))) {
     new NestLogger('Web').warn(`No H5 build at ${h5Dir}: run "pnpm build" to serve the mini-program at /`);

@@ -103,6 +103,8 @@ export const ErrorCode = {
   STORAGE_UNAVAILABLE: 'STORAGE_UNAVAILABLE',
   DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
   INTERNAL: 'INTERNAL',
+  REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
+  CLAIMS_PENDING_TOO_MANY: 'CLAIMS_PENDING_TOO_MANY',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 export const ErrorCodeSchema = z.enum(Object.values(ErrorCode) as [ErrorCode, ...ErrorCode[]]);
@@ -206,6 +208,8 @@ export const errorMessages: Record<ErrorCode, string> = {
   STORAGE_UNAVAILABLE: '图片暂时存不上，请稍后再试',
   DATABASE_UNAVAILABLE: '系统正在维护，请稍后再试',
   INTERNAL: '系统出了点问题，请稍后再试；如果一直这样，请联系社区工作人员',
+  REQUEST_TIMEOUT: '网络太慢，请求没有及时送达，请检查网络后重试',
+  CLAIMS_PENDING_TOO_MANY: '您已有几条住户认证申请在等待审核，请等居委会处理后再申请新的',
 };
 
 export const FieldErrorSchema = z.object({

@@ -100,4 +100,6 @@ export const errorStatus: Record<ErrorCode, number> = {
   STORAGE_UNAVAILABLE: 503,
   DATABASE_UNAVAILABLE: 503,
   INTERNAL: 500,
+  REQUEST_TIMEOUT: 408,
+  CLAIMS_PENDING_TOO_MANY: 409,
 };

@@ -91,6 +91,7 @@ const EnvSchema = z.object({
   S3_PUBLIC_URL: z.url().optional(),
   LIST_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   RESULTS_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  API_DOCS: Bool,
 });
 
 export type DatabaseConfig =
@@ -140,6 +141,8 @@ export interface AppConfig {
   listCacheMs: number;
   /** How long a consultation's results may be served from memory while votes come in; 0 turns the cache off. */
   resultsCacheMs: number;
+  /** Serve Swagger UI and the OpenAPI document at /api/docs (off in production unless API_DOCS=true). */
+  apiDocs: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -190,6 +193,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     listCacheMs: e.LIST_CACHE_MS,
     resultsCacheMs: e.RESULTS_CACHE_MS,
     uploads: { dir: resolve(e.UPLOAD_DIR), s3 },
+    apiDocs: e.API_DOCS ?? !production,
   };
 }
 
