@@ -46,6 +46,7 @@ export class ErrorFilter implements ExceptionFilter {
     if (unexpected) {
       this.logger.error({ err: error, method: request?.method, url: request?.url }, 'Unexpected error');
     }
+    if (error instanceof AppError && error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
     void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 }

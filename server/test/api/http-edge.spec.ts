@@ -76,7 +76,7 @@ describe('API docs', () => {
     try {
       for (const path of docPaths) {
         const response = await fetch(`${t.base}${path}`);
-        expect([path, response.status, (await response.json()).code]).toEqual([path, 404, 'ROUTE_NOT_FOUND']);
+        expect([path, response.status, ((await response.json()) as { code: string }).code]).toEqual([path, 404, 'ROUTE_NOT_FOUND']);
       }
     } finally {
       await t.close();
