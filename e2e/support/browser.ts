@@ -36,7 +36,20 @@ export async function openPhone(journey: string): Promise<Phone> {
       '--disable-sync',
     ],
   });
+  // Any page the journey visits that the server's Content-Security-Policy would break fails the journey.
+  const violations: string[] = [];
+  await context.exposeBinding('__linliCspViolation', (_source, report: string) => violations.push(report));
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window as unknown as { __linliCspViolation(report: string): void }).__linliCspViolation(
+        `${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} on ${e.documentURI}`,
+      );
+    });
+  });
   const page = context.pages()[0] ?? (await context.newPage());
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
   const dir = join(ARTIFACTS, journey);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -59,6 +72,7 @@ export async function openPhone(journey: string): Promise<Phone> {
     close: async () => {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
+      if (violations.length) throw new Error(`Content-Security-Policy violations:\n${violations.join('\n')}`);
     },
   };
 }

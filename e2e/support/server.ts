@@ -59,6 +59,9 @@ export async function startServer(): Promise<RunningServer> {
     DEV_LOGIN: 'true',
     SQLITE_PATH: join(dir, 'e2e.sqlite'),
     UPLOAD_DIR: join(dir, 'uploads'),
+    // Every journey's staff and residents log in from this one address; per-user limits stay as in production.
+    RATE_LIMIT_LOGIN_PER_IP: '600/60',
+    RATE_LIMIT_WRITE_PER_IP: '6000/60',
     ...(mysql ? { DATABASE_URL: mysql.url } : {}),
   };
   if (!mysql) delete env.DATABASE_URL;

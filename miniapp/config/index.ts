@@ -38,7 +38,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     outputRoot: `dist/${process.env.TARO_ENV}`,
     plugins: [],
     defineConstants: {},
-    copy: { patterns: [], options: {} },
+    // The browser tab's icon, for the H5 build only (a mini-program has none).
+    copy: { patterns: process.env.TARO_ENV === 'h5' ? [{ from: 'src/favicon.svg', to: 'dist/h5/favicon.svg' }] : [], options: {} },
     framework: 'react',
     // The dev prebundler (esbuild) cannot follow shared's `.js` → `.ts` imports; webpack compiles it anyway.
     compiler: { type: 'webpack5', prebundle: { exclude: ['@linli/shared'] } },

@@ -15,6 +15,7 @@ import { NotificationsModule } from './notifications/notifications.module.js';
 import { PhoneModule } from './phone/phone.module.js';
 import { PollsModule } from './polls/polls.module.js';
 import { PrivacyModule } from './privacy/privacy.module.js';
+import { RateLimitModule } from './rate-limit/rate-limit.module.js';
 import { ResidencyModule } from './residency/residency.module.js';
 import { UploadsModule } from './uploads/uploads.module.js';
 import { UsersModule } from './users/users.module.js';
@@ -32,6 +33,7 @@ export class AppModule {
         WechatModule,
         HealthModule,
         AuthModule,
+        RateLimitModule,
         UsersModule,
         CommunitiesModule,
         ResidencyModule,

@@ -104,6 +104,8 @@ export const ErrorCode = {
   // Issue 11 (images, sanitiser): appended here to keep merges simple.
   IMAGE_NOT_OURS: 'IMAGE_NOT_OURS',
   CONTENT_TOO_COMPLEX: 'CONTENT_TOO_COMPLEX',
+  REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
+  CLAIMS_PENDING_TOO_MANY: 'CLAIMS_PENDING_TOO_MANY',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 export const ErrorCodeSchema = z.enum(Object.values(ErrorCode) as [ErrorCode, ...ErrorCode[]]);
@@ -207,6 +209,8 @@ export const errorMessages: Record<ErrorCode, string> = {
   INTERNAL: '系统出了点问题，请稍后再试；如果一直这样，请联系社区工作人员',
   IMAGE_NOT_OURS: '图片只能用上传到邻里共治的照片，请重新上传图片',
   CONTENT_TOO_COMPLEX: '内容的格式嵌套太多层了，请去掉一些格式（加粗、列表、引用）后再提交',
+  REQUEST_TIMEOUT: '网络太慢，请求没有及时送达，请检查网络后重试',
+  CLAIMS_PENDING_TOO_MANY: '您已有几条住户认证申请在等待审核，请等居委会处理后再申请新的',
 };
 
 export const FieldErrorSchema = z.object({

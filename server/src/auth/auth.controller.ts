@@ -1,4 +1,4 @@
-import { Controller } from '@nestjs/common';
+import { Controller, Ip } from '@nestjs/common';
 import { routes, type RouteInput } from '@linli/shared';
 import { Endpoint } from '../common/endpoint.decorator.js';
 import { Input } from '../common/input.decorator.js';
@@ -9,12 +9,12 @@ export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   @Endpoint(routes.wechatLogin)
-  wechat(@Input() { body }: RouteInput<typeof routes.wechatLogin>) {
-    return this.auth.wechatLogin(body.code);
+  wechat(@Input() { body }: RouteInput<typeof routes.wechatLogin>, @Ip() ip: string) {
+    return this.auth.wechatLogin(body.code, ip);
   }
 
   @Endpoint(routes.devLogin)
-  dev(@Input() { body }: RouteInput<typeof routes.devLogin>) {
-    return this.auth.devLogin(body);
+  dev(@Input() { body }: RouteInput<typeof routes.devLogin>, @Ip() ip: string) {
+    return this.auth.devLogin(body, ip);
   }
 }

@@ -4,6 +4,7 @@ import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { AppError } from '../common/app-error.js';
 import { screenLocally } from '../content-check/content-check.service.js';
 import { personaOpenid } from '../database/seed/demo-data.js';
+import { RateLimiter } from '../rate-limit/rate-limiter.js';
 import { MeService } from '../users/me.service.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { WechatApiError, type WechatClient } from '../wechat/index.js';
@@ -22,10 +23,11 @@ export class AuthService {
     private readonly tokens: TokenService,
     private readonly me: MeService,
     private readonly grants: GrantsCache,
+    private readonly limiter: RateLimiter,
   ) {}
 
   /** wx.login code → code2Session → our own token. The session_key is dropped here: nothing needs it yet. */
-  async wechatLogin(code: string): Promise<AuthResponse> {
+  async wechatLogin(code: string, ip: string): Promise<AuthResponse> {
     if (!this.wechat) throw new AppError('WECHAT_NOT_CONFIGURED');
     let session;
     try {
@@ -34,14 +36,11 @@ export class AuthService {
       if (error instanceof WechatApiError) throw new AppError(error.code, { cause: error });
       throw error;
     }
-    const user = await this.users.findOrCreate(session.openid, {
-      nickname: DEFAULT_NICKNAME,
-      unionid: session.unionid ?? null,
-    });
+    const user = await this.userFor(session.openid, { nickname: DEFAULT_NICKNAME, unionid: session.unionid ?? null }, ip);
     return this.session(user.id);
   }
 
-  async devLogin(request: DevLoginRequest): Promise<AuthResponse> {
+  async devLogin(request: DevLoginRequest, ip: string): Promise<AuthResponse> {
     if (!this.config.devLogin) throw new AppError('DEV_LOGIN_DISABLED');
     if ('persona' in request) {
       const user = await this.users.findByOpenid(personaOpenid(request.persona));
@@ -53,8 +52,16 @@ export class AuthService {
     const verdict = screenLocally([{ path: 'body.nickname', text: request.nickname, scene: 'profile' }]);
     const nickname = verdict === 'pass' ? request.nickname : DEFAULT_NICKNAME;
     // The prefix keeps made-up dev identities apart from real WeChat openids.
-    const user = await this.users.findOrCreate(`dev_${request.openid}`, { nickname, unionid: null });
+    const user = await this.userFor(`dev_${request.openid}`, { nickname, unionid: null }, ip);
     return this.session(user.id);
+  }
+
+  /** The user with this openid, or a new account, which counts against the address's limit on new accounts. */
+  private async userFor(openid: string, defaults: { nickname: string; unionid: string | null }, ip: string) {
+    const existing = await this.users.findByOpenid(openid);
+    if (existing) return existing;
+    await this.limiter.take('account', { ip });
+    return this.users.findOrCreate(openid, defaults);
   }
 
   private async session(userId: number): Promise<AuthResponse> {

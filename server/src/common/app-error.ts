@@ -7,10 +7,12 @@ import { errorMessages, type ErrorCode, type FieldError } from '@linli/shared';
  */
 export class AppError extends Error {
   readonly fields?: FieldError[];
+  /** Sent as `Retry-After` (seconds): when the caller may try again. */
+  readonly retryAfterSeconds?: number;
 
   constructor(
     readonly code: ErrorCode,
-    options: { message?: string; fields?: FieldError[]; cause?: unknown } = {},
+    options: { message?: string; fields?: FieldError[]; cause?: unknown; retryAfterSeconds?: number } = {},
   ) {
     const limit = Error.stackTraceLimit;
     Error.stackTraceLimit = 0;
@@ -18,5 +20,6 @@ export class AppError extends Error {
     Error.stackTraceLimit = limit;
     this.name = 'AppError';
     this.fields = options.fields;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 }

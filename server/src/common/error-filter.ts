@@ -58,6 +58,8 @@ export class ErrorFilter implements ExceptionFilter {
       this.logger.warn({ code: body.code, err: cause, method: request?.method, url: request?.url }, 'Dependency unavailable');
       void reply.header('retry-after', String(retryAfter));
     }
+    // A limit's own wait (rate limits) is the exact time until its window reopens.
+    else if (error instanceof AppError && error.retryAfterSeconds !== undefined) void reply.header('retry-after', String(error.retryAfterSeconds));
     void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 }

@@ -100,4 +100,6 @@ export const errorStatus: Record<ErrorCode, number> = {
   INTERNAL: 500,
   IMAGE_NOT_OURS: 400,
   CONTENT_TOO_COMPLEX: 400,
+  REQUEST_TIMEOUT: 408,
+  CLAIMS_PENDING_TOO_MANY: 409,
 };

@@ -52,6 +52,42 @@ const templateFieldsEnv = Object.fromEntries(
   SubscribeTemplateKeySchema.options.map((key) => [templateFieldsVar(key), TemplateFieldsSchema.optional()]),
 ) as Record<TemplateFieldsVar, z.ZodOptional<typeof TemplateFieldsSchema>>;
 
+/** What each kind of request may do before it is refused with 429 RATE_LIMITED (see rate-limit/). */
+export const RATE_LIMIT_CLASSES = ['login', 'account', 'claim', 'upload', 'content', 'write'] as const;
+export type RateLimitClass = (typeof RATE_LIMIT_CLASSES)[number];
+/** `count` requests per `seconds`, counted for one user or one address. */
+export interface RateLimit {
+  count: number;
+  seconds: number;
+}
+export type RateLimits = Record<RateLimitClass, { user: RateLimit | null; ip: RateLimit | null }>;
+
+/** `count/seconds`, e.g. `30/60`; `0` turns that limit off. */
+const RateLimitSchema = z
+  .string()
+  .regex(/^(0|[1-9]\d*\/[1-9]\d*)$/, 'write count/seconds, e.g. 30/60, or 0 for no limit')
+  .transform((v): RateLimit | null => (v === '0' ? null : { count: Number(v.split('/')[0]), seconds: Number(v.split('/')[1]) }));
+
+/** The defaults the README's "Security and limits" section explains. */
+export const DEFAULT_RATE_LIMITS: Record<`${Uppercase<RateLimitClass>}_PER_${'USER' | 'IP'}`, string> = {
+  LOGIN_PER_USER: '0',
+  LOGIN_PER_IP: '30/60',
+  ACCOUNT_PER_USER: '0',
+  ACCOUNT_PER_IP: '20/600',
+  CLAIM_PER_USER: '5/3600',
+  CLAIM_PER_IP: '30/3600',
+  UPLOAD_PER_USER: '30/600',
+  UPLOAD_PER_IP: '100/600',
+  CONTENT_PER_USER: '20/600',
+  CONTENT_PER_IP: '100/600',
+  WRITE_PER_USER: '60/60',
+  WRITE_PER_IP: '600/60',
+};
+type RateLimitVar = `RATE_LIMIT_${keyof typeof DEFAULT_RATE_LIMITS}`;
+const rateLimitEnv = Object.fromEntries(
+  Object.entries(DEFAULT_RATE_LIMITS).map(([name, fallback]) => [`RATE_LIMIT_${name}`, RateLimitSchema.default(RateLimitSchema.parse(fallback) as never)]),
+) as unknown as Record<RateLimitVar, z.ZodDefault<typeof RateLimitSchema>>;
+
 /** Every environment variable the server reads. The README's configuration table mirrors this. */
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -109,6 +145,8 @@ const EnvSchema = z.object({
   DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(DEFAULT_DATABASE_TIMEOUTS.connectMs),
   DB_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(DEFAULT_DATABASE_TIMEOUTS.acquireMs),
   DB_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(DEFAULT_DATABASE_TIMEOUTS.queryMs),
+  API_DOCS: Bool,
+  ...rateLimitEnv,
 });
 
 export type DatabaseConfig =
@@ -164,6 +202,10 @@ export interface AppConfig {
   resultsCacheMs: number;
   /** Bounds on every wait for the database: past them the request answers 503 DATABASE_UNAVAILABLE. */
   databaseTimeouts: DatabaseTimeouts;
+  /** Serve Swagger UI and the OpenAPI document at /api/docs (off in production unless API_DOCS=true). */
+  apiDocs: boolean;
+  /** Requests per user and per address for each kind of request; null: no limit. */
+  rateLimits: RateLimits;
 }
 
 export class ConfigError extends Error {}
@@ -223,6 +265,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     trustProxy: e.TRUST_PROXY ?? [],
     databaseTimeouts: { connectMs: e.DB_CONNECT_TIMEOUT_MS, acquireMs: e.DB_ACQUIRE_TIMEOUT_MS, queryMs: e.DB_QUERY_TIMEOUT_MS },
+    apiDocs: e.API_DOCS ?? !production,
+    rateLimits: Object.fromEntries(
+      RATE_LIMIT_CLASSES.map((c) => [c, { user: e[`RATE_LIMIT_${c.toUpperCase()}_PER_USER` as RateLimitVar], ip: e[`RATE_LIMIT_${c.toUpperCase()}_PER_IP` as RateLimitVar] }]),
+    ) as RateLimits,
   };
 }
 

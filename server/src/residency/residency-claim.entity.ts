@@ -3,6 +3,11 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, t
 import { Household } from '../communities/household.entity.js';
 import { User } from '../users/user.entity.js';
 
+/** Named so a unique violation on it can be told apart from the (user, household) one. */
+export const PENDING_SLOT_INDEX = 'UQ_residency_claim_pending_slot';
+/** How many claims one user may have waiting for the committee at once. */
+export const MAX_PENDING_CLAIMS = 3;
+
 /**
  * A resident's claim to live in a household. `active` is 1 while the claim is pending or approved and NULL
  * once rejected, so the unique key allows one live claim per user and household (NULLs never collide)
@@ -11,6 +16,7 @@ import { User } from '../users/user.entity.js';
 @Entity('residency_claim')
 @Index(['userId', 'householdId', 'active'], { unique: true })
 @Index(['communityId', 'status', 'id'])
+@Index(PENDING_SLOT_INDEX, ['userId', 'pendingSlot'], { unique: true })
 export class ResidencyClaim {
   @PrimaryGeneratedColumn()
   id: number;
@@ -41,6 +47,13 @@ export class ResidencyClaim {
 
   @Column({ type: 'tinyint', nullable: true })
   active: 1 | null;
+
+  /**
+   * 1…MAX_PENDING_CLAIMS while pending, NULL once decided: the unique key on (user, slot) is what caps a user's
+   * pending claims, with no count to race.
+   */
+  @Column({ type: 'tinyint', nullable: true })
+  pendingSlot: number | null;
 
   @Column({ type: 'varchar', length: 200, nullable: true })
   reason: string | null;

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { ClaimStatus, ResidencySource } from '@linli/shared';
 import { In } from 'typeorm';
-import { Database } from '../database/database.js';
-import { ResidencyClaim } from './residency-claim.entity.js';
+import { Database, isUniqueViolation } from '../database/database.js';
+import { PENDING_SLOT_INDEX, ResidencyClaim } from './residency-claim.entity.js';
 import { Residency } from './residency.entity.js';
 
 const claimRelations = { user: true, household: { community: true } } as const;
@@ -11,8 +11,11 @@ const claimRelations = { user: true, household: { community: true } } as const;
 export class ResidencyRepository {
   constructor(private readonly db: Database) {}
 
-  /** Inserts a pending claim; the unique key on (user, household, active) rejects a second live claim. */
-  insertClaim(claim: { userId: number; householdId: number; communityId: number; realName: string }): Promise<number> {
+  /**
+   * Inserts a pending claim in the given slot; the unique key on (user, household, active) rejects a second live
+   * claim, the one on (user, pendingSlot) a slot already taken (see isPendingSlotTaken).
+   */
+  insertClaim(claim: { userId: number; householdId: number; communityId: number; realName: string; pendingSlot: number }): Promise<number> {
     return this.db.run(async (em) => {
       const result = await em.insert(ResidencyClaim, {
         ...claim,
@@ -26,6 +29,12 @@ export class ResidencyRepository {
       });
       return result.identifiers[0].id as number;
     });
+  }
+
+  /** MySQL names the index in its message, SQLite the columns. */
+  isPendingSlotTaken(error: unknown): boolean {
+    const message = String((error as { message?: unknown })?.message ?? '');
+    return isUniqueViolation(error) && (message.includes(PENDING_SLOT_INDEX) || message.includes('.pendingSlot'));
   }
 
   findClaim(id: number): Promise<ResidencyClaim | null> {
@@ -60,7 +69,7 @@ export class ResidencyRepository {
       const result = await em
         .createQueryBuilder()
         .update(ResidencyClaim)
-        .set({ ...decision, active: decision.status === 'approved' ? 1 : null, decidedAt: new Date() })
+        .set({ ...decision, active: decision.status === 'approved' ? 1 : null, pendingSlot: null, decidedAt: new Date() })
         .where('id = :id AND status = :pending', { id, pending: 'pending' })
         .execute();
       return result.affected === 1;

@@ -17,6 +17,7 @@ import { NotificationService } from '../notifications/notification.service.js';
 import { parseCensusCsv } from './census-csv.js';
 import { CensusRepository } from './census.repository.js';
 import { toClaimDto } from './residency.mapper.js';
+import { MAX_PENDING_CLAIMS } from './residency-claim.entity.js';
 import { ResidencyRepository } from './residency.repository.js';
 import { ResidentCommunities } from './resident-communities.js';
 
@@ -43,24 +44,34 @@ export class ResidencyService {
     // on, and a name the census lists is the census's own.
     await this.contentCheck.screen(auth.userId, [{ path: 'body.realName', text: input.realName, scene: 'profile' }]);
     const claimId = await this.db.transaction(async () => {
-      let id: number;
-      try {
-        id = await this.residency.insertClaim({
-          userId: auth.userId,
-          householdId: household.id,
-          communityId: household.communityId,
-          realName: input.realName,
-        });
-      } catch (error) {
-        if (isUniqueViolation(error)) throw new AppError('CLAIM_DUPLICATE');
-        throw error;
-      }
+      const id = await this.insertPending({
+        userId: auth.userId,
+        householdId: household.id,
+        communityId: household.communityId,
+        realName: input.realName,
+      });
       if (await this.census.isListed(household.id, input.realName)) {
         await this.approveWithin(id, { userId: auth.userId, householdId: household.id, communityId: household.communityId }, 'census', null);
       }
       return id;
     });
     return toClaimDto((await this.residency.findClaim(claimId))!);
+  }
+
+  /** Takes the first free pending slot; a slot taken by a racing claim moves on to the next, none left refuses. */
+  private async insertPending(claim: { userId: number; householdId: number; communityId: number; realName: string }): Promise<number> {
+    for (let pendingSlot = 1; pendingSlot <= MAX_PENDING_CLAIMS; pendingSlot++) {
+      try {
+        return await this.residency.insertClaim({ ...claim, pendingSlot });
+      } catch (error) {
+        if (this.residency.isPendingSlotTaken(error)) continue;
+        if (isUniqueViolation(error)) throw new AppError('CLAIM_DUPLICATE');
+        throw error;
+      }
+    }
+    throw new AppError('CLAIMS_PENDING_TOO_MANY', {
+      message: `您已有 ${MAX_PENDING_CLAIMS} 条住户认证申请在等待审核，请等居委会处理后再申请新的`,
+    });
   }
 
   async list(auth: AuthContext, query: ResidencyClaimQuery): Promise<Page<ResidencyClaimDto>> {

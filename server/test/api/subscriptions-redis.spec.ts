@@ -1,41 +1,28 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { routes } from '@linli/shared';
-import { Redis } from 'ioredis';
 import { personaOpenid } from '../../src/database/seed/demo-data.js';
 import { WechatSendQueue } from '../../src/notifications/wechat-send-queue.js';
 import { WechatSend } from '../../src/notifications/wechat-send.entity.js';
 import { startFakeWechat, type FakeWechat } from '../fake-wechat/fake-wechat-server.js';
 import { communityIds, publishedActivity } from '../support/activities.js';
 import { ok } from '../support/expect-ok.js';
-import { freePort } from '../support/free-port.js';
+import { startRedisServer } from '../support/redis-server.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 const APP = { appId: 'wx_test_app', secret: 'test-secret-0123456789' };
 
 /** With REDIS_URL the send jobs wait in a BullMQ queue (a private redis-server, nothing kept on disk). */
 describe('subscribe messages through BullMQ', () => {
-  let redisServer: ChildProcess;
+  let redisServer: Awaited<ReturnType<typeof startRedisServer>>;
   let fake: FakeWechat;
   let t: TestApp;
 
   beforeAll(async () => {
-    const port = await freePort();
-    redisServer = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-    const probe = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-    for (let i = 0; i < 100; i += 1) {
-      try {
-        await probe.connect();
-        break;
-      } catch {
-        await sleep(50);
-      }
-    }
-    probe.disconnect();
+    redisServer = await startRedisServer();
     fake = await startFakeWechat(APP);
     t = await createTestApp({
       wechat: { ...APP, baseUrl: fake.baseUrl },
-      redisUrl: `redis://127.0.0.1:${port}`,
+      redisUrl: redisServer.url,
       subscribeTemplates: { signup_result: 'tmpl_signup_result' },
     });
     t.app.get(WechatSendQueue).retryDelaysMs = [50, 50];
@@ -43,7 +30,7 @@ describe('subscribe messages through BullMQ', () => {
   afterAll(async () => {
     await t?.close();
     await fake?.close();
-    redisServer?.kill();
+    redisServer?.stop();
   });
 
   const settled = async (activityId: number) => {

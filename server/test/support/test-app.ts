@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { buildPath, type AnyRoute, type ApiError, type Persona, type RouteRequest, type RouteResponse } from '@linli/shared';
 import { ApiErrorSchema, routes } from '@linli/shared';
-import { loadConfig, type AppConfig } from '../../src/config/config.js';
+import { loadConfig, RATE_LIMIT_CLASSES, type AppConfig, type RateLimits } from '../../src/config/config.js';
 import { createApp } from '../../src/create-app.js';
 import { Database } from '../../src/database/database.js';
 import { TestClock } from './test-clock.js';
@@ -30,6 +30,8 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+export const noRateLimits = Object.fromEntries(RATE_LIMIT_CLASSES.map((c) => [c, { user: null, ip: null }])) as RateLimits;
+
 /** A whole server on a fresh database (SQLite file, or MySQL with TEST_DATABASE=mysql), seeded with the demo street. */
 export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
   // A test that brings its own database (a private MariaDB it kills, a SQLite file it locks) keeps and drops it itself.
@@ -47,6 +49,8 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise
     sweepIntervalSeconds: 0,
     // Tests read a poll's results right after voting; the one-second cache is tested on its own.
     resultsCacheMs: 0,
+    // Tests log in and write from one address all day; the limits are tested on their own (rate-limits.spec.ts).
+    rateLimits: noRateLimits,
     ...(ownUploadDir && { uploads: { dir: ownUploadDir, s3: null } }),
     publicUrl: `http://127.0.0.1:${port}`,
     ...overrides,
