@@ -102,6 +102,15 @@ export const ErrorCode = {
   IMAGE_UNREADABLE: 'IMAGE_UNREADABLE',
   STORAGE_UNAVAILABLE: 'STORAGE_UNAVAILABLE',
   DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
+  COMMUNITY_NAME_TAKEN: 'COMMUNITY_NAME_TAKEN',
+  COMMUNITY_ARCHIVED: 'COMMUNITY_ARCHIVED',
+  HOUSEHOLDS_CSV_INVALID: 'HOUSEHOLDS_CSV_INVALID',
+  HOUSEHOLD_EXISTS: 'HOUSEHOLD_EXISTS',
+  ORGANISATION_NOT_FOUND: 'ORGANISATION_NOT_FOUND',
+  ORGANISATION_NAME_TAKEN: 'ORGANISATION_NAME_TAKEN',
+  ORGANISATION_MENTOR_INVALID: 'ORGANISATION_MENTOR_INVALID',
+  APPLICATION_NOT_FOUND: 'APPLICATION_NOT_FOUND',
+  APPLICATION_ALREADY_DECIDED: 'APPLICATION_ALREADY_DECIDED',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -205,6 +214,15 @@ export const errorMessages: Record<ErrorCode, string> = {
   IMAGE_UNREADABLE: '这个文件不是完好的图片，请换一张照片',
   STORAGE_UNAVAILABLE: '图片暂时存不上，请稍后再试',
   DATABASE_UNAVAILABLE: '系统正在维护，请稍后再试',
+  COMMUNITY_NAME_TAKEN: '这个街道已经有同名的社区了，请换一个名字',
+  COMMUNITY_ARCHIVED: '这个社区已经归档，不能再修改住户或接受申请；如需恢复请联系街道',
+  HOUSEHOLDS_CSV_INVALID: '住户表格有错误，请按提示修改后重新导入，本次没有导入任何数据',
+  HOUSEHOLD_EXISTS: '这一户已经登记过了，不用重复添加',
+  ORGANISATION_NOT_FOUND: '找不到这个组织，请刷新后重新选择',
+  ORGANISATION_NAME_TAKEN: '这个街道已经有同名的组织了，请换一个名字，或在组织列表里找到它修改',
+  ORGANISATION_MENTOR_INVALID: '孵化导师组织要选本街道的另一个组织，请重新选择',
+  APPLICATION_NOT_FOUND: '找不到这份备案申请，请刷新后再看',
+  APPLICATION_ALREADY_DECIDED: '这份备案申请已经处理过了，请刷新查看结果',
   INTERNAL: '系统出了点问题，请稍后再试；如果一直这样，请联系社区工作人员',
 };
 

@@ -80,6 +80,8 @@ import {
   ResidencyClaimSchema,
 } from './schemas/residency.js';
 import { imageUploadLimits, UploadSchema } from './schemas/uploads.js';
+import { setupRoutes } from './routes-setup.js';
+import { CommunityListQuerySchema, DryRunQuerySchema } from './schemas/organisations.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 /** public: anyone; user: any logged-in user; staff: a staff grant (scope is checked by the service). */
@@ -194,6 +196,7 @@ export const routes = {
     auth: 'public',
     tag: 'communities',
     summary: 'All communities, grouped by street',
+    query: CommunityListQuerySchema,
     response: CommunityListSchema,
   }),
   households: route({
@@ -231,6 +234,7 @@ export const routes = {
     tag: 'residency',
     summary: 'Import a census CSV of households and residents; pre-approves matching claims',
     params: CensusImportParamsSchema,
+    query: DryRunQuerySchema,
     body: CensusImportRequestSchema,
     response: CensusImportResultSchema,
   }),
@@ -674,6 +678,7 @@ export const routes = {
     params: ArticleIdParamsSchema,
     response: ArticleDetailSchema,
   }),
+  ...setupRoutes,
 } as const;
 
 export type Routes = typeof routes;
