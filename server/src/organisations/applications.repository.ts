@@ -35,13 +35,13 @@ export class ApplicationsRepository {
     await this.db.run((em) => em.update(OrganisationApplication, { id }, { organisationId }));
   }
 
-  page(
+  async page(
     where: { communityIds?: number[]; applicantId?: number; status?: ClaimStatus },
     page: number,
     pageSize: number,
   ): Promise<[ApplicationWithCommunity[], number]> {
-    return this.db.run(async (em) => {
-      const [rows, total] = await em.findAndCount(OrganisationApplication, {
+    const [rows, total] = await this.db.run((em) =>
+      em.findAndCount(OrganisationApplication, {
         where: {
           ...(where.communityIds && { communityId: In(where.communityIds) }),
           ...(where.applicantId !== undefined && { applicantId: where.applicantId }),
@@ -50,9 +50,9 @@ export class ApplicationsRepository {
         order: { id: 'DESC' },
         skip: (page - 1) * pageSize,
         take: pageSize,
-      });
-      return [await this.withCommunityNames(rows), total];
-    });
+      }),
+    );
+    return [await this.withCommunityNames(rows), total];
   }
 
   async withCommunityNames(rows: OrganisationApplication[]): Promise<ApplicationWithCommunity[]> {
