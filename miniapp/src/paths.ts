@@ -29,6 +29,10 @@ export const pagePaths = {
   privacyPolicy: 'packages/privacy/policy/index',
   myData: 'packages/privacy/my-data/index',
   editNickname: 'packages/privacy/nickname/index',
+  staffCommunities: 'packages/staff/communities/index',
+  staffOrganisations: 'packages/staff/organisations/index',
+  staffOrgApplications: 'packages/staff/org-applications/index',
+  orgApply: 'packages/groups/apply/index',
 } as const
 
 export type PageName = keyof typeof pagePaths
@@ -38,11 +42,12 @@ export const tabPages = ['home', 'activities', 'consult', 'mine'] as const satis
 
 export const subPackages = [
   { root: 'packages/residency', pages: ['claimHousehold'] },
-  { root: 'packages/staff', pages: ['staffClaims', 'attendees', 'activityForm', 'pollForm', 'staffArticles', 'articleForm', 'staffWechatSends', 'staffModeration'] },
+  { root: 'packages/staff', pages: ['staffClaims', 'attendees', 'activityForm', 'pollForm', 'staffArticles', 'articleForm', 'staffWechatSends', 'staffModeration', 'staffCommunities', 'staffOrganisations', 'staffOrgApplications'] },
   { root: 'packages/activity', pages: ['activityDetail', 'mySignups', 'inbox', 'activityCheckin'] },
   { root: 'packages/poll', pages: ['poll', 'pollReceipt', 'pollPaper', 'pollOpinions'] },
   { root: 'packages/article', pages: ['article'] },
   { root: 'packages/privacy', pages: ['privacyPolicy', 'myData', 'editNickname'] },
+  { root: 'packages/groups', pages: ['orgApply'] },
 ] as const satisfies readonly { root: string; pages: readonly PageName[] }[]
 
 export function isTabPage(name: PageName): boolean {

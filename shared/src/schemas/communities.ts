@@ -11,7 +11,7 @@ export const CommunitySchema = z.object({
   address: z.string(),
   street: StreetSchema,
   householdCount: z.number().int().nonnegative(),
-  archived: z.boolean().default(false).describe('Archived communities are left out unless asked for (staff screens)'),
+  archived: z.boolean().optional().describe('Archived communities are left out unless asked for (staff screens); always sent'),
 });
 export type Community = z.infer<typeof CommunitySchema>;
 export const CommunityListSchema = listOf(CommunitySchema);
