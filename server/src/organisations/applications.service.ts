@@ -112,7 +112,7 @@ export class ApplicationsService {
           mentorId: null,
         }),
       );
-      await this.organisations.setCommunities(organisationId, [application.communityId]);
+      await this.organisations.linkCommunities(organisationId, [application.communityId]);
       await this.applications.setOrganisation(id, organisationId);
       await this.audit.append({
         actorId: auth.userId,

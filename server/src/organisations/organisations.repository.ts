@@ -30,6 +30,15 @@ export class OrganisationsRepository {
     await this.db.run((em) => em.update(Organisation, { id }, patch));
   }
 
+  /**
+   * The communities a new organisation may serve. Only inserts: a DELETE first (as `setCommunities` does) would take
+   * gap locks on MySQL that deadlock concurrent creations.
+   */
+  async linkCommunities(organisationId: number, communityIds: number[]): Promise<void> {
+    if (communityIds.length === 0) return;
+    await this.db.run((em) => em.insert(OrganisationCommunity, communityIds.map((communityId) => ({ organisationId, communityId }))));
+  }
+
   /** Replaces the communities an organisation is authorised to serve. */
   async setCommunities(organisationId: number, communityIds: number[]): Promise<void> {
     await this.db.run(async (em) => {

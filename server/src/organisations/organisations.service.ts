@@ -65,7 +65,7 @@ export class OrganisationsService {
     };
     const id = await this.db.transaction(async () => {
       const created = await nameTaken(() => this.repo.insert(values));
-      await this.repo.setCommunities(created, communityIds);
+      await this.repo.linkCommunities(created, communityIds);
       await this.audit.append({
         actorId: auth.userId,
         action: 'organisation.create',
