@@ -13,7 +13,7 @@ import { AppError } from '../common/app-error.js';
 import { CommunitiesRepository } from '../communities/communities.repository.js';
 import { Database } from '../database/database.js';
 import { ApplicationsRepository, type ApplicationWithCommunity } from './applications.repository.js';
-import { chinaDay } from './organisation.mapper.js';
+import { organisationFromApplication } from './organisation.mapper.js';
 import { nameTaken } from './organisations.service.js';
 import { OrganisationsRepository } from './organisations.repository.js';
 
@@ -93,25 +93,7 @@ export class ApplicationsService {
       if (!(await this.applications.decide(id, { status: 'approved', reason: null, deciderId: auth.userId, decidedAt: now }))) {
         throw new AppError('APPLICATION_ALREADY_DECIDED');
       }
-      const organisationId = await nameTaken(() =>
-        this.organisations.insert({
-          streetId: community.streetId,
-          name: application.name,
-          type: 'social_org',
-          legalStatus: 'filed',
-          registrationNo: '',
-          leader: application.leader,
-          contactPhone: '',
-          description: application.activities.slice(0, 500),
-          suspendedAt: null,
-          stage: 'applied',
-          appliedOn: chinaDay(application.createdAt),
-          incubatingOn: null,
-          graduatedOn: null,
-          exitedOn: null,
-          mentorId: null,
-        }),
-      );
+      const organisationId = await nameTaken(() => this.organisations.insert(organisationFromApplication(application, community.streetId)));
       await this.organisations.linkCommunities(organisationId, [application.communityId]);
       await this.applications.setOrganisation(id, organisationId);
       await this.audit.append({

@@ -1,4 +1,5 @@
 import type { IncubationStage, OrganisationDetail } from '@linli/shared';
+import type { OrganisationApplication } from './organisation-application.entity.js';
 import type { Organisation } from '../communities/organisation.entity.js';
 import { maskPhone } from '../users/mask-phone.js';
 
@@ -36,5 +37,29 @@ export function toOrganisationDetail(
     stage: o.stage,
     stageDates: { applied: o.appliedOn, incubating: o.incubatingOn, graduated: o.graduatedOn, exited: o.exitedOn },
     mentor: o.mentorId !== null && extra.mentorName !== null ? { id: o.mentorId, name: extra.mentorName } : null,
+  };
+}
+
+/** The organisation an approved 备案 application becomes: 社区社会组织, 备案, at stage 申请 since the day it applied. */
+export function organisationFromApplication(
+  application: Pick<OrganisationApplication, 'name' | 'leader' | 'activities' | 'createdAt'>,
+  streetId: number,
+): Omit<Organisation, 'id' | 'street'> {
+  return {
+    streetId,
+    name: application.name,
+    type: 'social_org',
+    legalStatus: 'filed',
+    registrationNo: '',
+    leader: application.leader,
+    contactPhone: '',
+    description: application.activities.slice(0, 500),
+    suspendedAt: null,
+    stage: 'applied',
+    appliedOn: chinaDay(application.createdAt),
+    incubatingOn: null,
+    graduatedOn: null,
+    exitedOn: null,
+    mentorId: null,
   };
 }

@@ -84,7 +84,7 @@ export class OrganisationsService {
     if (!organisation) throw new AppError('ORGANISATION_NOT_FOUND');
     this.access.assertStreetAdmin(auth, organisation.streetId);
     const communityIds = input.communityIds && (await this.communitiesInStreet(organisation.streetId, input.communityIds));
-    if (input.mentorId != null) await this.assertMentor(organisation.streetId, input.mentorId, id);
+    if (input.mentorId !== undefined && input.mentorId !== null) await this.assertMentor(organisation.streetId, input.mentorId, id);
     const { communityIds: _, suspended, stage, stageDate, ...fields } = input;
     const now = this.clock.now();
     const patch: Partial<OrganisationValues> = {

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { OrganisationCommunity } from '../../communities/organisation-community.entity.js';
 import { Organisation } from '../../communities/organisation.entity.js';
-import { chinaDay, stageColumn } from '../../organisations/organisation.mapper.js';
+import { organisationFromApplication, stageColumn } from '../../organisations/organisation.mapper.js';
 import { OrganisationApplication } from '../../organisations/organisation-application.entity.js';
 import { DEMO_APPLICATIONS, type DemoOrganisation } from './demo-data.js';
 
@@ -39,18 +39,7 @@ export async function seedDemoApplications(
     const createdAt = new Date(now.getTime() - (10 - i * 7) * 86_400_000);
     let organisationId: number | null = null;
     if (a.status === 'approved') {
-      const organisation = await em.save(
-        em.create(Organisation, {
-          streetId: ids.streetId,
-          name: a.name,
-          type: 'social_org',
-          legalStatus: 'filed',
-          leader: a.leader,
-          description: a.activities,
-          stage: 'applied',
-          appliedOn: chinaDay(createdAt),
-        }),
-      );
+      const organisation = await em.save(em.create(Organisation, organisationFromApplication({ ...a, createdAt }, ids.streetId)));
       organisationId = organisation.id;
       await em.insert(OrganisationCommunity, { organisationId, communityId });
     }

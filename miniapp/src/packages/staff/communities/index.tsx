@@ -12,6 +12,7 @@ import { DeskTable, Pager } from '../shared/DeskTable'
 import { Field } from '../shared/Field'
 import { ImportPanel, type ImportBody } from '../shared/ImportPanel'
 import { decodeCsvText } from '../shared/pick-csv'
+import { Notice } from '../shared/Notice'
 import { useDeskLayout } from '../shared/useDeskLayout'
 import '../shared/desk.css'
 
@@ -70,11 +71,7 @@ function CommunityHouseholds({ community, onChanged }: { community: Community; o
         <Field id='household-building' label='楼栋' value={room.building} placeholder='如 3栋' maxLength={32} onChange={(building) => setRoom({ ...room, building })} />
         <Field id='household-unit' label='单元' value={room.unit} placeholder='如 2单元' maxLength={32} onChange={(unit) => setRoom({ ...room, unit })} />
         <Field id='household-room' label='房号' value={room.room} placeholder='如 501' maxLength={32} onChange={(r) => setRoom({ ...room, room: r })} />
-        {note ? (
-          <View className={note.kind === 'error' ? 'setup-error' : 'setup-notice'} role={note.kind === 'error' ? 'alert' : 'status'}>
-            <Text className='ll-text'>{note.text}</Text>
-          </View>
-        ) : null}
+        <Notice notice={note} />
         <Button id='household-add-submit' size='large' type='primary' block onClick={() => void addOne()}>
           添加这一户
         </Button>
@@ -219,11 +216,7 @@ export default function StaffCommunitiesPage() {
               <Text className='ll-heading'>新建社区</Text>
               <Field id='community-name' label='社区名称' value={form.name} maxLength={64} placeholder='如 幸福里社区' onChange={(name) => setForm({ ...form, name })} />
               <Field id='community-address' label='地址（可不填）' value={form.address} maxLength={200} onChange={(address) => setForm({ ...form, address })} />
-              {formNote ? (
-                <View className={formNote.kind === 'error' ? 'setup-error' : 'setup-notice'} role={formNote.kind === 'error' ? 'alert' : 'status'}>
-                  <Text className='ll-text'>{formNote.text}</Text>
-                </View>
-              ) : null}
+              <Notice notice={formNote} />
               <Button id='community-create-submit' size='large' type='primary' block onClick={() => void create()}>
                 建立社区
               </Button>

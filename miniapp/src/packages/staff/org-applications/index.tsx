@@ -11,6 +11,7 @@ import { useRequireLogin } from '../../../hooks/useSession'
 import { formatDateTime } from '../../../lib/format'
 import { DeskTable, Pager } from '../shared/DeskTable'
 import { ChoiceButton, Field } from '../shared/Field'
+import { Notice } from '../shared/Notice'
 import { useDeskLayout } from '../shared/useDeskLayout'
 import '../shared/desk.css'
 
@@ -121,11 +122,7 @@ export default function StaffOrgApplicationsPage() {
             <ChoiceButton key={s.value} selected={status === s.value} label={s.label} onClick={() => { setStatus(s.value); setPage(1) }} />
           ))}
         </View>
-        {notice ? (
-          <View className={notice.kind === 'error' ? 'setup-error' : 'setup-notice'} role={notice.kind === 'error' ? 'alert' : 'status'} id='application-notice'>
-            <Text className='ll-text'>{notice.text}</Text>
-          </View>
-        ) : null}
+        <Notice id='application-notice' notice={notice} />
         {body}
         {state.data && state.data.total > PAGE_SIZE ? <Pager id='application-pager' page={page} pageSize={PAGE_SIZE} total={state.data.total} onPage={setPage} /> : null}
       </View>

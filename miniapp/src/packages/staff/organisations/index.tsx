@@ -18,6 +18,7 @@ import { useResource } from '../../../hooks/useResource'
 import { useMe } from '../../../hooks/useSession'
 import { DeskTable, Pager } from '../shared/DeskTable'
 import { ChoiceButton, Field } from '../shared/Field'
+import { Notice } from '../shared/Notice'
 import { useDeskLayout } from '../shared/useDeskLayout'
 import { OrganisationForm, stageOptions, typeOptions, type OrganisationDraft } from './OrganisationForm'
 import '../shared/desk.css'
@@ -163,11 +164,7 @@ export default function StaffOrganisationsPage() {
   return (
     <Page>
       <View className={desk ? 'll-body setup-desk' : 'll-body'}>
-        {notice ? (
-          <View className={notice.kind === 'error' ? 'setup-error' : 'setup-notice'} role={notice.kind === 'error' ? 'alert' : 'status'} id='organisation-notice'>
-            <Text className='ll-text'>{notice.text}</Text>
-          </View>
-        ) : null}
+        <Notice id='organisation-notice' notice={notice} />
         {editing !== null && setup.state.data ? (
           <OrganisationForm
             key={editing === 'new' ? 'new' : editing.id}
