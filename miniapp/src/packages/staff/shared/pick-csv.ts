@@ -44,8 +44,8 @@ export async function pickCsvFile(): Promise<PickedFile | null> {
 
 /** A picked file's text, for imports that take text: UTF-8 (BOM allowed), else GBK where the runtime can read it. */
 export function decodeCsvText(base64: string): string {
-  const binary = atob(base64)
-  const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0))
+  // WeChat has no atob; Taro's converter works in both targets.
+  const bytes = new Uint8Array(Taro.base64ToArrayBuffer(base64))
   if (typeof TextDecoder !== 'undefined') {
     try {
       return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
@@ -53,5 +53,7 @@ export function decodeCsvText(base64: string): string {
       return new TextDecoder('gbk').decode(bytes)
     }
   }
+  let binary = ''
+  for (const byte of bytes) binary += String.fromCharCode(byte)
   return decodeURIComponent(escape(binary))
 }
