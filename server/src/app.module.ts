@@ -6,12 +6,14 @@ import { AuthModule } from './auth/auth.module.js';
 import { ErrorFilter } from './common/error-filter.js';
 import { Clock, ClockModule } from './clock/clock.js';
 import { CommunitiesModule } from './communities/communities.module.js';
+import { CommunityAdminModule } from './community-admin/community-admin.module.js';
 import type { AppConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { ModerationModule } from './moderation/moderation.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
+import { OrganisationsModule } from './organisations/organisations.module.js';
 import { PhoneModule } from './phone/phone.module.js';
 import { PollsModule } from './polls/polls.module.js';
 import { PrivacyModule } from './privacy/privacy.module.js';
@@ -45,6 +47,8 @@ export class AppModule {
         ModerationModule,
         PhoneModule,
         PrivacyModule,
+        CommunityAdminModule,
+        OrganisationsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
     };

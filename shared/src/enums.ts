@@ -28,12 +28,14 @@ export const roleLabels: Record<Role, string> = {
   volunteer: '志愿者',
 };
 
-export const OrganisationTypeSchema = enumOf(['social_work', 'volunteer_team', 'social_org']);
+export const OrganisationTypeSchema = enumOf(['social_work', 'volunteer_team', 'social_org', 'resident_unit', 'other']);
 export type OrganisationType = z.infer<typeof OrganisationTypeSchema>;
 export const organisationTypeLabels: Record<OrganisationType, string> = {
   social_work: '社工机构',
   volunteer_team: '志愿服务队',
-  social_org: '社会组织',
+  social_org: '社区社会组织',
+  resident_unit: '驻区单位',
+  other: '其他',
 };
 
 export const ClaimStatusSchema = enumOf(['pending', 'approved', 'rejected']);

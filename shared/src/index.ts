@@ -11,6 +11,7 @@ export * from './schemas/communities.js';
 export * from './schemas/health.js';
 export * from './schemas/identity.js';
 export * from './schemas/moderation.js';
+export * from './schemas/organisations.js';
 export * from './schemas/platform.js';
 export * from './schemas/polls.js';
 export * from './schemas/privacy.js';

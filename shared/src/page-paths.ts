@@ -30,6 +30,13 @@ export const pagePaths = {
   privacyPolicy: 'packages/privacy/policy/index',
   myData: 'packages/privacy/my-data/index',
   editNickname: 'packages/privacy/nickname/index',
+  staffCommunities: 'packages/staff/communities/index',
+  staffOrganisations: 'packages/staff/organisations/index',
+  staffOrgApplications: 'packages/staff/org-applications/index',
+  orgApply: 'packages/groups/apply/index',
+  staffInvite: 'packages/staff/invite/index',
+  staffPeople: 'packages/staff/people/index',
+  staffAuditLog: 'packages/staff/audit-log/index',
 } as const;
 
 export type PageName = keyof typeof pagePaths;

@@ -82,6 +82,8 @@ import {
   ResidencyClaimSchema,
 } from './schemas/residency.js';
 import { imageUploadLimits, UploadSchema } from './schemas/uploads.js';
+import { setupRoutes } from './routes-setup.js';
+import { CommunityListQuerySchema, DryRunQuerySchema } from './schemas/organisations.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 /** public: anyone; user: any logged-in user; staff: a staff grant (scope is checked by the service). */
@@ -204,6 +206,7 @@ export const routes = {
     auth: 'public',
     tag: 'communities',
     summary: 'All communities, grouped by street',
+    query: CommunityListQuerySchema,
     response: CommunityListSchema,
   }),
   households: route({
@@ -260,6 +263,7 @@ export const routes = {
     tag: 'residency',
     summary: 'Import a census CSV of households and residents; pre-approves matching claims',
     params: CensusImportParamsSchema,
+    query: DryRunQuerySchema,
     body: CensusImportRequestSchema,
     response: CensusImportResultSchema,
   }),
@@ -703,6 +707,7 @@ export const routes = {
     params: ArticleIdParamsSchema,
     response: ArticleDetailSchema,
   }),
+  ...setupRoutes,
 } as const;
 
 export type AnyRoute = RouteDef;

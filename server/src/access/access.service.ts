@@ -94,6 +94,29 @@ export class AccessService {
     return this.canManageActivity(auth, article);
   }
 
+  /** Streets the caller runs as street admin. */
+  adminStreets(auth: AuthContext): Set<number> {
+    return new Set(auth.grants.filter((g) => g.role === 'street_admin' && g.streetId !== null).map((g) => g.streetId!));
+  }
+
+  /**
+   * The street a street admin acts in: the one named, which they must run, or else their only street.
+   * Communities and organisations are created and changed by street admins alone.
+   */
+  streetToManage(auth: AuthContext, streetId?: number): number {
+    const streets = this.adminStreets(auth);
+    if (streetId !== undefined) {
+      if (!streets.has(streetId)) throw new AppError('OUT_OF_SCOPE');
+      return streetId;
+    }
+    if (streets.size === 0) throw new AppError('OUT_OF_SCOPE');
+    return Math.min(...streets);
+  }
+
+  assertStreetAdmin(auth: AuthContext, streetId: number): void {
+    if (!this.adminStreets(auth).has(streetId)) throw new AppError('OUT_OF_SCOPE');
+  }
+
   /** Communities whose consultations (drafts included) the caller's staff list shows. */
   pollAdminCommunities(auth: AuthContext): Promise<Set<number>> {
     return this.residentAdminCommunities(auth);

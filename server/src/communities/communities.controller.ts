@@ -9,8 +9,8 @@ export class CommunitiesController {
   constructor(private readonly communities: CommunitiesService) {}
 
   @Endpoint(routes.communities)
-  async list() {
-    return { items: await this.communities.list() };
+  async list(@Input() { query }: RouteInput<typeof routes.communities>) {
+    return { items: await this.communities.list(query.includeArchived ?? false) };
   }
 
   @Endpoint(routes.households)

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
+import { In, IsNull } from 'typeorm';
 import { Database } from '../database/database.js';
 import { Community } from './community.entity.js';
 import { Household } from './household.entity.js';
@@ -18,8 +18,14 @@ export interface HouseholdFilter {
 export class CommunitiesRepository {
   constructor(private readonly db: Database) {}
 
-  listWithStreets(): Promise<Community[]> {
-    return this.db.run((em) => em.find(Community, { relations: { street: true }, order: { streetId: 'ASC', id: 'ASC' } }));
+  listWithStreets(includeArchived = false): Promise<Community[]> {
+    return this.db.run((em) =>
+      em.find(Community, {
+        where: includeArchived ? {} : { archivedAt: IsNull() },
+        relations: { street: true },
+        order: { streetId: 'ASC', id: 'ASC' },
+      }),
+    );
   }
 
   householdCounts(): Promise<Map<number, number>> {
@@ -84,10 +90,19 @@ export class CommunitiesRepository {
     });
   }
 
-  /** Communities each of these organisations is authorised to serve. */
+  /**
+   * Communities each of these organisations is authorised to serve. A suspended organisation serves none, so
+   * its staff lose every organisation power (this is where AccessService learns what they may do).
+   */
   communitiesServedBy(organisationIds: number[]): Promise<OrganisationCommunity[]> {
     if (organisationIds.length === 0) return Promise.resolve([]);
-    return this.db.run((em) => em.findBy(OrganisationCommunity, { organisationId: In(organisationIds) }));
+    return this.db.run((em) =>
+      em
+        .createQueryBuilder(OrganisationCommunity, 'oc')
+        .innerJoin(Organisation, 'o', 'o.id = oc.organisationId AND o.suspendedAt IS NULL')
+        .where('oc.organisationId IN (:...organisationIds)', { organisationIds })
+        .getMany(),
+    );
   }
 
   /** Display names for the scopes named by role grants. */

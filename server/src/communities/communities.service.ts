@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { Community as CommunityDto, Household as HouseholdDto, HouseholdRef, Organisation as OrganisationDto, Page } from '@linli/shared';
 import { AppError } from '../common/app-error.js';
 import { CommunitiesRepository, type HouseholdFilter } from './communities.repository.js';
+import type { Community } from './community.entity.js';
 import type { Household } from './household.entity.js';
+import type { Street } from './street.entity.js';
 
 export function toHouseholdDto(h: Household): HouseholdDto {
   return { id: h.id, communityId: h.communityId, building: h.building, unit: h.unit, room: h.room };
@@ -12,22 +14,27 @@ export function toHouseholdRef(h: Household & { community: { name: string } }): 
   return { ...toHouseholdDto(h), communityName: h.community.name };
 }
 
+export function toCommunityDto(c: Community & { street: Street }, householdCount: number): CommunityDto {
+  return {
+    id: c.id,
+    name: c.name,
+    address: c.address,
+    street: { id: c.street.id, name: c.street.name },
+    householdCount,
+    archived: c.archivedAt !== null,
+  };
+}
+
 @Injectable()
 export class CommunitiesService {
   constructor(private readonly communities: CommunitiesRepository) {}
 
-  async list(): Promise<CommunityDto[]> {
+  async list(includeArchived = false): Promise<CommunityDto[]> {
     const [communities, counts] = await Promise.all([
-      this.communities.listWithStreets(),
+      this.communities.listWithStreets(includeArchived),
       this.communities.householdCounts(),
     ]);
-    return communities.map((c) => ({
-      id: c.id,
-      name: c.name,
-      address: c.address,
-      street: { id: c.street.id, name: c.street.name },
-      householdCount: counts.get(c.id) ?? 0,
-    }));
+    return communities.map((c) => toCommunityDto(c, counts.get(c.id) ?? 0));
   }
 
   async households(communityId: number, filter: HouseholdFilter): Promise<Page<HouseholdDto>> {

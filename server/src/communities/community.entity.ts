@@ -19,4 +19,8 @@ export class Community {
 
   @Column({ type: 'varchar', length: 200, default: '' })
   address: string;
+
+  /** Archived: left out of residents' pickers and lists; its households, residents and history stay. */
+  @Column({ type: 'datetime', nullable: true })
+  archivedAt: Date | null;
 }

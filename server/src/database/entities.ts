@@ -9,6 +9,7 @@ import { Household } from '../communities/household.entity.js';
 import { OrganisationCommunity } from '../communities/organisation-community.entity.js';
 import { Organisation } from '../communities/organisation.entity.js';
 import { Street } from '../communities/street.entity.js';
+import { OrganisationApplication } from '../organisations/organisation-application.entity.js';
 import { InboxItem } from '../notifications/inbox-item.entity.js';
 import { SubscribeConsent } from '../notifications/subscribe-consent.entity.js';
 import { WechatSend } from '../notifications/wechat-send.entity.js';
@@ -52,4 +53,5 @@ export const entities = [
   PollChoice,
   Article,
   ArticleRead,
+  OrganisationApplication,
 ];

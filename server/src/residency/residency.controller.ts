@@ -31,7 +31,7 @@ export class ResidencyController {
   }
 
   @Endpoint(routes.importCensus)
-  importCensus(@CurrentUser() auth: AuthContext, @Input() { params, body }: RouteInput<typeof routes.importCensus>) {
-    return this.residency.importCensus(auth, params.id, body.csv);
+  importCensus(@CurrentUser() auth: AuthContext, @Input() { params, query, body }: RouteInput<typeof routes.importCensus>) {
+    return this.residency.importCensus(auth, params.id, body.csv, query.dryRun);
   }
 }

@@ -10,6 +10,7 @@ import { AccessService } from '../access/access.service.js';
 import { AuditRepository } from '../audit/audit.repository.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import { AppError } from '../common/app-error.js';
+import { previewOrCommit } from '../common/dry-run.js';
 import { CommunitiesRepository } from '../communities/communities.repository.js';
 import { ContentCheckService } from '../content-check/content-check.service.js';
 import { Database, isUniqueViolation } from '../database/database.js';
@@ -125,15 +126,16 @@ export class ResidencyService {
     return toClaimDto((await this.residency.findClaim(claimId))!);
   }
 
-  async importCensus(auth: AuthContext, communityId: number, csv: string): Promise<CensusImportResult> {
+  /** A dry run imports for real in a transaction it then rolls back: the preview is exactly what a commit would do. */
+  async importCensus(auth: AuthContext, communityId: number, csv: string, dryRun = false): Promise<CensusImportResult> {
     if (!(await this.communities.findById(communityId))) throw new AppError('COMMUNITY_NOT_FOUND');
     await this.access.assertResidentAdmin(auth, communityId);
     const rows = parseCensusCsv(csv);
-    return this.db.transaction(async () => {
+    return previewOrCommit(this.db, dryRun, async () => {
       const imported = await this.census.importRows(communityId, rows);
       const matches = await this.residency.pendingClaimsMatchingCensus(communityId);
       for (const match of matches) await this.approveWithin(match.id, { ...match, communityId }, 'census', auth.userId);
-      const result = { ...imported, claimsApproved: matches.length };
+      const result = { dryRun, ...imported, claimsApproved: matches.length };
       await this.audit.append({
         actorId: auth.userId,
         action: 'residency.census_import',

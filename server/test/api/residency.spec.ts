@@ -121,7 +121,7 @@ describe('residency: claim, review, census', () => {
 
     const csv = '\uFEFF楼栋,单元,房号,姓名\n1栋,2单元,602,孙大妈\n1栋,2单元,602,孙大爷\n9栋,1单元,101,吴奶奶\n';
     const result = ok(await t.call(routes.importCensus, { params: { id: xingfuli }, body: { csv } }, committee));
-    expect(result).toEqual({ householdsCreated: 1, residentsImported: 3, claimsApproved: 1 });
+    expect(result).toEqual({ dryRun: false, householdsCreated: 1, residentsImported: 3, claimsApproved: 1 });
 
     expect(ok(await t.call(routes.me, {}, early)).verified).toBe(true);
     expect(ok(await t.call(routes.me, {}, wrongName)).claims[0]).toMatchObject({ id: unmatched.id, status: 'pending' });
@@ -133,7 +133,7 @@ describe('residency: claim, review, census', () => {
     expect(instant).toMatchObject({ status: 'approved', decidedBy: 'census' });
 
     const again = ok(await t.call(routes.importCensus, { params: { id: xingfuli }, body: { csv } }, committee));
-    expect(again).toEqual({ householdsCreated: 0, residentsImported: 0, claimsApproved: 0 });
+    expect(again).toEqual({ dryRun: false, householdsCreated: 0, residentsImported: 0, claimsApproved: 0 });
   });
 
   it('refuses a bad census whole, naming every bad line', async () => {

@@ -11,6 +11,7 @@ export const CommunitySchema = z.object({
   address: z.string(),
   street: StreetSchema,
   householdCount: z.number().int().nonnegative(),
+  archived: z.boolean().optional().describe('Archived communities are left out unless asked for (staff screens); always sent'),
 });
 export type Community = z.infer<typeof CommunitySchema>;
 export const CommunityListSchema = listOf(CommunitySchema);
@@ -64,6 +65,7 @@ export const CensusImportRequestSchema = z.object({
     .describe('CSV with a header row: 楼栋,单元,房号,姓名 (building, unit, room, name)'),
 });
 export const CensusImportResultSchema = z.object({
+  dryRun: z.boolean().default(false).describe('true: what the import would do; nothing was written'),
   householdsCreated: z.number().int().nonnegative(),
   residentsImported: z.number().int().nonnegative(),
   claimsApproved: z.number().int().nonnegative(),

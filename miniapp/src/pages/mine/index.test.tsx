@@ -75,6 +75,27 @@ describe('我的', () => {
     expect(navigations).toContainEqual({ method: 'navigateTo', url: '/packages/staff/claims/index' })
     fireEvent.click(screen.getByText('议事投票'))
     expect(navigations).toContainEqual({ method: 'switchTab', url: '/pages/consult/index' })
+    // Setting up the street: communities, the organisations registry and 备案 reviews.
+    fireEvent.click(screen.getByText('社区管理'))
+    fireEvent.click(screen.getByText('组织管理'))
+    fireEvent.click(screen.getByText('审核备案申请'))
+    expect(navigations).toEqual(
+      expect.arrayContaining([
+        { method: 'navigateTo', url: '/packages/staff/communities/index' },
+        { method: 'navigateTo', url: '/packages/staff/organisations/index' },
+        { method: 'navigateTo', url: '/packages/staff/org-applications/index' },
+      ]),
+    )
+  })
+
+  it('offers every resident the 备案 application, and no staff tools', async () => {
+    logIn()
+    installFakeServer({ 'GET /api/me': () => ({ body: makeMe() }) })
+    render(<MinePage />)
+    fireEvent.click(await screen.findByText('社区组织备案'))
+    expect(navigations).toContainEqual({ method: 'navigateTo', url: '/packages/groups/apply/index' })
+    expect(screen.queryByText('社区管理')).toBeNull()
+    expect(screen.queryByText('组织管理')).toBeNull()
   })
 
   it('links to 我的报名 and 消息', async () => {

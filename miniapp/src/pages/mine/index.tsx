@@ -126,10 +126,21 @@ export default function MinePage() {
         {me.isStaff ? (
           <LinkCell id='mine-wechat-sends' title='没发出的微信提醒' description='哪些居民的微信提醒没能发出或没能确认、为什么' onClick={() => goTo('staffWechatSends')} />
         ) : null}
+        {managesPolls(me) ? (
+          <LinkCell id='mine-communities' title='社区管理' description='建立、改名、归档社区；导入住户表格和居民名单' onClick={() => goTo('staffCommunities')} />
+        ) : null}
+        {me.isStaff ? (
+          <LinkCell id='mine-organisations' title='组织管理' description='社会组织名录：类型、登记、服务社区、孵化阶段，暂停与恢复' onClick={() => goTo('staffOrganisations')} />
+        ) : null}
+        {managesPolls(me) ? (
+          <LinkCell id='mine-org-applications' title='审核备案申请' description='社区里的兴趣小组、志愿队申请备案，在这里通过或不通过' onClick={() => goTo('staffOrgApplications')} />
+        ) : null}
         {me.isStaff ? <StaffPhoneCard me={me} onChange={() => void reload()} /> : null}
         {managesPolls(me) ? (
           <LinkCell id='mine-polls' title='议事投票' description='发起投票、录入纸质选票、结束后公示结果' onClick={() => goTo('consult')} />
         ) : null}
+
+        <LinkCell id='mine-org-apply' title='社区组织备案' description='兴趣小组、志愿队想在社区备案，在这里申请、看结果' onClick={() => goTo('orgApply')} />
 
         <Text className='ll-section-title'>设置</Text>
         <ElderModeSetting />

@@ -19,6 +19,7 @@ import {
 } from './demo-data.js';
 import { seedDemoActivities } from './seed-activities.js';
 import { seedDemoArticles } from './seed-articles.js';
+import { demoOrganisation, seedDemoApplications } from './seed-organisations.js';
 import { seedDemoPolls } from './seed-polls.js';
 
 /** Seeds the demo street once; returns false when it is already there. Call inside a transaction. */
@@ -40,9 +41,10 @@ export function seedDemo(db: Database): Promise<boolean> {
     }
     await em.createQueryBuilder().insert().into(Household).values(households).updateEntity(false).execute();
 
-    const organisations = await em.save(
-      DEMO_ORGANISATIONS.map((o) => em.create(Organisation, { name: o.name, type: o.type, streetId: street.id })),
-    );
+    const organisations = await em.save(DEMO_ORGANISATIONS.map((o) => em.create(Organisation, demoOrganisation(o, street.id))));
+    for (const [i, o] of DEMO_ORGANISATIONS.entries()) {
+      if (o.mentor !== undefined) await em.update(Organisation, { id: organisations[i].id }, { mentorId: organisations[o.mentor].id });
+    }
     await em.insert(
       OrganisationCommunity,
       DEMO_ORGANISATIONS.flatMap((o, i) =>
@@ -89,6 +91,7 @@ export function seedDemo(db: Database): Promise<boolean> {
       }
     }
     const committee = await em.findOneByOrFail(User, { openid: personaOpenid('committee') });
+    await seedDemoApplications(em, { streetId: street.id, communityIds: communities.map((c) => c.id), applicantId: (await em.findOneByOrFail(User, { openid: personaOpenid('resident') })).id, deciderId: committee.id }, now);
     await seedDemoActivities(db, { communityId: communities[0].id, organisationIds: organisations.map((o) => o.id), createdBy: committee.id }, now);
     await seedDemoPolls(db, { communityId: communities[0].id, createdBy: committee.id }, now);
     await seedDemoArticles(db, { communityId: communities[0].id, createdBy: committee.id }, now);
