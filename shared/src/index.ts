@@ -16,3 +16,4 @@ export * from './schemas/residency.js';
 export * from './schemas/subscriptions.js';
 export * from './schemas/uploads.js';
 export * from './zod-locale.js';
+export * from './schemas/adoption.js';

@@ -44,6 +44,11 @@ export class Database {
     this.kind = dataSource.options.type === 'better-sqlite3' ? 'sqlite' : 'mysql';
   }
 
+  /** Whether this call runs inside `transaction` or `plainTransaction`. */
+  inTransaction(): boolean {
+    return Boolean(this.current.getStore() ?? this.plain.getStore());
+  }
+
   /** Runs `work` with the enclosing transaction's manager, or alone (serialised on SQLite). */
   run<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
     if (this.plain.getStore()) throw new Error('TypeORM work inside Database.plainTransaction(): use rawQuery/execute');

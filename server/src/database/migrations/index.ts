@@ -10,6 +10,7 @@ import { UserPhone1795314400000 } from './1795314400000-user-phone.js';
 import { ContentHeld1795314600000 } from './1795314600000-content-held.js';
 import { PollBackgroundHtml1795318667000 } from './1795318667000-poll-background-html.js';
 import { UserPendingNickname1795319000000 } from './1795319000000-user-pending-nickname.js';
+import { StaffInvitesAuditChain1796666136228 } from './1796666136228-staff-invites-audit-chain.js';
 
 /** Every migration, in order. New ones are generated with `pnpm --filter @linli/server migration:generate <Name>`. */
-export const migrations = [Initial1795300323686, Activities1795305261766, ActivityCancelAndInboxRead1795309320020, Uploads1795309384795, Polls1795311159877, Articles1795311240320, UserDeletedAt1795314149661, WechatSubscriptions1795314290808, UserPhone1795314400000, ContentHeld1795314600000, PollBackgroundHtml1795318667000, UserPendingNickname1795319000000];
+export const migrations = [Initial1795300323686, Activities1795305261766, ActivityCancelAndInboxRead1795309320020, Uploads1795309384795, Polls1795311159877, Articles1795311240320, UserDeletedAt1795314149661, WechatSubscriptions1795314290808, UserPhone1795314400000, ContentHeld1795314600000, PollBackgroundHtml1795318667000, UserPendingNickname1795319000000, StaffInvitesAuditChain1796666136228];
