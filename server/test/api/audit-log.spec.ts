@@ -29,12 +29,13 @@ describe('audit log: reading, export, hash chain', () => {
 
   it('shows committee staff their community and street admins the whole street, with filters', async () => {
     const own = ok(await t.call(routes.auditLog, { query: { action: 'invite.create' } }, committee));
-    expect(own.items.map((r) => r.communityName)).toEqual(['幸福里社区']);
+    // The demo's two seeded invites and this test's own, all in 幸福里.
+    expect(own.items.map((r) => r.communityName)).toEqual(['幸福里社区', '幸福里社区', '幸福里社区']);
     expect(own.items[0]).toMatchObject({ actorName: expect.any(String), targetType: 'invite', detail: { role: 'committee_staff' } });
     expect(JSON.stringify(own.items)).not.toMatch(/"code"/);
 
     const street = ok(await t.call(routes.auditLog, { query: { action: 'invite.create' } }, streetAdmin));
-    expect(street.items.map((r) => r.communityName).sort()).toEqual(['幸福里社区', '长青里社区'].sort());
+    expect(new Set(street.items.map((r) => r.communityName))).toEqual(new Set(['幸福里社区', '长青里社区']));
     const byCommunity = ok(await t.call(routes.auditLog, { query: { communityId: community['长青里社区'] } }, streetAdmin));
     expect(byCommunity.items.every((r) => r.communityName === '长青里社区')).toBe(true);
     const byActor = ok(await t.call(routes.auditLog, { query: { actorId: own.items[0].actorId! } }, streetAdmin));
