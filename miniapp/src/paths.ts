@@ -29,6 +29,9 @@ export const pagePaths = {
   privacyPolicy: 'packages/privacy/policy/index',
   myData: 'packages/privacy/my-data/index',
   editNickname: 'packages/privacy/nickname/index',
+  staffInvite: 'packages/staff/invite/index',
+  staffPeople: 'packages/staff/people/index',
+  staffAuditLog: 'packages/staff/audit-log/index',
 } as const
 
 export type PageName = keyof typeof pagePaths
@@ -38,7 +41,7 @@ export const tabPages = ['home', 'activities', 'consult', 'mine'] as const satis
 
 export const subPackages = [
   { root: 'packages/residency', pages: ['claimHousehold'] },
-  { root: 'packages/staff', pages: ['staffClaims', 'attendees', 'activityForm', 'pollForm', 'staffArticles', 'articleForm', 'staffWechatSends', 'staffModeration'] },
+  { root: 'packages/staff', pages: ['staffClaims', 'attendees', 'activityForm', 'pollForm', 'staffArticles', 'articleForm', 'staffWechatSends', 'staffModeration', 'staffInvite', 'staffPeople', 'staffAuditLog'] },
   { root: 'packages/activity', pages: ['activityDetail', 'mySignups', 'inbox', 'activityCheckin'] },
   { root: 'packages/poll', pages: ['poll', 'pollReceipt', 'pollPaper', 'pollOpinions'] },
   { root: 'packages/article', pages: ['article'] },

@@ -75,13 +75,13 @@ async function bootstrap(service: BootstrapService, street: string, force: boole
     return 1;
   }
   const { invite, png } = outcome;
-  const link = `${baseUrl ?? ''}/#/${invite.page}?code=${invite.code}`;
+  // `scene` like a scanned mini-program code: it survives the login the page asks for first.
+  const link = `${baseUrl ?? ''}/#/${invite.page}?scene=${encodeURIComponent(invite.scene)}`;
   io.out(outcome.streetCreated ? `已创建街道：${street}` : `街道已存在：${street}`);
   io.out(`身份：${roleLabels[invite.role]}（${street}）`);
   io.out(`邀请码：${invite.code}`);
   io.out(`有效期至：${invite.expiresAt}`);
   io.out(`链接：${link}${baseUrl ? '' : '  (set PUBLIC_URL for a full address)'}`);
-  io.out(`小程序页面：${invite.page}?scene=${encodeURIComponent(invite.scene)}`);
   if (png) {
     const file = resolve(qrFile ?? `invite-${invite.code}.png`);
     writeFileSync(file, png);

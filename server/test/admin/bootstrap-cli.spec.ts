@@ -33,7 +33,7 @@ describe('admin bootstrap', () => {
     expect(first.out).toContain('已创建街道：和平街道');
     const code = /邀请码：([A-Z2-9]{6})/.exec(first.out)![1];
     expect(code).not.toMatch(/[0O1lI]/);
-    expect(first.out).toContain(`/#/${INVITE_PAGE}?code=${code}`);
+    expect(first.out).toContain(`/#/${INVITE_PAGE}?scene=i%3D${code}`);
     expect(first.out).not.toMatch(/JWT|secret|xxxxxxxx/i);
 
     // Nothing else was created: the first street admin joins through the app, on the same database.
