@@ -51,7 +51,7 @@ export function InviteForm({ onCreated }: { onCreated: () => void }) {
         <Text className='people-code' id='people-invite-code'>
           {invite.code}
         </Text>
-        <Image className='people-qr' src={invite.image ?? qrDataUrl(plainQrText(invite))} mode='aspectFit' />
+        <Image id='people-invite-qr' className='people-qr' src={invite.image ?? qrDataUrl(plainQrText(invite))} mode='aspectFit' />
         <Text className='ll-text'>身份：{grantText(invite.role, invite.scope)}</Text>
         <Text className='ll-secondary'>有效期到 {formatDateTime(invite.expiresAt)}，只能使用一次。</Text>
         <Button id='people-invite-again' size='large' fill='outline' block onClick={() => setInvite(undefined)}>
