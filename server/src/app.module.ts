@@ -1,7 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { ActivitiesModule } from './activities/activities.module.js';
+import { AdoptionModule } from './adoption/adoption.module.js';
 import { ArticlesModule } from './articles/articles.module.js';
+import { AuditLogModule } from './audit/audit-log.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { ErrorFilter } from './common/error-filter.js';
 import { Clock, ClockModule } from './clock/clock.js';
@@ -49,6 +51,8 @@ export class AppModule {
         PrivacyModule,
         CommunityAdminModule,
         OrganisationsModule,
+        AdoptionModule,
+        AuditLogModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
     };

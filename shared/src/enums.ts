@@ -5,7 +5,7 @@ function enumOf<const T extends readonly [string, ...string[]]>(values: T) {
 }
 
 /** A role is always granted with a scope: street admin → street, committee → community, org roles → organisation. */
-export const RoleSchema = enumOf(['street_admin', 'committee_staff', 'social_worker', 'org_staff', 'volunteer']);
+export const RoleSchema = enumOf(['street_admin', 'committee_staff', 'social_worker', 'org_staff', 'volunteer', 'team_leader']);
 export type Role = z.infer<typeof RoleSchema>;
 export const STAFF_ROLES: readonly Role[] = ['street_admin', 'committee_staff', 'social_worker', 'org_staff'];
 
@@ -18,6 +18,7 @@ export const ROLE_SCOPE: Record<Role, ScopeKind> = {
   social_worker: 'organisation',
   org_staff: 'organisation',
   volunteer: 'none',
+  team_leader: 'organisation',
 };
 
 export const roleLabels: Record<Role, string> = {
@@ -26,6 +27,7 @@ export const roleLabels: Record<Role, string> = {
   social_worker: '社工',
   org_staff: '社会组织工作人员',
   volunteer: '志愿者',
+  team_leader: '志愿服务队队长',
 };
 
 export const OrganisationTypeSchema = enumOf(['social_work', 'volunteer_team', 'social_org', 'resident_unit', 'other']);
@@ -64,3 +66,7 @@ export const PersonaSchema = enumOf([
   'newcomer',
 ]);
 export type Persona = z.infer<typeof PersonaSchema>;
+
+/** Roles an invite can hand out (volunteer is not granted by invite: residents become volunteers themselves). */
+export const InvitableRoleSchema = enumOf(['street_admin', 'committee_staff', 'social_worker', 'org_staff', 'team_leader']);
+export type InvitableRole = z.infer<typeof InvitableRoleSchema>;

@@ -115,6 +115,15 @@ export const ErrorCode = {
   CONTENT_TOO_COMPLEX: 'CONTENT_TOO_COMPLEX',
   REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
   CLAIMS_PENDING_TOO_MANY: 'CLAIMS_PENDING_TOO_MANY',
+  INVITE_NOT_FOUND: 'INVITE_NOT_FOUND',
+  INVITE_EXPIRED: 'INVITE_EXPIRED',
+  INVITE_USED: 'INVITE_USED',
+  ROLE_NOT_GRANTABLE: 'ROLE_NOT_GRANTABLE',
+  INVITE_SCOPE_NOT_FOUND: 'INVITE_SCOPE_NOT_FOUND',
+  TEAM_LEADER_NEEDS_TEAM: 'TEAM_LEADER_NEEDS_TEAM',
+  GRANT_NOT_FOUND: 'GRANT_NOT_FOUND',
+  LAST_STREET_ADMIN: 'LAST_STREET_ADMIN',
+  AUDIT_RANGE_INVALID: 'AUDIT_RANGE_INVALID',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 export const ErrorCodeSchema = z.enum(Object.values(ErrorCode) as [ErrorCode, ...ErrorCode[]]);
@@ -229,6 +238,15 @@ export const errorMessages: Record<ErrorCode, string> = {
   CONTENT_TOO_COMPLEX: '内容的格式嵌套太多层了，请去掉一些格式（加粗、列表、引用）后再提交',
   REQUEST_TIMEOUT: '网络太慢，请求没有及时送达，请检查网络后重试',
   CLAIMS_PENDING_TOO_MANY: '您已有几条住户认证申请在等待审核，请等居委会处理后再申请新的',
+  INVITE_NOT_FOUND: '没有这个邀请码，请核对6位邀请码后重新输入',
+  INVITE_EXPIRED: '这个邀请已经过期了，请联系邀请您的工作人员重新发一个',
+  INVITE_USED: '这个邀请已经被使用过了，每个邀请只能用一次；如需加入请联系邀请人重新邀请',
+  ROLE_NOT_GRANTABLE: '您不能邀请这个身份或这个范围的人员，请联系街道管理员',
+  INVITE_SCOPE_NOT_FOUND: '找不到要邀请加入的社区或组织，请重新选择',
+  TEAM_LEADER_NEEDS_TEAM: '队长只能在志愿服务队里设立，请选择一支志愿服务队',
+  GRANT_NOT_FOUND: '找不到这条人员身份，可能已经被撤销了，请刷新',
+  LAST_STREET_ADMIN: '这是本街道最后一位街道管理员，不能撤销；请先邀请另一位管理员并等对方接受',
+  AUDIT_RANGE_INVALID: '开始日期不能晚于结束日期，请重新选择',
 };
 
 export const FieldErrorSchema = z.object({

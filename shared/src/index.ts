@@ -20,3 +20,4 @@ export * from './schemas/subscriptions.js';
 export * from './schemas/uploads.js';
 export * from './zod-locale.js';
 export * from './idempotency.js';
+export * from './schemas/adoption.js';

@@ -70,6 +70,17 @@ import {
   UpdatePollSchema,
 } from './schemas/polls.js';
 import { HealthSchema, LivenessSchema } from './schemas/health.js';
+import {
+  AuditLogPageSchema,
+  AuditLogQuerySchema,
+  CreatedInviteSchema,
+  CreateInviteSchema,
+  GrantPageSchema,
+  GrantQuerySchema,
+  GrantSchema,
+  InviteCodeParamsSchema,
+  InviteViewSchema,
+} from './schemas/adoption.js';
 import { HeldContentDecidedSchema, HeldContentDecisionSchema, HeldContentSchema } from './schemas/moderation.js';
 import { AccountDeletedSchema, MyDataExportSchema } from './schemas/privacy.js';
 import { BindPhoneRequestSchema, CheckinCodeSchema, MaskedPhoneSchema } from './schemas/platform.js';
@@ -708,6 +719,70 @@ export const routes = {
     response: ArticleDetailSchema,
   }),
   ...setupRoutes,
+  createInvite: route({
+    method: 'POST',
+    path: '/invites',
+    auth: 'user',
+    tag: 'adoption',
+    summary: 'Invite someone to a role in a scope I manage: a one-time 6-character code and a mini-program code (audit-logged)',
+    status: 201,
+    body: CreateInviteSchema,
+    response: CreatedInviteSchema,
+  }),
+  showInvite: route({
+    method: 'GET',
+    path: '/invites/:code',
+    auth: 'public',
+    tag: 'adoption',
+    summary: 'What an open invite grants, for the accept page; expired, used and unknown codes answer their own error',
+    params: InviteCodeParamsSchema,
+    response: InviteViewSchema,
+  }),
+  acceptInvite: route({
+    method: 'POST',
+    path: '/invites/:code/accept',
+    auth: 'user',
+    tag: 'adoption',
+    summary: 'Accept an invite after logging in: creates the grant; an invite is used once',
+    params: InviteCodeParamsSchema,
+    response: GrantSchema,
+  }),
+  listGrants: route({
+    method: 'GET',
+    path: '/grants',
+    auth: 'user',
+    tag: 'adoption',
+    summary: 'Who holds which role, within the scopes I manage',
+    query: GrantQuerySchema,
+    response: GrantPageSchema,
+  }),
+  revokeGrant: route({
+    method: 'DELETE',
+    path: '/grants/:id',
+    auth: 'user',
+    tag: 'adoption',
+    summary: 'Revoke a grant (not the last street admin of a street); it stops working on every server at once',
+    params: IdParamsSchema,
+    response: OkSchema,
+  }),
+  auditLog: route({
+    method: 'GET',
+    path: '/audit-log',
+    auth: 'staff',
+    tag: 'adoption',
+    summary: 'Staff actions in my street (street admin) or community (committee), newest first',
+    query: AuditLogQuerySchema,
+    response: AuditLogPageSchema,
+  }),
+  exportAuditLog: route({
+    method: 'GET',
+    path: '/audit-log/export',
+    auth: 'staff',
+    tag: 'adoption',
+    summary: 'The filtered audit log as CSV (at most 10,000 rows); the response is the file',
+    query: AuditLogQuerySchema,
+    response: z.string().describe('The file (text/csv)'),
+  }),
 } as const;
 
 export type AnyRoute = RouteDef;

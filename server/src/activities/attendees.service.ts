@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { type Companion, formatMoment, type SignupAnswers, signupRoleLabels, signupStatusLabels } from '@linli/shared';
-import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { AccessService } from '../access/access.service.js';
 import { AuditRepository } from '../audit/audit.repository.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import { AppError } from '../common/app-error.js';
+import { toSafeCsv } from '../common/csv-file.js';
 import { Database } from '../database/database.js';
 import type { DownloadFile } from '../common/send-file.js';
 import { ActivitiesRepository } from './activities.repository.js';
@@ -58,7 +58,7 @@ export class AttendeesService {
       s.hours ?? '',
       s.user.noShowCount,
     ]);
-    const body = format === 'csv' ? toCsv(header, lines) : await toXlsx(activity.title, header, lines);
+    const body = format === 'csv' ? toSafeCsv([header, ...lines]) : await toXlsx(activity.title, header, lines);
     await this.db.transaction(() =>
       this.audit.append({
         actorId: auth.userId,
@@ -91,15 +91,6 @@ function companionsText(companions: Companion[]): string {
 function answerText(answers: SignupAnswers, id: string): string {
   const a = answers[id];
   return a === undefined ? '' : Array.isArray(a) ? a.join('、') : a;
-}
-
-/**
- * With a byte-order mark, so Excel opens the Chinese text as UTF-8. Text a resident typed that Excel would
- * run as a formula (=, +, -, @) is quoted with a leading apostrophe.
- */
-function toCsv(header: string[], lines: unknown[][]): Buffer {
-  const safe = lines.map((line) => line.map((cell) => (typeof cell === 'string' && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell)));
-  return Buffer.from('\uFEFF' + stringify([header, ...safe]), 'utf8');
 }
 
 async function toXlsx(title: string, header: string[], lines: unknown[][]): Promise<Buffer> {

@@ -55,6 +55,11 @@ export class Database {
     if (pool) guardMysqlPool(pool as never, timeouts);
   }
 
+  /** Whether this call runs inside `transaction` or `plainTransaction`. */
+  inTransaction(): boolean {
+    return Boolean(this.current.getStore() ?? this.plain.getStore());
+  }
+
   /** Runs `work` with the enclosing transaction's manager, or alone (serialised on SQLite). */
   run<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
     if (this.plain.getStore()) throw new Error('TypeORM work inside Database.plainTransaction(): use rawQuery/execute');

@@ -3,6 +3,8 @@ import { ArticleRead } from '../articles/article-read.entity.js';
 import { Article } from '../articles/article.entity.js';
 import { Signup } from '../activities/signup.entity.js';
 import { VolunteerHours } from '../activities/volunteer-hours.entity.js';
+import { Invite } from '../adoption/invite.entity.js';
+import { AuditChainHead } from '../audit/audit-chain-head.entity.js';
 import { AuditLog } from '../audit/audit-log.entity.js';
 import { Community } from '../communities/community.entity.js';
 import { Household } from '../communities/household.entity.js';
@@ -54,4 +56,6 @@ export const entities = [
   Article,
   ArticleRead,
   OrganisationApplication,
+  AuditChainHead,
+  Invite,
 ];

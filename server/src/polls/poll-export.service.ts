@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { ballotSecrecyLabels, formatMoment, type PageQuery, passRuleLabels, type PollOpinionPage, voterModeLabels } from '@linli/shared';
-import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { AuditRepository } from '../audit/audit.repository.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import { Clock } from '../clock/clock.js';
 import { AppError } from '../common/app-error.js';
+import { toSafeCsv } from '../common/csv-file.js';
 import { Database } from '../database/database.js';
 import type { DownloadFile } from '../common/send-file.js';
 import { BallotBoxRepository } from './ballot-box.repository.js';
@@ -76,7 +76,7 @@ export class PollExportService {
     if (definition.opinionsEnabled) rows.push([], [`居民意见（${opinions.length}条）`], ...opinions.map((o) => [o]));
     if (held > 0) rows.push([`另有${held}条意见待工作人员审核，审核通过后才列出`]);
 
-    const body = format === 'csv' ? toCsv(rows) : await toXlsx(rows);
+    const body = format === 'csv' ? toSafeCsv(rows) : await toXlsx(rows);
     await this.db.transaction(() =>
       this.audit.append({
         actorId: auth.userId,
@@ -110,12 +110,6 @@ export class PollExportService {
     if (phase !== 'closed' && phase !== 'published') throw new AppError('POLL_NOT_CLOSED');
     return { poll, definition: (await this.definitions.get(id, poll))! };
   }
-}
-
-/** With a byte-order mark for Excel; text Excel would run as a formula (=, +, -, @) gets a leading apostrophe. */
-function toCsv(rows: unknown[][]): Buffer {
-  const safe = rows.map((row) => row.map((cell) => (typeof cell === 'string' && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell)));
-  return Buffer.from('\uFEFF' + stringify(safe), 'utf8');
 }
 
 async function toXlsx(rows: unknown[][]): Promise<Buffer> {

@@ -61,8 +61,10 @@ describe('Database.transaction under concurrency', () => {
   });
 
   it('runs plain-SQL units in a plain transaction: all or nothing under concurrency, effects after commit', async () => {
-    const insert = (i: number) =>
-      t.db.execute('INSERT INTO `audit_log` (`actorId`, `action`, `communityId`, `targetType`, `targetId`, `detail`, `createdAt`) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+    // Outside the hash chain (chain -2, a place of its own per write): this exercises the transaction, not the log.
+    const insert = (i: number, k: number) =>
+      t.db.execute('INSERT INTO `audit_log` (`chain`, `seq`, `actorId`, `action`, `communityId`, `targetType`, `targetId`, `detail`, `createdAt`) VALUES (-2, ?, ?, ?, ?, ?, ?, ?, ?)', [
+        i * 2 + k,
         null,
         `plain.${i}`,
         null,
@@ -75,11 +77,11 @@ describe('Database.transaction under concurrency', () => {
     const results = await Promise.allSettled(
       Array.from({ length: 60 }, (_, i) =>
         t.db.plainTransaction(async () => {
-          await insert(i);
+          await insert(i, 0);
           t.db.afterCommit(() => effects.push(i));
           await new Promise((resolve) => setImmediate(resolve));
           if (i % 3 === 0) throw new Error(`rollback ${i}`);
-          await insert(i);
+          await insert(i, 1);
         }),
       ),
     );

@@ -95,6 +95,14 @@ export default function MinePage() {
           )}
         </View>
 
+        <LinkCell id='mine-accept-invite' title='接受邀请' description='工作人员给了您邀请码，在这里输入' onClick={() => goTo('staffInvite')} />
+        {me.grants.some((g) => g.role === 'street_admin' || g.role === 'committee_staff' || g.role === 'team_leader') ? (
+          <LinkCell id='mine-people' title='人员' description='邀请工作人员、查看谁有什么身份、撤销身份' onClick={() => goTo('staffPeople')} />
+        ) : null}
+        {managesPolls(me) ? (
+          <LinkCell id='mine-audit-log' title='审计日志' description='工作人员做过的每一项操作，可以查询和导出' onClick={() => goTo('staffAuditLog')} />
+        ) : null}
+
         <Text className='ll-section-title'>活动</Text>
         <LinkCell id='mine-signups' title='我的报名' description='报过的活动、候补情况和签到码' onClick={() => goTo('mySignups')} />
         <LinkCell

@@ -18,6 +18,7 @@ import {
   personaOpenid,
 } from './demo-data.js';
 import { seedDemoActivities } from './seed-activities.js';
+import { seedDemoAdoption } from './seed-adoption.js';
 import { seedDemoArticles } from './seed-articles.js';
 import { demoOrganisation, seedDemoApplications } from './seed-organisations.js';
 import { seedDemoPolls } from './seed-polls.js';
@@ -95,6 +96,8 @@ export function seedDemo(db: Database): Promise<boolean> {
     await seedDemoActivities(db, { communityId: communities[0].id, organisationIds: organisations.map((o) => o.id), createdBy: committee.id }, now);
     await seedDemoPolls(db, { communityId: communities[0].id, createdBy: committee.id }, now);
     await seedDemoArticles(db, { communityId: communities[0].id, createdBy: committee.id }, now);
+    const streetAdmin = await em.findOneByOrFail(User, { openid: personaOpenid('street-admin') });
+    await seedDemoAdoption(db, { streetId: street.id, communityId: communities[0].id, streetAdminId: streetAdmin.id, committeeId: committee.id }, now);
     return true;
   });
 }

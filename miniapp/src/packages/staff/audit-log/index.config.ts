@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '审计日志',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 200,
+})

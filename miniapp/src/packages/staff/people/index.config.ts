@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '人员',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 200,
+})
