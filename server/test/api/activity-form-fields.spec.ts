@@ -41,12 +41,12 @@ describe('activity cover, audience and sign-up questions', () => {
 
   it('keeps cover, audience and questions when an edit leaves them out, and changes them when it sends them', async () => {
     const audience = { kind: 'anyone' as const, buildings: [], minAge: 55, maxAge: null };
-    const created = ok(
-      await t.call(routes.createActivity, { body: activityInput(t, community, { coverUrl: 'https://img.example.com/a/cover.jpg', audience, questions }) }, committee),
-    );
+    // Only our own uploads may be covers (image-addresses.spec.ts).
+    const cover = ok(await uploadFile(t, committee, await photo(1600, 900).jpeg().toBuffer())).variants.cover;
+    const created = ok(await t.call(routes.createActivity, { body: activityInput(t, community, { coverUrl: cover, audience, questions }) }, committee));
 
     const renamed = ok(await t.call(routes.updateActivity, { params: { id: created.id }, body: { title: '改了名字的活动' } }, committee));
-    expect(renamed).toMatchObject({ title: '改了名字的活动', coverUrl: 'https://img.example.com/a/cover.jpg', audience, questions });
+    expect(renamed).toMatchObject({ title: '改了名字的活动', coverUrl: cover, audience, questions });
 
     const reordered = [questions[2], { ...questions[0], required: false }];
     const changed = ok(
