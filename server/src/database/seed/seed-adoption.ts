@@ -19,34 +19,16 @@ export async function seedDemoAdoption(
   const audit = new AuditRepository(db);
   await db.run(async (em) => {
     const committeeGrant = await em.findOneByOrFail(RoleGrant, { userId: ids.committeeId, role: 'committee_staff' });
-    const accepted = await em.save(
-      em.create(Invite, {
-        code: newInviteCode(),
-        role: 'committee_staff',
-        streetId: ids.streetId,
-        communityId: ids.communityId,
-        organisationId: null,
-        inviterId: ids.streetAdminId,
-        createdAt: new Date(now.getTime() - 8 * DAY_MS),
-        expiresAt: new Date(now.getTime() - DAY_MS),
-        acceptedAt: new Date(now.getTime() - 7 * DAY_MS),
-        acceptedBy: ids.committeeId,
-      }),
-    );
-    const open = await em.save(
-      em.create(Invite, {
-        code: newInviteCode(),
-        role: 'committee_staff',
-        streetId: ids.streetId,
-        communityId: ids.communityId,
-        organisationId: null,
-        inviterId: ids.committeeId,
-        createdAt: now,
-        expiresAt: new Date(now.getTime() + 7 * DAY_MS),
-        acceptedAt: null,
-        acceptedBy: null,
-      }),
-    );
+    const invite = (fields: Pick<Invite, 'inviterId' | 'createdAt' | 'expiresAt' | 'acceptedAt' | 'acceptedBy'>) =>
+      em.save(em.create(Invite, { code: newInviteCode(), role: 'committee_staff', streetId: ids.streetId, communityId: ids.communityId, organisationId: null, ...fields }));
+    const accepted = await invite({
+      inviterId: ids.streetAdminId,
+      createdAt: new Date(now.getTime() - 8 * DAY_MS),
+      expiresAt: new Date(now.getTime() - DAY_MS),
+      acceptedAt: new Date(now.getTime() - 7 * DAY_MS),
+      acceptedBy: ids.committeeId,
+    });
+    const open = await invite({ inviterId: ids.committeeId, createdAt: now, expiresAt: new Date(now.getTime() + 7 * DAY_MS), acceptedAt: null, acceptedBy: null });
     const scope = `community:${ids.communityId}`;
     await audit.append({ actorId: ids.streetAdminId, action: 'invite.create', communityId: ids.communityId, targetType: 'invite', targetId: accepted.id, detail: { role: 'committee_staff', scope } });
     await audit.append({ actorId: ids.committeeId, action: 'grant.accept_invite', communityId: ids.communityId, targetType: 'role_grant', targetId: committeeGrant.id, detail: { inviteId: accepted.id, role: 'committee_staff', inviterId: ids.streetAdminId } });
