@@ -37,8 +37,8 @@ describe('loadConfig', () => {
   it('serves the API docs outside production, and in production only with API_DOCS=true', () => {
     const secret = 'x'.repeat(32);
     expect(loadConfig({}).apiDocs).toBe(true);
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret }).apiDocs).toBe(false);
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret, API_DOCS: 'true' }).apiDocs).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret, PUBLIC_URL: 'https://linli.example.cn' }).apiDocs).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret, PUBLIC_URL: 'https://linli.example.cn', API_DOCS: 'true' }).apiDocs).toBe(true);
   });
 
   it('keeps shared state in memory unless REDIS_URL is set', () => {
