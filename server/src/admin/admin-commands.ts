@@ -62,13 +62,13 @@ export async function runAdmin(argv: string[], env: NodeJS.ProcessEnv, io: Admin
   try {
     await app.get(SchemaSetup).prepare();
     if (command === 'audit-verify') return await auditVerify(app.get(AuditVerifier), io);
-    return await bootstrap(app.get(BootstrapService), street!, args.values.force, args.values['qr-file'], publicUrl(env), io);
+    return await bootstrap(app.get(BootstrapService), street!, args.values.force, args.values['qr-file'], config.publicUrl, io);
   } finally {
     await app.close();
   }
 }
 
-async function bootstrap(service: BootstrapService, street: string, force: boolean, qrFile: string | undefined, baseUrl: string | null, io: AdminIo): Promise<number> {
+async function bootstrap(service: BootstrapService, street: string, force: boolean, qrFile: string | undefined, baseUrl: string, io: AdminIo): Promise<number> {
   const outcome = await service.bootstrap(street, { force });
   if (outcome.kind === 'has_admin') {
     io.err(`「${street}」已经有 ${outcome.admins} 位街道管理员，没有生成新的邀请。请由现任管理员在小程序「人员」页面邀请；确需再生成一个，请加 --force。`);
@@ -76,12 +76,12 @@ async function bootstrap(service: BootstrapService, street: string, force: boole
   }
   const { invite, png } = outcome;
   // `scene` like a scanned mini-program code: it survives the login the page asks for first.
-  const link = `${baseUrl ?? ''}/#/${invite.page}?scene=${encodeURIComponent(invite.scene)}`;
+  const link = `${baseUrl}/#/${invite.page}?scene=${encodeURIComponent(invite.scene)}`;
   io.out(outcome.streetCreated ? `已创建街道：${street}` : `街道已存在：${street}`);
   io.out(`身份：${roleLabels[invite.role]}（${street}）`);
   io.out(`邀请码：${invite.code}`);
   io.out(`有效期至：${invite.expiresAt}`);
-  io.out(`链接：${link}${baseUrl ? '' : '  (set PUBLIC_URL for a full address)'}`);
+  io.out(`链接：${link}`);
   if (png) {
     const file = resolve(qrFile ?? `invite-${invite.code}.png`);
     writeFileSync(file, png);
@@ -105,15 +105,4 @@ async function auditVerify(verifier: AuditVerifier, io: AdminIo): Promise<number
     io.out(`BROKEN chain ${b.chain} ${where}: ${b.reason}`);
   }
   return 1;
-}
-
-/** Where the H5 app is served, for the printed link; our own address always comes from configuration. */
-function publicUrl(env: NodeJS.ProcessEnv): string | null {
-  const value = env.PUBLIC_URL?.trim();
-  if (!value) return null;
-  try {
-    return new URL(value).toString().replace(/\/+$/, '');
-  } catch {
-    return null;
-  }
 }
