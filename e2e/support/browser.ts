@@ -42,7 +42,7 @@ export async function openPhone(journey: string): Promise<Phone> {
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
       (window as unknown as { __linliCspViolation(report: string): void }).__linliCspViolation(
-        `${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} on ${e.documentURI}`,
+        `${e.effectiveDirective} blocked ${e.blockedURI || "inline"} on ${e.documentURI} (${e.sourceFile}:${e.lineNumber}:${e.columnNumber})`,
       );
     });
   });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import helmet from 'helmet';
@@ -10,13 +11,21 @@ function imageOrigins(config: AppConfig): string[] {
   return config.uploads.s3 ? [new URL(config.uploads.s3.publicUrl).origin] : [];
 }
 
+const sha256 = (source: string) => `'sha256-${createHash('sha256').update(source, 'utf8').digest('base64')}'`;
+
+/**
+ * Taro's H5 tab bar items are `<a href="javascript:;">` with a click handler: following the link does nothing, but
+ * the browser still runs it, so the policy allows exactly that no-op URL (both hash forms browsers compute).
+ */
+const TARO_NO_OP_LINK = ["'unsafe-hashes'", sha256('javascript:;'), sha256(';')];
+
 function policy(config: AppConfig, scriptSources: string[]) {
   return helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", ...scriptSources],
+        scriptSrc: ["'self'", ...scriptSources, ...TARO_NO_OP_LINK],
         // React and NutUI set style attributes, and Taro adds <style> elements at run time.
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:', ...imageOrigins(config)],
