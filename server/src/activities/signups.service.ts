@@ -54,8 +54,8 @@ export class SignupsService {
     const { activity, liveSignupId } = found;
     if (!shownToResidents(activity) && !(await this.access.canManageActivity(auth, activity))) throw new AppError('ACTIVITY_NOT_FOUND');
     // Before the window and seat checks: the try that counted may have been the last seat, or the window's last minute.
-    if (retry && liveSignupId !== null) return this.signupDto(liveSignupId);
     const now = this.clock.now();
+    if (retry && liveSignupId !== null) return this.existingOutcome(liveSignupId, activity, now);
     const blocker = windowBlocker(activity, now);
     if (blocker) throw new AppError(blocker);
     const audience = audienceOf(activity);
@@ -108,7 +108,7 @@ export class SignupsService {
       // A try of this same request committed while this one was on its way: its sign-up is the answer.
       const existing =
         retry && error instanceof AppError && error.code === 'SIGNUP_DUPLICATE' ? await this.signups.findLive(activity.id, auth.userId, input.role) : null;
-      if (existing) return this.signupDto(existing.id);
+      if (existing) return this.existingOutcome(existing.id, activity, now);
       throw error;
     }
     const { id, status } = placed;
@@ -226,6 +226,12 @@ export class SignupsService {
     if (activity.seats === 0) return { eligible: false, reason: '这个活动只招募志愿者，欢迎报名当志愿者' };
     if (activity.seatsTaken >= activity.seats && !activity.waitlistEnabled) return refuse('SEATS_FULL');
     return { eligible: true, reason: null };
+  }
+
+  /** A retried sign-up's answer: the sign-up that counted, with the reminder it will really get, as the first answer had. */
+  private async existingOutcome(id: number, activity: Activity, now: Date): Promise<SignupDto> {
+    const signup = (await this.signups.findById(id))!;
+    return { ...(await this.toDto(signup)), reminderAt: reminderAtOf(signup, activity, now)?.toISOString() ?? null };
   }
 
   async signupDto(id: number): Promise<SignupDto> {

@@ -5,6 +5,7 @@ import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { Endpoint } from '../common/endpoint.decorator.js';
 import { Input } from '../common/input.decorator.js';
+import { sendFile } from '../common/send-file.js';
 import { AuditLogService } from './audit-log.service.js';
 
 @Controller()
@@ -23,9 +24,6 @@ export class AuditLogController {
     @Res({ passthrough: false }) reply: FastifyReply,
   ) {
     const body = await this.auditLog.exportCsv(auth, query);
-    await reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="audit-log.csv"; filename*=UTF-8''${encodeURIComponent('审计日志.csv')}`)
-      .send(body);
+    await sendFile(reply, { filename: '审计日志.csv', contentType: 'text/csv; charset=utf-8', body }, 'audit-log.csv');
   }
 }

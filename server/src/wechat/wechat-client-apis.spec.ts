@@ -28,7 +28,7 @@ function client(overrides: Partial<WechatClientConfig> = {}): WechatClient {
     appId: APP_ID,
     secret: SECRET,
     baseUrl: fake.baseUrl,
-    timeoutMs: 2000,
+    timeoutMs: 10_000, // generous: five QR images are drawn at once on a busy CI machine
     retryBaseDelayMs: 1,
     ...overrides,
   });

@@ -65,7 +65,7 @@ describe('inbox read state', () => {
     const mine = (await inbox(me)).items[0].id;
 
     const reply = await markRead(me, { ids: [...theirs, 99_999_999] });
-    expect(reply).toEqual({ status: 200, body: { unreadCount: 1 } });
+    expect(reply).toMatchObject({ status: 200, body: { unreadCount: 1 } });
     expect((await inbox(other)).unreadCount).toBe(2);
     const untouched = await t.db.run((em) => em.findBy(InboxItem, { id: In(theirs) }));
     expect(untouched.every((i) => i.readAt === null)).toBe(true);

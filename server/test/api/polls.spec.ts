@@ -434,10 +434,13 @@ describe('consultation votes', () => {
 
       const voters = ok(await t.call(routes.pollHouseholdVoters, { params: { id: poll.id }, query: { householdId: paper.householdId } }, committee));
       expect(voters).toMatchObject({ householdId: paper.householdId, address: '9栋1单元1000', eligible: true, householdVote: null });
-      expect(voters.residents).toEqual([
-        { userId: online.userId, name: online.name, vote: { channel: 'online' } },
-        { userId: paper.userId, name: paper.name, vote: { channel: 'paper' } },
-      ]);
+      // In user id order; the two residents may have logged in either way round.
+      expect(voters.residents).toEqual(
+        [
+          { userId: online.userId, name: online.name, vote: { channel: 'online' } },
+          { userId: paper.userId, name: paper.name, vote: { channel: 'paper' } },
+        ].sort((a, b) => a.userId - b.userId),
+      );
       const otherHome = ok(await t.call(routes.pollHouseholdVoters, { params: { id: poll.id }, query: { householdId: other.householdId } }, committee));
       expect(otherHome.residents.every((r) => r.vote === null)).toBe(true);
 
