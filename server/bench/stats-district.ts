@@ -71,7 +71,7 @@ export async function fillDistrict(mysqlUrl: string): Promise<number> {
       await step(
         `residencies ${to + 1}`,
         `INSERT INTO \`residency\` (\`userId\`, \`householdId\`, \`communityId\`, \`source\`, \`verifiedAt\`)
-         SELECT ${u} + seq, ${h} + seq DIV 2, ${community('seq DIV 2')}, 'committee', NOW() - INTERVAL (seq MOD 1095) DAY FROM seq_${from}_to_${to}`,
+         SELECT ${u} + seq, ${h} + seq DIV 2, ${community('seq DIV 2')}, 'census', NOW() - INTERVAL (seq MOD 1095) DAY FROM seq_${from}_to_${to}`,
       );
     });
     const pending = Math.min(10_000, RESIDENTS);

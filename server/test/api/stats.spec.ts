@@ -86,7 +86,7 @@ describe('statistics: overview, export, my volunteer hours', () => {
     const hx = (await em.insert(Household, { communityId: x, building: '1', unit: '1', room: '101' })).identifiers[0].id as number;
     const hy = (await em.insert(Household, { communityId: y, building: '1', unit: '1', room: '101' })).identifiers[0].id as number;
     const verified = (userId: number, communityId: number, householdId: number, iso: string) =>
-      em.insert(Residency, { userId, communityId, householdId, source: 'committee', verifiedAt: at(iso) });
+      em.insert(Residency, { userId, communityId, householdId, source: 'claim', verifiedAt: at(iso) });
     await verified(u[0], x, hx, '2026-02-10T02:00:00Z');
     await verified(u[1], x, hx, '2026-02-11T02:00:00Z');
     await verified(u[2], x, hx, '2026-01-31T17:00:00Z'); // 1 February in China
