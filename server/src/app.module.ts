@@ -21,6 +21,7 @@ import { PollsModule } from './polls/polls.module.js';
 import { PrivacyModule } from './privacy/privacy.module.js';
 import { RateLimitModule } from './rate-limit/rate-limit.module.js';
 import { ResidencyModule } from './residency/residency.module.js';
+import { StatsModule } from './stats/stats.module.js';
 import { UploadsModule } from './uploads/uploads.module.js';
 import { UsersModule } from './users/users.module.js';
 import { WechatModule } from './wechat/wechat.module.js';
@@ -53,6 +54,7 @@ export class AppModule {
         OrganisationsModule,
         AdoptionModule,
         AuditLogModule,
+        StatsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
     };

@@ -124,6 +124,8 @@ export const ErrorCode = {
   GRANT_NOT_FOUND: 'GRANT_NOT_FOUND',
   LAST_STREET_ADMIN: 'LAST_STREET_ADMIN',
   AUDIT_RANGE_INVALID: 'AUDIT_RANGE_INVALID',
+  STATS_RANGE_INVALID: 'STATS_RANGE_INVALID',
+  STATS_RANGE_TOO_LONG: 'STATS_RANGE_TOO_LONG',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 export const ErrorCodeSchema = z.enum(Object.values(ErrorCode) as [ErrorCode, ...ErrorCode[]]);
@@ -247,6 +249,8 @@ export const errorMessages: Record<ErrorCode, string> = {
   GRANT_NOT_FOUND: '找不到这条人员身份，可能已经被撤销了，请刷新',
   LAST_STREET_ADMIN: '这是本街道最后一位街道管理员，不能撤销；请先邀请另一位管理员并等对方接受',
   AUDIT_RANGE_INVALID: '开始日期不能晚于结束日期，请重新选择',
+  STATS_RANGE_INVALID: '统计的开始日期不能晚于结束日期，请重新选择',
+  STATS_RANGE_TOO_LONG: '一次最多统计两年的数据，请缩短日期范围后再试',
 };
 
 export const FieldErrorSchema = z.object({

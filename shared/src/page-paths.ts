@@ -37,6 +37,7 @@ export const pagePaths = {
   staffInvite: 'packages/staff/invite/index',
   staffPeople: 'packages/staff/people/index',
   staffAuditLog: 'packages/staff/audit-log/index',
+  staffStats: 'packages/staff/stats/index',
 } as const;
 
 export type PageName = keyof typeof pagePaths;

@@ -94,6 +94,7 @@ import {
 } from './schemas/residency.js';
 import { imageUploadLimits, UploadSchema } from './schemas/uploads.js';
 import { setupRoutes } from './routes-setup.js';
+import { statsRoutes } from './routes-stats.js';
 import { CommunityListQuerySchema, DryRunQuerySchema } from './schemas/organisations.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -719,6 +720,7 @@ export const routes = {
     response: ArticleDetailSchema,
   }),
   ...setupRoutes,
+  ...statsRoutes,
   createInvite: route({
     method: 'POST',
     path: '/invites',

@@ -121,6 +121,20 @@ export class AccessService {
   pollAdminCommunities(auth: AuthContext): Promise<Set<number>> {
     return this.residentAdminCommunities(auth);
   }
+
+  /**
+   * The communities a statistics overview counts: the one asked for, which must be the caller's (committee
+   * staff of it, or street admin of its street), or else every community the caller administers.
+   */
+  async statsCommunities(auth: AuthContext, communityId?: number): Promise<number[]> {
+    const mine = await this.residentAdminCommunities(auth);
+    if (communityId !== undefined) {
+      if (!mine.has(communityId)) throw new AppError('OUT_OF_SCOPE');
+      return [communityId];
+    }
+    if (mine.size === 0) throw new AppError('OUT_OF_SCOPE');
+    return [...mine].sort((a, b) => a - b);
+  }
 }
 
 export function inActivityScope(scope: ActivityScope, activity: { communityId: number; organisationId: number | null }): boolean {

@@ -12,6 +12,8 @@ import { Activity } from './activity.entity.js';
 @Index(['activityId', 'userId', 'role', 'active'], { unique: true })
 @Index(['activityId', 'status', 'id'])
 @Index(['userId', 'id'])
+// The dashboard counts each activity's participant sign-ups by status from this index alone.
+@Index(['activityId', 'role', 'status'])
 @Index(['status', 'offerExpiresAt'])
 export class Signup {
   @PrimaryGeneratedColumn()

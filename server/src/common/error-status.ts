@@ -120,4 +120,6 @@ export const errorStatus: Record<ErrorCode, number> = {
   GRANT_NOT_FOUND: 404,
   LAST_STREET_ADMIN: 409,
   AUDIT_RANGE_INVALID: 400,
+  STATS_RANGE_INVALID: 400,
+  STATS_RANGE_TOO_LONG: 400,
 };

@@ -5,7 +5,8 @@ import { Household } from '../communities/household.entity.js';
 /** A verified resident of a household: one row per user and household, whatever verified it. */
 @Entity('residency')
 @Index(['userId', 'householdId'], { unique: true })
-@Index(['communityId'])
+// Leads with the community like the old single-column index did, and covers the dashboard's verified-by-month count.
+@Index(['communityId', 'verifiedAt'])
 export class Residency {
   @PrimaryGeneratedColumn()
   id: number;

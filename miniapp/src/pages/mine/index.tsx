@@ -7,6 +7,7 @@ import { Button } from '../../components/nutui'
 import { Page } from '../../components/Page'
 import { ResidencyCard } from '../../components/ResidencyCard'
 import { StaffPhoneCard } from '../../components/StaffPhoneCard'
+import { VolunteerHoursCard } from '../../components/VolunteerHoursCard'
 import { ErrorState, LoadingState } from '../../components/States'
 import { usePullRefresh } from '../../hooks/usePullRefresh'
 import { useResource } from '../../hooks/useResource'
@@ -102,8 +103,12 @@ export default function MinePage() {
         {managesPolls(me) ? (
           <LinkCell id='mine-audit-log' title='审计日志' description='工作人员做过的每一项操作，可以查询和导出' onClick={() => goTo('staffAuditLog')} />
         ) : null}
+        {managesPolls(me) ? (
+          <LinkCell id='mine-stats' title='统计' description='住户认证、活动报名和到场、志愿服务时长、议事和文章的数字，可以导出Excel' onClick={() => goTo('staffStats')} />
+        ) : null}
 
         <Text className='ll-section-title'>活动</Text>
+        <VolunteerHoursCard />
         <LinkCell id='mine-signups' title='我的报名' description='报过的活动、候补情况和签到码' onClick={() => goTo('mySignups')} />
         <LinkCell
           id='mine-inbox'
