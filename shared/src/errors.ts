@@ -124,6 +124,12 @@ export const ErrorCode = {
   GRANT_NOT_FOUND: 'GRANT_NOT_FOUND',
   LAST_STREET_ADMIN: 'LAST_STREET_ADMIN',
   AUDIT_RANGE_INVALID: 'AUDIT_RANGE_INVALID',
+  DESK_LOGIN_NOT_FOUND: 'DESK_LOGIN_NOT_FOUND',
+  DESK_LOGIN_EXPIRED: 'DESK_LOGIN_EXPIRED',
+  DESK_LOGIN_USED: 'DESK_LOGIN_USED',
+  DESK_LOGIN_NOT_STAFF: 'DESK_LOGIN_NOT_STAFF',
+  DESK_SESSION_NOT_FOUND: 'DESK_SESSION_NOT_FOUND',
+  SESSION_REVOKED: 'SESSION_REVOKED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 export const ErrorCodeSchema = z.enum(Object.values(ErrorCode) as [ErrorCode, ...ErrorCode[]]);
@@ -247,6 +253,12 @@ export const errorMessages: Record<ErrorCode, string> = {
   GRANT_NOT_FOUND: '找不到这条人员身份，可能已经被撤销了，请刷新',
   LAST_STREET_ADMIN: '这是本街道最后一位街道管理员，不能撤销；请先邀请另一位管理员并等对方接受',
   AUDIT_RANGE_INVALID: '开始日期不能晚于结束日期，请重新选择',
+  DESK_LOGIN_NOT_FOUND: '找不到这个电脑登录二维码，请在电脑上点“刷新二维码”后重新扫码',
+  DESK_LOGIN_EXPIRED: '这个二维码已经过期了（两分钟内有效），请在电脑上点“刷新二维码”后重新扫码',
+  DESK_LOGIN_USED: '这个二维码已经用过了，每个二维码只能登录一次；请在电脑上点“刷新二维码”',
+  DESK_LOGIN_NOT_STAFF: '只有工作人员可以登录电脑工作台；如需开通请联系社区或街道的管理员邀请您',
+  DESK_SESSION_NOT_FOUND: '找不到这台电脑的登录记录，可能已经退出了，请刷新列表',
+  SESSION_REVOKED: '这台电脑已经退出登录，请用手机扫码重新登录',
 };
 
 export const FieldErrorSchema = z.object({

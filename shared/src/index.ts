@@ -21,3 +21,4 @@ export * from './schemas/uploads.js';
 export * from './zod-locale.js';
 export * from './idempotency.js';
 export * from './schemas/adoption.js';
+export * from './schemas/desk.js';

@@ -37,6 +37,8 @@ export const pagePaths = {
   staffInvite: 'packages/staff/invite/index',
   staffPeople: 'packages/staff/people/index',
   staffAuditLog: 'packages/staff/audit-log/index',
+  deskConfirm: 'packages/staff/desk-confirm/index',
+  deskSessions: 'packages/privacy/desk-sessions/index',
 } as const;
 
 export type PageName = keyof typeof pagePaths;
