@@ -47,8 +47,9 @@ export class DeskLoginService {
     const expiresAt = new Date(createdAt.getTime() + TICKET_MS);
     await this.desk.insertLogin({ ticketHash: hashDeskSecret(ticket), keyHash: hashDeskSecret(key), label, createdAt, expiresAt });
     const scene = deskScene(ticket);
-    // Our own address from configuration, never from the request; the H5 app routes by hash.
-    const link = `${this.config.publicUrl}/#/${DESK_CONFIRM_PAGE}?ticket=${ticket}`;
+    // Our own address from configuration, never from the request; the H5 app routes by hash, and `scene` is what
+    // the app carries through a login on the way (as from a scanned mini-program code).
+    const link = `${this.config.publicUrl}/#/${DESK_CONFIRM_PAGE}?scene=${encodeURIComponent(scene)}`;
     return { ticket, key, expiresAt: expiresAt.toISOString(), link, page: DESK_CONFIRM_PAGE, scene, image: await this.miniProgramCode(scene), label };
   }
 

@@ -39,7 +39,7 @@ describe('desk login by a staff phone', () => {
     expect(desk.ticket).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(desk.scene).toBe(`d=${desk.ticket}`);
     expect(desk.scene.length).toBeLessThanOrEqual(32);
-    expect(desk.link).toBe(`${t.base}/#/packages/staff/desk-confirm/index?ticket=${desk.ticket}`);
+    expect(desk.link).toBe(`${t.base}/#/packages/staff/desk-confirm/index?scene=d%3D${desk.ticket}`);
     expect(desk).toMatchObject({ label: 'Chrome · Windows', image: null, page: 'packages/staff/desk-confirm/index' });
     expect(Math.abs(new Date(desk.expiresAt).getTime() - t.clock.now().getTime() - 2 * 60 * 1000)).toBeLessThan(2000);
     // Only hashes are kept.
