@@ -30,10 +30,8 @@ describe('desk login by scanning with a staff phone (H5 in Chromium)', () => {
 
   it('shows the QR at the desk, is confirmed on the phone, and the desk is then logged in as the committee member', async () => {
     const page: Page = desk.page;
-    await page.goto(`${server.baseUrl}/`);
-    await page.evaluate(() => localStorage.clear());
+    // A fresh profile: nobody is logged in at this desk.
     await openPage(page, server.baseUrl, 'login', { from: 'mine' });
-    await page.reload();
     // The demo server allows personas, so the desk way is one button away (production shows the QR at once).
     const asked = page.waitForResponse((r) => r.url().endsWith('/api/desk-logins') && r.request().method() === 'POST');
     await page.locator(visible('#desk-login-switch')).click();
