@@ -126,6 +126,12 @@ export const ErrorCode = {
   AUDIT_RANGE_INVALID: 'AUDIT_RANGE_INVALID',
   STATS_RANGE_INVALID: 'STATS_RANGE_INVALID',
   STATS_RANGE_TOO_LONG: 'STATS_RANGE_TOO_LONG',
+  DESK_LOGIN_NOT_FOUND: 'DESK_LOGIN_NOT_FOUND',
+  DESK_LOGIN_EXPIRED: 'DESK_LOGIN_EXPIRED',
+  DESK_LOGIN_USED: 'DESK_LOGIN_USED',
+  DESK_LOGIN_NOT_STAFF: 'DESK_LOGIN_NOT_STAFF',
+  DESK_SESSION_NOT_FOUND: 'DESK_SESSION_NOT_FOUND',
+  SESSION_REVOKED: 'SESSION_REVOKED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 export const ErrorCodeSchema = z.enum(Object.values(ErrorCode) as [ErrorCode, ...ErrorCode[]]);
@@ -251,6 +257,12 @@ export const errorMessages: Record<ErrorCode, string> = {
   AUDIT_RANGE_INVALID: '开始日期不能晚于结束日期，请重新选择',
   STATS_RANGE_INVALID: '统计的开始日期不能晚于结束日期，请重新选择',
   STATS_RANGE_TOO_LONG: '一次最多统计两年的数据，请缩短日期范围后再试',
+  DESK_LOGIN_NOT_FOUND: '找不到这个电脑登录二维码，请在电脑上点“刷新二维码”后重新扫码',
+  DESK_LOGIN_EXPIRED: '这个二维码已经过期了（两分钟内有效），请在电脑上点“刷新二维码”后重新扫码',
+  DESK_LOGIN_USED: '这个二维码已经用过了，每个二维码只能登录一次；请在电脑上点“刷新二维码”',
+  DESK_LOGIN_NOT_STAFF: '只有工作人员可以登录电脑工作台；如需开通请联系社区或街道的管理员邀请您',
+  DESK_SESSION_NOT_FOUND: '找不到这台电脑的登录记录，可能已经退出了，请刷新列表',
+  SESSION_REVOKED: '这台电脑已经退出登录，请用手机扫码重新登录',
 };
 
 export const FieldErrorSchema = z.object({

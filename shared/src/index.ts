@@ -22,3 +22,4 @@ export * from './zod-locale.js';
 export * from './idempotency.js';
 export * from './schemas/adoption.js';
 export * from './schemas/stats.js';
+export * from './schemas/desk.js';

@@ -38,6 +38,8 @@ export const pagePaths = {
   staffPeople: 'packages/staff/people/index',
   staffAuditLog: 'packages/staff/audit-log/index',
   staffStats: 'packages/staff/stats/index',
+  deskConfirm: 'packages/staff/desk-confirm/index',
+  deskSessions: 'packages/privacy/desk-sessions/index',
 } as const;
 
 export type PageName = keyof typeof pagePaths;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdParamsSchema, OkSchema } from './schemas/common.js';
+import { DeskLoginStateSchema, DeskLoginTicketSchema, DeskPollQuerySchema, DeskSessionListSchema, DeskTicketParamsSchema } from './schemas/desk.js';
 import {
   CensusImportParamsSchema,
   CensusImportRequestSchema,
@@ -784,6 +785,51 @@ export const routes = {
     summary: 'The filtered audit log as CSV (at most 10,000 rows); the response is the file',
     query: AuditLogQuerySchema,
     response: z.string().describe('The file (text/csv)'),
+  }),
+  createDeskLogin: route({
+    method: 'POST',
+    path: '/desk-logins',
+    auth: 'public',
+    tag: 'auth',
+    summary: 'A desk asks for a one-time login ticket (2 minutes) to show as a QR for a staff phone to confirm',
+    status: 201,
+    response: DeskLoginTicketSchema,
+  }),
+  deskLoginState: route({
+    method: 'GET',
+    path: '/desk-logins/:ticket',
+    auth: 'public',
+    tag: 'auth',
+    summary: 'Pending, confirmed, expired or used; with the desk key, a confirmed ticket hands over the desk session once',
+    params: DeskTicketParamsSchema,
+    query: DeskPollQuerySchema,
+    response: DeskLoginStateSchema,
+  }),
+  confirmDeskLogin: route({
+    method: 'POST',
+    path: '/desk-logins/:ticket/confirm',
+    auth: 'user',
+    tag: 'auth',
+    summary: 'A staff member confirms a desk login from the phone (once per ticket; audit-logged)',
+    params: DeskTicketParamsSchema,
+    response: OkSchema,
+  }),
+  myDeskSessions: route({
+    method: 'GET',
+    path: '/me/desk-sessions',
+    auth: 'user',
+    tag: 'auth',
+    summary: 'The desks logged in as me that have not expired or been signed out',
+    response: DeskSessionListSchema,
+  }),
+  revokeDeskSession: route({
+    method: 'DELETE',
+    path: '/me/desk-sessions/:id',
+    auth: 'user',
+    tag: 'auth',
+    summary: 'Sign a desk out: its token stops working on every server at once (audit-logged)',
+    params: IdParamsSchema,
+    response: OkSchema,
   }),
 } as const;
 

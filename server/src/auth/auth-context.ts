@@ -11,4 +11,6 @@ export interface GrantScope {
 export interface AuthContext {
   userId: number;
   grants: GrantScope[];
+  /** Set when the caller is a desk logged in by a phone's confirm (its desk_session). */
+  sessionId?: number | null;
 }

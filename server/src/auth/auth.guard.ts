@@ -2,6 +2,7 @@ import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/com
 import { STAFF_ROLES, type AnyRoute } from '@linli/shared';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../common/app-error.js';
+import { DeskSessionCheck } from '../desk/desk-session-check.js';
 import { ROUTE_METADATA } from '../common/endpoint.decorator.js';
 import type { AuthContext } from './auth-context.js';
 import { GrantsCache } from './grants-cache.js';
@@ -15,6 +16,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly tokens: TokenService,
     private readonly grantsCache: GrantsCache,
+    private readonly deskSessions: DeskSessionCheck,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -23,13 +25,15 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthedRequest>();
     const header = request.headers.authorization;
     if (!header?.startsWith('Bearer ')) throw new AppError('UNAUTHENTICATED');
-    const userId = this.tokens.verify(header.slice('Bearer '.length).trim());
+    const { userId, sessionId } = this.tokens.holder(header.slice('Bearer '.length).trim());
+    // A desk's token works only while its session does (signed out from 我的 → 已登录的电脑, or expired).
+    if (sessionId !== null) await this.deskSessions.check(sessionId, userId);
     const grants = await this.grantsCache.of(userId);
     if (grants === null) throw new AppError('UNAUTHENTICATED');
     if (route.auth === 'staff' && !grants.some((g) => STAFF_ROLES.includes(g.role))) {
       throw new AppError('FORBIDDEN');
     }
-    request.auth = { userId, grants };
+    request.auth = { userId, grants, sessionId };
     return true;
   }
 }

@@ -1,5 +1,11 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { AuditModule } from '../audit/audit.module.js';
+import { DeskLoginService } from '../desk/desk-login.service.js';
+import { DeskSessionCheck } from '../desk/desk-session-check.js';
+import { DeskSessionsService } from '../desk/desk-sessions.service.js';
+import { DeskController } from '../desk/desk.controller.js';
+import { DeskRepository } from '../desk/desk.repository.js';
 import { UsersModule } from '../users/users.module.js';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
@@ -8,9 +14,19 @@ import { GrantsCache } from './grants-cache.js';
 import { TokenService } from './token.service.js';
 
 @Module({
-  imports: [UsersModule],
-  controllers: [AuthController],
+  // Desk login lives here: the guard checks desk sessions on every request.
+  imports: [UsersModule, AuditModule],
+  controllers: [AuthController, DeskController],
   exports: [GrantsCache],
-  providers: [AuthService, TokenService, GrantsCache, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [
+    AuthService,
+    TokenService,
+    GrantsCache,
+    DeskRepository,
+    DeskSessionCheck,
+    DeskLoginService,
+    DeskSessionsService,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
 })
 export class AuthModule {}

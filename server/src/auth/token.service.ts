@@ -8,6 +8,14 @@ import { AppError } from '../common/app-error.js';
 interface TokenPayload {
   sub: number;
   exp?: number;
+  /** A desk session (desk_session.id): the token is good only while that session is neither revoked nor expired. */
+  sid?: number;
+}
+
+/** Whose token it is, and for a desk's token which desk session it belongs to. */
+export interface TokenHolder {
+  userId: number;
+  sessionId: number | null;
 }
 
 /** A token that passed verification: whose it is and when it expires (ms). */
@@ -42,10 +50,22 @@ export class TokenService {
     return { token, expiresAt: new Date(Date.now() + this.ttlSeconds * 1000).toISOString() };
   }
 
+  /** A desk's token: names its desk session and lives as long as that session at most. */
+  issueDesk(userId: number, sessionId: number, expiresAt: Date): { token: string; expiresAt: string } {
+    const seconds = Math.max(1, Math.floor((expiresAt.getTime() - Date.now()) / 1000));
+    const token = this.jwt.sign({ sub: userId, sid: sessionId } satisfies TokenPayload, { expiresIn: seconds });
+    return { token, expiresAt: expiresAt.toISOString() };
+  }
+
   verify(token: string): number {
+    return this.holder(token).userId;
+  }
+
+  /** Checks the token; the caller checks a desk session's state (see DeskSessionCheck). */
+  holder(token: string): TokenHolder {
     const known = this.verified.get(token);
     if (known) {
-      if (Date.now() < known.expiresAtMs) return known.userId;
+      if (Date.now() < known.expiresAtMs) return { userId: known.userId, sessionId: null };
       this.verified.delete(token);
       throw new AppError('SESSION_EXPIRED');
     }
@@ -57,7 +77,13 @@ export class TokenService {
       throw new AppError('UNAUTHENTICATED');
     }
     if (!Number.isInteger(payload.sub)) throw new AppError('UNAUTHENTICATED');
+    if (payload.sid !== undefined) {
+      if (!Number.isInteger(payload.sid)) throw new AppError('UNAUTHENTICATED');
+      // A desk's token is never remembered here: a revoked one must not outlive its session in any cache but the
+      // session check's own, which the revoke clears.
+      return { userId: payload.sub, sessionId: payload.sid };
+    }
     if (payload.exp !== undefined) this.verified.set(token, { userId: payload.sub, expiresAtMs: payload.exp * 1000 });
-    return payload.sub;
+    return { userId: payload.sub, sessionId: null };
   }
 }

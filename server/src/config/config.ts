@@ -100,6 +100,8 @@ const EnvSchema = z.object({
   SQLITE_PATH: z.string().min(1).default('./data/linli.sqlite'),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** How long a desk stays logged in after a phone confirmed its QR (shorter than a phone's session). */
+  DESK_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
   DEV_LOGIN: Bool,
   SEED_DEMO: Bool,
   WECHAT_APP_ID: z.string().optional(),
@@ -176,6 +178,8 @@ export interface AppConfig {
   seedDemo: boolean;
   jwtSecret: string;
   tokenTtlDays: number;
+  /** Lifetime of a desk session (DESK_SESSION_HOURS). */
+  deskSessionHours: number;
   devLogin: boolean;
   wechat: { appId: string; secret: string; baseUrl: string } | null;
   redisUrl: string | null;
@@ -245,6 +249,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // Without a configured secret (dev/demo only) tokens are signed with a per-process key: restarting logs everyone out.
     jwtSecret: e.JWT_SECRET ?? randomBytes(32).toString('hex'),
     tokenTtlDays: e.TOKEN_TTL_DAYS,
+    deskSessionHours: e.DESK_SESSION_HOURS,
     devLogin: e.DEV_LOGIN ?? !production,
     wechat:
       e.WECHAT_APP_ID && e.WECHAT_APP_SECRET

@@ -4,6 +4,8 @@ import { Article } from '../articles/article.entity.js';
 import { Signup } from '../activities/signup.entity.js';
 import { VolunteerHours } from '../activities/volunteer-hours.entity.js';
 import { Invite } from '../adoption/invite.entity.js';
+import { DeskLogin } from '../desk/desk-login.entity.js';
+import { DeskSession } from '../desk/desk-session.entity.js';
 import { AuditChainHead } from '../audit/audit-chain-head.entity.js';
 import { AuditLog } from '../audit/audit-log.entity.js';
 import { Community } from '../communities/community.entity.js';
@@ -58,4 +60,6 @@ export const entities = [
   OrganisationApplication,
   AuditChainHead,
   Invite,
+  DeskLogin,
+  DeskSession,
 ];

@@ -8,6 +8,7 @@ import { Page } from '../../components/Page'
 import { personaCards } from '../../lib/personas'
 import { afterLogin } from '../../navigation'
 import { session } from '../../stores/session'
+import { DeskLogin } from './DeskLogin'
 import './index.css'
 
 type Status = { kind: 'idle' } | { kind: 'busy'; who: Persona | 'wechat' } | { kind: 'error'; message: string }
@@ -67,12 +68,17 @@ function WechatLogin() {
   )
 }
 
-/** The H5 demo: choose one of the seeded people (POST /auth/dev). */
+/** The H5 demo: choose one of the seeded people (POST /auth/dev), or log in as at a real desk. */
 function PersonaPicker() {
   const { status, run } = useLogin()
+  const [desk, setDesk] = useState(false)
+  if (desk) return <DeskPage />
   return (
     <Page>
       <View className='ll-body'>
+        <Button id='desk-login-switch' size='large' block onClick={() => setDesk(true)}>
+          工作人员在电脑上：用手机扫码登录
+        </Button>
         <Text className='ll-title'>选择体验身份</Text>
         <Text className='ll-secondary'>这是演示版。请选一位身份进入，每位看到的内容不同。</Text>
         {status.kind === 'error' ? (
@@ -106,6 +112,29 @@ function PersonaPicker() {
   )
 }
 
+function DeskPage() {
+  return (
+    <Page>
+      <View className='ll-body'>
+        <Text className='ll-title'>邻里共治 工作台登录</Text>
+        <DeskLogin />
+      </View>
+    </Page>
+  )
+}
+
+/** H5: the demo picker only while the server allows demo logins (never in production); otherwise the desk QR. */
+function BrowserLogin() {
+  const [devLogin, setDevLogin] = useState<boolean | null>(null)
+  useEffect(() => {
+    call(routes.health)
+      .then((health) => setDevLogin(health.devLogin))
+      .catch(() => setDevLogin(false))
+  }, [])
+  if (devLogin === null) return <Page><View className='ll-body' /></Page>
+  return devLogin ? <PersonaPicker /> : <DeskPage />
+}
+
 export default function LoginPage() {
-  return process.env.TARO_ENV === 'weapp' ? <WechatLogin /> : <PersonaPicker />
+  return process.env.TARO_ENV === 'weapp' ? <WechatLogin /> : <BrowserLogin />
 }

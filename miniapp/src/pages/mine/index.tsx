@@ -159,6 +159,9 @@ export default function MinePage() {
         <ElderModeSetting />
 
         <Text className='ll-section-title'>隐私</Text>
+        {me.isStaff ? (
+          <LinkCell id='mine-desk-sessions' title='已登录的电脑' description='用手机扫码登录过的电脑，不用了请退出' onClick={() => goTo('deskSessions')} />
+        ) : null}
         <LinkCell id='mine-my-data' title='我的数据' description='导出我的数据，或注销账号' onClick={() => goTo('myData')} />
         <LinkCell id='mine-privacy' title='隐私说明' description='我们收集哪些信息、为什么收集' onClick={() => goTo('privacyPolicy')} />
 

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '已登录的电脑',
+})
