@@ -26,7 +26,7 @@ describe('article journey (H5 in Chromium)', () => {
 
   beforeAll(async () => {
     server = await startServer();
-    phone = await openPhone(`article-journey-${server.databaseKind}`);
+    phone = await openPhone(`article-journey-${server.databaseKind}`, { payloadsBlocked: true });
     page = phone.page;
     page.on('pageerror', (error) => pageErrors.push(error.message));
     // The staff console is used on a desktop.

@@ -1,3 +1,5 @@
+// Taro's H5 entry reads app.config (and so this module, and shared's schemas) before app.ts: zod must be jitless first.
+import './zod-jitless'
 import { pagePaths, type PageName } from '@linli/shared'
 
 /** The page paths live in shared (the server names them in messages and 小程序码 too); app.config.ts reads them here. */
