@@ -4,6 +4,7 @@ import { makeDetail, makeMe, makeSignup } from '../../../../test/fixtures'
 import { navigations, router } from '../../../../test/taro-shim'
 import { session } from '../../../stores/session'
 import ActivityCheckinPage from '.'
+import { typeInto } from '../../../../test/dom'
 
 const plainCode = {
   kind: 'plain',
@@ -32,8 +33,7 @@ describe('活动签到 (staff)', () => {
     await waitFor(() => expect(document.getElementById('checkin-token-text')?.textContent).toBe('tok-abc'))
     await waitFor(() => expect(document.getElementById('checkin-plain-notice')?.textContent).toContain('还没有接入微信'))
     expect(document.getElementById('checkin-wxacode')).toBeNull()
-    const field = document.getElementById('checkin-code')!
-    fireEvent.input(field.querySelector('input') ?? field, { target: { value: 'K7Q2M9XA' }, detail: { value: 'K7Q2M9XA' } })
+    await typeInto('checkin-code', 'K7Q2M9XA')
     fireEvent.click(document.getElementById('checkin-submit')!)
 
     await waitFor(() => expect(document.getElementById('checkin-result')?.textContent).toContain('签到成功，带 1 位家人'))

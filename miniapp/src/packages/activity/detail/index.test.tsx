@@ -5,13 +5,7 @@ import { makeDetail, makeMe, makeSignup } from '../../../../test/fixtures'
 import { router } from '../../../../test/taro-shim'
 import { session } from '../../../stores/session'
 import ActivityDetailPage from '.'
-import { byId } from '../../../../test/dom'
-
-/** Types into the native field of a Taro/NutUI Input with this id. */
-function type(id: string, value: string) {
-  const input = byId(id).querySelector('input') ?? byId(id)
-  fireEvent.input(input, { target: { value }, detail: { value } })
-}
+import { byId, typeInto } from '../../../../test/dom'
 
 function open(detail: ActivityDetail, handlers: Parameters<typeof installFakeServer>[0] = {}) {
   router.params = { id: String(detail.id) }
@@ -50,8 +44,8 @@ describe('活动详情', () => {
     fireEvent.click(within(await mainAction(), '报名'))
     expect(await screen.findByText(/您将报名「重阳节包饺子」/)).toBeTruthy()
     fireEvent.click(byId('companion-add'))
-    type('companion-name-0', '王秀英')
-    type('companion-relation-0', '老伴')
+    await typeInto('companion-name-0', '王秀英')
+    await typeInto('companion-relation-0', '老伴')
     fireEvent.click(byId('signup-confirm'))
 
     // The reminder the server set, not a fixed phrase.
@@ -184,7 +178,7 @@ describe('活动详情', () => {
     })
 
     await waitFor(() => byId('checkin-token'))
-    type('checkin-token', 'linli-checkin:21:tok-abc')
+    await typeInto('checkin-token', 'linli-checkin:21:tok-abc')
     fireEvent.click(byId('checkin-token-submit'))
 
     await waitFor(() => expect(byId('checkin-message').textContent).toContain('签到成功'))

@@ -3,19 +3,9 @@ import { installFakeServer } from '../../../../test/fake-server'
 import { makeMe } from '../../../../test/fixtures'
 import { session } from '../../../stores/session'
 import OrgApplyPage from '.'
+import { byId, typeInto } from '../../../../test/dom'
 
 const community = { id: 1, name: '幸福里社区', address: '', street: { id: 1, name: '和平街道' }, householdCount: 0 }
-
-function byId(id: string): HTMLElement {
-  const element = document.getElementById(id)
-  if (!element) throw new Error(`no #${id}`)
-  return element
-}
-
-function typeInto(id: string, value: string) {
-  const el = byId(id)
-  fireEvent.input(el.querySelector('input, textarea') ?? el, { target: { value }, detail: { value } })
-}
 
 describe('社区组织备案 (resident)', () => {
   beforeEach(() => session.start({ token: 'tok', expiresAt: '2099-01-01T00:00:00.000Z', me: makeMe() }))
@@ -51,11 +41,11 @@ describe('社区组织备案 (resident)', () => {
     })
     render(<OrgApplyPage />)
     expect(await screen.findByText('还没有申请')).toBeTruthy()
-    typeInto('apply-name', '幸福里太极拳队')
-    typeInto('apply-leader', '林师傅')
-    typeInto('apply-members', '24')
-    typeInto('apply-activities', '每天早上练太极拳')
-    typeInto('apply-venue', '中心花园')
+    await typeInto('apply-name', '幸福里太极拳队')
+    await typeInto('apply-leader', '林师傅')
+    await typeInto('apply-members', '24')
+    await typeInto('apply-activities', '每天早上练太极拳')
+    await typeInto('apply-venue', '中心花园')
     fireEvent.click(byId('apply-submit'))
     expect(await screen.findByText('请先选择所在社区')).toBeTruthy()
     expect(log.some((r) => r.method === 'POST')).toBe(false)

@@ -7,7 +7,7 @@ import { makePollDetail, makeResults } from '../../../../test/poll-fixtures'
 import { navigations, router } from '../../../../test/taro-shim'
 import { session } from '../../../stores/session'
 import PollPage from '.'
-import { byId } from '../../../../test/dom'
+import { byId, typeInto } from '../../../../test/dom'
 
 /** A LinkCell's id is on its wrapper; the tap lands on the NutUI cell inside. */
 function tapCell(id: string) {
@@ -278,8 +278,7 @@ describe('议事投票 page for the committee', () => {
     expect(await screen.findByText('请写上公示说明，比如投票结果和居委会下一步怎么做')).toBeTruthy()
     expect(log.some((r) => r.method === 'POST')).toBe(false)
 
-    const field = byId('poll-statement').querySelector('textarea') ?? byId('poll-statement')
-    fireEvent.input(field, { target: { value: '同意增设充电棚。' }, detail: { value: '同意增设充电棚。' } })
+    await typeInto('poll-statement', '同意增设充电棚。')
     fireEvent.click(byId('poll-publish-confirm'))
     await waitFor(() => byId('poll-publication'))
     expect(log.find((r) => r.method === 'POST')?.data).toEqual({ statement: '同意增设充电棚。' })

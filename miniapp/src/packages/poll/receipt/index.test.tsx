@@ -4,7 +4,7 @@ import { makeMe } from '../../../../test/fixtures'
 import { router } from '../../../../test/taro-shim'
 import { session } from '../../../stores/session'
 import PollReceiptPage from '.'
-import { byId } from '../../../../test/dom'
+import { byId, typeInto } from '../../../../test/dom'
 
 describe('查验回执', () => {
   beforeEach(() => session.start({ token: 'tok', expiresAt: '2099-01-01T00:00:00.000Z', me: makeMe({ verified: true }) }))
@@ -28,8 +28,7 @@ describe('查验回执', () => {
     fireEvent.click(byId('receipt-check'))
     expect(byId('receipt-outcome').textContent).toContain('请先填写回执码')
 
-    const input = byId('receipt-code').querySelector('input') ?? byId('receipt-code')
-    fireEvent.input(input, { target: { value: 'ABCD-0000' }, detail: { value: 'ABCD-0000' } })
+    await typeInto('receipt-code', 'ABCD-0000')
     fireEvent.click(byId('receipt-check'))
     await waitFor(() => expect(byId('receipt-outcome').getAttribute('data-kind')).toBe('missing'))
     expect(byId('receipt-outcome').textContent).toContain('没有找到这张选票')

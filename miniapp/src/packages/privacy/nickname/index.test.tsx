@@ -22,7 +22,7 @@ describe('修改昵称', () => {
   it('saves the new nickname, trimmed, and says everyone now sees it', async () => {
     const log = open({ 'PATCH /api/me': ({ data }) => ({ body: { ...me, nickname: (data as { nickname: string }).nickname } }) })
     expect(byId('nickname-current').textContent).toBe('小周')
-    typeInto('nickname-input', '  周阿姨  ')
+    await typeInto('nickname-input', '  周阿姨  ')
     fireEvent.click(byId('nickname-save'))
 
     await waitFor(() => expect(byId('nickname-saved').textContent).toContain('昵称已修改'))
@@ -35,7 +35,7 @@ describe('修改昵称', () => {
 
   it('says plainly when the new nickname waits for the committee, and that the old one shows until then', async () => {
     open({ 'PATCH /api/me': () => ({ body: { ...me, pendingNickname: '周阿姨加我微信' } }) })
-    typeInto('nickname-input', '周阿姨加我微信')
+    await typeInto('nickname-input', '周阿姨加我微信')
     fireEvent.click(byId('nickname-save'))
 
     await waitFor(() => expect(byId('nickname-saved').textContent).toContain('新昵称等社区审核'))
@@ -53,24 +53,24 @@ describe('修改昵称', () => {
         },
       }),
     })
-    typeInto('nickname-input', '六合彩')
+    await typeInto('nickname-input', '六合彩')
     fireEvent.click(byId('nickname-save'))
 
     await waitFor(() => expect(byId('nickname-error').textContent).toBe('含有不适合发布的词语「六合彩」，请修改'))
     expect(document.getElementById('nickname-saved')).toBeNull()
     // Typing again clears the message.
-    typeInto('nickname-input', '周阿姨')
+    await typeInto('nickname-input', '周阿姨')
     expect(document.getElementById('nickname-error')).toBeNull()
   })
 
   it('asks for a nickname before sending an empty one, and shows a network failure in plain words', async () => {
     const log = open({ 'PATCH /api/me': () => ({ status: 503, body: { code: 'DATABASE_UNAVAILABLE', message: '系统正在维护，请稍后再试' } }) })
-    typeInto('nickname-input', '   ')
+    await typeInto('nickname-input', '   ')
     fireEvent.click(byId('nickname-save'))
     expect(byId('nickname-error').textContent).toBe('请填写新昵称')
     expect(saves(log)).toHaveLength(0)
 
-    typeInto('nickname-input', '周阿姨')
+    await typeInto('nickname-input', '周阿姨')
     fireEvent.click(byId('nickname-save'))
     expect(byId('nickname-save').textContent).toContain('正在保存…')
     await waitFor(() => expect(byId('nickname-error').textContent).toBe('系统正在维护，请稍后再试'))

@@ -5,7 +5,7 @@ import { householdRoutes } from '../../../../test/household-server'
 import { makeClaim, makeMe } from '../../../../test/fixtures'
 import { session } from '../../../stores/session'
 import ClaimHouseholdPage from '.'
-import { byId } from '../../../../test/dom'
+import { byId, typeInto } from '../../../../test/dom'
 
 const community = { id: 1, name: '幸福里社区', address: '和平路88号', street: { id: 1, name: '和平街道' }, householdCount: 4 }
 const households: Household[] = [
@@ -14,11 +14,6 @@ const households: Household[] = [
   { id: 20, communityId: 1, building: '3栋', unit: '1单元', room: '101' },
   { id: 10, communityId: 1, building: '1栋', unit: '1单元', room: '101' },
 ]
-
-function typeInto(container: HTMLElement, value: string) {
-  const input = container.querySelector('input') ?? container
-  fireEvent.input(input, { target: { value }, detail: { value } })
-}
 
 describe('认证我的住户', () => {
   beforeEach(() => session.start({ token: 'tok', expiresAt: '2099-01-01T00:00:00.000Z', me: makeMe() }))
@@ -44,7 +39,7 @@ describe('认证我的住户', () => {
     fireEvent.click(byId('claim-submit'))
     expect(await screen.findByText('请填写您的真实姓名')).toBeTruthy()
 
-    typeInto(byId('claim-realname'), '周明')
+    await typeInto('claim-realname', '周明')
     fireEvent.click(byId('claim-submit'))
 
     expect(await screen.findByText('已提交，居委会审核后会通知您')).toBeTruthy()
@@ -92,7 +87,7 @@ describe('认证我的住户', () => {
     fireEvent.click(await screen.findByText('1栋'))
     fireEvent.click(await waitFor(() => within(byId('claim-unit')).getByText('1单元')))
     fireEvent.click(await waitFor(() => within(byId('claim-room')).getByText('101')))
-    typeInto(byId('claim-realname'), '周明')
+    await typeInto('claim-realname', '周明')
     fireEvent.click(byId('claim-submit'))
 
     expect(await screen.findByText('您已经申请过这一户，请等待居委会审核')).toBeTruthy()

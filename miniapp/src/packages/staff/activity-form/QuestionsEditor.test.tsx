@@ -19,16 +19,16 @@ function renderEditor(initial: QuestionDraft[] = [], errors?: Record<string, Que
 const titles = () => [...document.querySelectorAll('[id$="-title"]')].map((e) => e.getAttribute('value'))
 
 describe('报名问题 editor', () => {
-  it('adds a choice question, writes it, adds an option and makes it required', () => {
+  it('adds a choice question, writes it, adds an option and makes it required', async () => {
     const { latest } = renderEditor()
     expect(screen.getByText('报名时不需要回答问题，就不用添加。')).toBeTruthy()
 
     fireEvent.click(byId('form-add-question'))
-    typeInto('question-0-title', '您需要接送吗')
-    typeInto('question-0-option-0', '需要')
-    typeInto('question-0-option-1', '不需要')
+    await typeInto('question-0-title', '您需要接送吗')
+    await typeInto('question-0-option-0', '需要')
+    await typeInto('question-0-option-1', '不需要')
     fireEvent.click(byId('question-0-add-option'))
-    typeInto('question-0-option-2', '看情况')
+    await typeInto('question-0-option-2', '看情况')
     expect(byId('question-0-required').textContent).toContain('可以不回答')
     fireEvent.click(byId('question-0-required'))
 

@@ -50,8 +50,8 @@ describe('新活动: cover, audience and sign-up questions', () => {
   it('uploads a chosen photo as the cover, picks buildings and ages, adds a question, and saves them all', async () => {
     const log = openForm()
     await waitFor(() => byId('form-title'))
-    typeInto('form-title', '智能手机课堂')
-    typeInto('form-place', '社区活动室')
+    await typeInto('form-title', '智能手机课堂')
+    await typeInto('form-place', '社区活动室')
 
     setChosenImage({ path: 'wxfile://tmp/photo.jpg', size: 2_000_000 })
     fireEvent.click(byId('form-cover-choose'))
@@ -65,12 +65,12 @@ describe('新活动: cover, audience and sign-up questions', () => {
     fireEvent.click(within(picker).getByText('10栋'))
     fireEvent.click(within(picker).getByText('3栋'))
     expect(within(picker).getAllByText(/✓/).map((e) => e.textContent)).toEqual(['✓ 3栋', '✓ 10栋'])
-    typeInto('form-minAge', '60')
+    await typeInto('form-minAge', '60')
 
     fireEvent.click(byId('form-add-question'))
-    typeInto('question-0-title', '您有智能手机吗')
-    typeInto('question-0-option-0', '有')
-    typeInto('question-0-option-1', '没有')
+    await typeInto('question-0-title', '您有智能手机吗')
+    await typeInto('question-0-option-0', '有')
+    await typeInto('question-0-option-1', '没有')
     fireEvent.click(byId('question-0-required'))
 
     fireEvent.click(byId('activity-form-save'))
@@ -101,21 +101,21 @@ describe('新活动: cover, audience and sign-up questions', () => {
   it('lets staff type building names where the community has no household list yet, and stops on ages the wrong way round', async () => {
     const log = openForm(householdRoutes(1, []))
     await waitFor(() => byId('form-title'))
-    typeInto('form-title', '楼道议事')
-    typeInto('form-place', '3栋楼下')
+    await typeInto('form-title', '楼道议事')
+    await typeInto('form-place', '3栋楼下')
     fireEvent.click(byId('form-audience-buildings'))
     await waitFor(() => expect(document.body.textContent).toContain('这个社区还没有导入住户名单'))
     // Taro's input element finishes setting itself up a moment after it appears.
     await waitFor(() => expect(byId('form-buildings').querySelector('input')).not.toBeNull())
-    typeInto('form-buildings', '3栋，5栋')
-    typeInto('form-minAge', '80')
-    typeInto('form-maxAge', '60')
+    await typeInto('form-buildings', '3栋，5栋')
+    await typeInto('form-minAge', '80')
+    await typeInto('form-maxAge', '60')
 
     fireEvent.click(byId('activity-form-save'))
     expect(await screen.findByText('最大年龄不能小于最小年龄')).toBeTruthy()
     expect(sent(log, 'POST', '/api/activities')).toEqual([])
 
-    typeInto('form-maxAge', '')
+    await typeInto('form-maxAge', '')
     fireEvent.click(byId('activity-form-save'))
     await waitFor(() => expect(sent(log, 'POST', '/api/activities')).toHaveLength(1))
     expect(sent(log, 'POST', '/api/activities')[0].audience).toEqual({ kind: 'buildings', buildings: ['3栋', '5栋'], minAge: 80, maxAge: null })

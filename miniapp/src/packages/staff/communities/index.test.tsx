@@ -4,6 +4,7 @@ import { installFakeServer } from '../../../../test/fake-server'
 import { makeMe } from '../../../../test/fixtures'
 import { session } from '../../../stores/session'
 import StaffCommunitiesPage from '.'
+import { byId, typeInto } from '../../../../test/dom'
 
 const admin = makeMe({ isStaff: true, grants: [{ id: 1, role: 'street_admin', scope: { kind: 'street', id: 1, name: '和平街道' } }] as never })
 const community = (overrides: Partial<Community> = {}): Community => ({
@@ -15,18 +16,6 @@ const community = (overrides: Partial<Community> = {}): Community => ({
   archived: false,
   ...overrides,
 })
-
-function byId(id: string): HTMLElement {
-  const element = document.getElementById(id)
-  if (!element) throw new Error(`no #${id}`)
-  return element
-}
-
-function typeInto(id: string, value: string) {
-  const el = document.getElementById(id)!
-  const input = el.querySelector('input, textarea') ?? el
-  fireEvent.input(input, { target: { value }, detail: { value } })
-}
 
 describe('社区管理 (street admin)', () => {
   beforeEach(() => {
@@ -84,7 +73,7 @@ describe('社区管理 (street admin)', () => {
     render(<StaffCommunitiesPage />)
     fireEvent.click(await waitFor(() => byId('community-open-1')))
     await waitFor(() => byId('household-import-text'))
-    typeInto('household-import-text', '1栋,1单元,101\n,1单元,102\n1栋,1单元,103,多余')
+    await typeInto('household-import-text', '1栋,1单元,101\n,1单元,102\n1栋,1单元,103,多余')
     fireEvent.click(byId('household-import-preview-button'))
     const errors = await waitFor(() => byId('household-import-errors'))
     expect(errors.textContent).toContain('本次没有导入任何数据')
@@ -92,7 +81,7 @@ describe('社区管理 (street admin)', () => {
     expect(errors.textContent).toContain('第4行：多于3列')
 
     refuse = false
-    typeInto('household-import-text', '1栋,1单元,101\n9栋,1单元,901')
+    await typeInto('household-import-text', '1栋,1单元,101\n9栋,1单元,901')
     fireEvent.click(byId('household-import-preview-button'))
     const preview = await waitFor(() => byId('household-import-preview'))
     expect(preview.textContent).toContain('将新建 1 户，已登记不变 1 户')

@@ -44,10 +44,10 @@ describe('接受邀请', () => {
     router.params = {}
     installFakeServer({})
     render(<InvitePage />)
-    typeInto('invite-code', 'k7q')
+    await typeInto('invite-code', 'k7q')
     fireEvent.click(byId('invite-lookup'))
     expect(document.body.textContent).toContain('邀请码是6位字母或数字')
-    typeInto('invite-code', 'k7qm3x')
+    await typeInto('invite-code', 'k7qm3x')
     fireEvent.click(byId('invite-lookup'))
     await waitFor(() => expect(navigations.at(-1)).toMatchObject({ url: expect.stringContaining('scene=i%3DK7QM3X') }))
   })

@@ -4,6 +4,7 @@ import { installFakeServer } from '../../../../test/fake-server'
 import { makeMe } from '../../../../test/fixtures'
 import { session } from '../../../stores/session'
 import StaffOrgApplicationsPage from '.'
+import { typeInto } from '../../../../test/dom'
 
 const application = (overrides: Partial<OrganisationApplication> = {}): OrganisationApplication => ({
   id: 7,
@@ -48,8 +49,7 @@ describe('审核备案申请 (committee)', () => {
     expect(await screen.findByText('请写明原因，申请人会看到它')).toBeTruthy()
     expect(log.some((r) => r.url.endsWith('/reject'))).toBe(false)
 
-    const reason = byId('application-reason')
-    fireEvent.input(reason.querySelector('textarea') ?? reason, { target: { value: '请补充成员名单' }, detail: { value: '请补充成员名单' } })
+    await typeInto('application-reason', '请补充成员名单')
     fireEvent.click(byId('application-decide-confirm'))
     await waitFor(() => expect(log.find((r) => r.url.endsWith('/reject'))?.data).toEqual({ reason: '请补充成员名单' }))
     expect(log[0].url).toBe('/api/organisation-applications?status=pending&page=1&pageSize=20')

@@ -4,6 +4,7 @@ import { installFakeServer } from '../../../../test/fake-server'
 import { makeMe } from '../../../../test/fixtures'
 import { session } from '../../../stores/session'
 import StaffOrganisationsPage from '.'
+import { typeInto } from '../../../../test/dom'
 
 const admin = makeMe({ isStaff: true, grants: [{ id: 1, role: 'street_admin', scope: { kind: 'street', id: 1, name: '和平街道' } }] as never })
 const org = (overrides: Partial<OrganisationDetail> = {}): OrganisationDetail => ({
@@ -88,8 +89,7 @@ describe('组织管理', () => {
     })
     render(<StaffOrganisationsPage />)
     fireEvent.click(await waitFor(() => byId('organisation-new')))
-    const name = byId('org-name').querySelector('input') ?? byId('org-name')
-    fireEvent.input(name, { target: { value: '长青老年协会' }, detail: { value: '长青老年协会' } })
+    await typeInto('org-name', '长青老年协会')
     fireEvent.click(within(byId('org-communities')).getByText('幸福里社区'))
     fireEvent.click(within(byId('org-stage')).getByText('孵化中'))
     fireEvent.click(byId('organisation-save'))

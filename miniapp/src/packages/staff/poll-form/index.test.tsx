@@ -7,21 +7,11 @@ import { makePollDetail } from '../../../../test/poll-fixtures'
 import { navigations, router, setChosenImage } from '../../../../test/taro-shim'
 import { meStore, session } from '../../../stores/session'
 import PollFormPage from '.'
-import { byId } from '../../../../test/dom'
+import { byId, typeInto } from '../../../../test/dom'
 
 const committee = makeMe({ isStaff: true, grants: [{ id: 1, role: 'committee_staff', scope: { kind: 'community', id: 1, name: '幸福里社区' } }] })
 const community = { id: 1, name: '幸福里社区', address: '和平路88号', street: { id: 1, name: '和平街道' }, householdCount: 144 }
 const households = ['1栋', '2栋', '3栋'].map((building, i) => ({ id: 40 + i, communityId: 1, building, unit: '1单元', room: '101' }))
-
-/** Types into a NutUI Input or TextArea once Taro's element inside it is there (under load it renders late, and an event on the bare host is lost). */
-async function type(id: string, value: string) {
-  const field = await waitFor(() => {
-    const inner = byId(id).querySelector('input, textarea')
-    if (!inner && byId(id).tagName.toLowerCase().startsWith('taro-')) throw new Error(`#${id} not rendered yet`)
-    return inner ?? byId(id)
-  })
-  fireEvent.input(field, { target: { value }, detail: { value } })
-}
 
 /** Writes into the rich-text editor as typing would leave it. */
 function write(id: string, html: string) {
@@ -68,25 +58,25 @@ describe('发起议事投票', () => {
   it('saves a draft with buildings, a multiple-choice question with a described option, and the rules, then opens it', async () => {
     const log = open({ 'POST /api/polls': () => ({ status: 201, body: makePollDetail({ id: 12, phase: 'draft' }) }) })
     await waitFor(() => byId('poll-form-title'))
-    await type('poll-form-title', '南门增设充电棚')
+    await typeInto('poll-form-title', '南门增设充电棚')
     write('poll-form-background', '<p>楼道充电有火灾隐患。</p><p>居委会提议在南门增设充电棚。</p>')
     fireEvent.click(byId('poll-form-scope-buildings'))
     fireEvent.click(await waitFor(() => screen.getByText('2栋')))
-    await type('pq-0-title', '您是否同意？')
+    await typeInto('pq-0-title', '您是否同意？')
     fireEvent.click(byId('poll-form-add-question'))
-    await type('pq-1-title', '希望有哪些设施？')
+    await typeInto('pq-1-title', '希望有哪些设施？')
     fireEvent.click(byId('pq-1-kind-multiple'))
-    await type('pq-1-option-0', '遮雨棚顶')
-    await type('pq-1-option-1', '监控摄像头')
-    await type('pq-1-option-1-description', '看住车辆')
+    await typeInto('pq-1-option-0', '遮雨棚顶')
+    await typeInto('pq-1-option-1', '监控摄像头')
+    await typeInto('pq-1-option-1-description', '看住车辆')
     fireEvent.click(byId('pq-1-add-option'))
-    await type('pq-1-option-2', '夜间照明')
-    await type('pq-1-max', '2')
+    await typeInto('pq-1-option-2', '夜间照明')
+    await typeInto('pq-1-max', '2')
     fireEvent.click(byId('poll-form-voterMode-household'))
     fireEvent.click(byId('poll-form-secrecy-named'))
     fireEvent.click(byId('poll-form-results-live'))
-    await type('poll-form-minBallots', '5')
-    await type('poll-form-quorum', '30')
+    await typeInto('poll-form-minBallots', '5')
+    await typeInto('poll-form-quorum', '30')
     fireEvent.click(byId('poll-form-passRule-two_thirds'))
     fireEvent.click(byId('poll-form-opinions-on'))
     fireEvent.click(byId('poll-form-save'))
@@ -128,8 +118,8 @@ describe('发起议事投票', () => {
       'POST /api/polls': () => ({ status: 201, body: makePollDetail({ id: 12, phase: 'draft' }) }),
     })
     await waitFor(() => byId('poll-form-title'))
-    await type('poll-form-title', '南门增设充电棚')
-    await type('pq-0-title', '您是否同意？')
+    await typeInto('poll-form-title', '南门增设充电棚')
+    await typeInto('pq-0-title', '您是否同意？')
     expect(byId('poll-form-background').getAttribute('aria-label')).toBe('议题说明')
     write('poll-form-background', '<p>南门空地现在的样子：</p>')
 
@@ -158,13 +148,13 @@ describe('发起议事投票', () => {
   it('asks before removing a written question, and points at a multiple-choice maximum above the options', async () => {
     const log = open()
     fireEvent.click(await waitFor(() => byId('poll-form-add-question')))
-    await type('pq-1-title', '多选题')
-    await type('pq-1-option-0', '甲')
-    await type('pq-1-option-1', '乙')
+    await typeInto('pq-1-title', '多选题')
+    await typeInto('pq-1-option-0', '甲')
+    await typeInto('pq-1-option-1', '乙')
     fireEvent.click(byId('pq-1-kind-multiple'))
-    await type('pq-1-max', '3')
-    await type('poll-form-title', '题目')
-    await type('pq-0-title', '同意吗')
+    await typeInto('pq-1-max', '3')
+    await typeInto('poll-form-title', '题目')
+    await typeInto('pq-0-title', '同意吗')
     fireEvent.click(byId('poll-form-save'))
     expect(screen.getByText('最多选的项数不能超过选项数（2 个）')).toBeTruthy()
 
