@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { STAFF_ROLES, type DeskLoginState, type DeskLoginStatus, type DeskLoginTicket } from '@linli/shared';
+import { isStaffGrant, type DeskLoginState, type DeskLoginStatus, type DeskLoginTicket } from '@linli/shared';
 import { AuditRepository } from '../audit/audit.repository.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import { TokenService } from '../auth/token.service.js';
@@ -67,7 +67,7 @@ export class DeskLoginService {
 
   async confirm(auth: AuthContext, ticket: string): Promise<void> {
     const login = await this.find(ticket);
-    const staff = auth.grants.filter((g) => STAFF_ROLES.includes(g.role));
+    const staff = auth.grants.filter(isStaffGrant);
     if (staff.length === 0) throw new AppError('DESK_LOGIN_NOT_STAFF');
     const now = this.clock.now();
     const hours = this.config.deskSessionHours;
