@@ -40,7 +40,6 @@ export class LogsService {
     }
     for (const photo of input.photos) await this.ownImages.assertOwn(photo);
     const id = await this.db.transaction(async () => {
-      // Read under a shared lock: an edit of the contract's period or the item's unit waits for this log, or it waits for them.
       const locked = await this.locks.itemForLog(item.id);
       if (!locked) throw new AppError('SERVICE_ITEM_NOT_FOUND');
       if (input.servedOn < locked.periodStart || input.servedOn > locked.periodEnd) throw new AppError('SERVICE_LOG_OUTSIDE_PERIOD');
@@ -84,6 +83,7 @@ export class LogsService {
     if (!ownLog && !this.serviceAccess.manages(scope, contract)) throw new AppError('OUT_OF_SCOPE');
     if (log.voidsId !== null) throw new AppError('SERVICE_LOG_NOT_VOIDABLE');
     const voidId = await this.db.transaction(async () => {
+      await this.locks.itemForLog(log.itemId);
       const created = await this.repo.append({
         itemId: log.itemId,
         beneficiaryId: log.beneficiaryId,
