@@ -24,6 +24,7 @@ import {
   ServiceLogQuerySchema,
   ServiceLogSchema,
   ServiceTaskListSchema,
+  ServiceWorkerListSchema,
   ServiceTasksQuerySchema,
   StreetServiceSummaryQuerySchema,
   StreetServiceSummarySchema,
@@ -121,6 +122,15 @@ export const serviceRoutes = {
     summary: 'A contract\'s evaluations',
     params: IdParamsSchema,
     response: ServiceEvaluationListSchema,
+  },
+  listServiceWorkers: {
+    method: 'GET',
+    path: '/service-contracts/:id/workers',
+    auth: 'staff',
+    tag: 'services',
+    summary: 'The provider\'s staff and social workers, whom the buyer may assign to the contract\'s items',
+    params: IdParamsSchema,
+    response: ServiceWorkerListSchema,
   },
   createServiceItem: {
     method: 'POST',

@@ -26,6 +26,11 @@ export class ItemsController {
     return this.items.list(auth, query);
   }
 
+  @Endpoint(routes.listServiceWorkers)
+  workers(@CurrentUser() auth: AuthContext, @Input() { params }: RouteInput<typeof routes.listServiceWorkers>) {
+    return this.items.workersFor(auth, params.id);
+  }
+
   @Endpoint(routes.getServiceItem)
   get(@CurrentUser() auth: AuthContext, @Input() { params }: RouteInput<typeof routes.getServiceItem>) {
     return this.items.get(auth, params.id);

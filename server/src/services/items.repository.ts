@@ -109,6 +109,21 @@ export class ItemsRepository {
     return new Set(rows.map((r) => r.userId));
   }
 
+  /** The organisation's staff and social workers, by name. */
+  async staffList(organisationId: number): Promise<{ id: number; name: string }[]> {
+    const rows = await this.db.run((em) =>
+      em
+        .createQueryBuilder(RoleGrant, 'g')
+        .innerJoin(User, 'u', 'u.id = g.userId')
+        .select(['u.id AS id', 'u.nickname AS name'])
+        .distinct(true)
+        .where("g.organisationId = :organisationId AND g.role IN ('org_staff', 'social_worker')", { organisationId })
+        .orderBy('u.id', 'ASC')
+        .getRawMany<{ id: number; name: string }>(),
+    );
+    return rows.map((r) => ({ id: Number(r.id), name: r.name }));
+  }
+
   /** Of these activities, those held in the community. */
   async activitiesIn(communityId: number, activityIds: number[]): Promise<Set<number>> {
     if (activityIds.length === 0) return new Set();

@@ -86,6 +86,14 @@ export class ItemsService {
     return { items: await this.details(scope, rows, workers) };
   }
 
+  /** Whom the buyer may assign: the provider's staff and social workers. */
+  async workersFor(auth: AuthContext, contractId: number): Promise<{ items: { id: number; name: string }[] }> {
+    const scope = await this.serviceAccess.scope(auth);
+    const contract = await this.contractsService.readable(scope, contractId);
+    this.serviceAccess.assertManages(scope, contract);
+    return { items: await this.repo.staffList(contract.providerId) };
+  }
+
   async get(auth: AuthContext, id: number): Promise<ItemDto> {
     const { scope, item } = await this.readable(auth, id);
     return (await this.details(scope, [item]))[0];

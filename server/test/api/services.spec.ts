@@ -119,6 +119,9 @@ describe('delegated services', () => {
       'VALIDATION_FAILED',
     );
     expect((await t.call(routes.createServiceItem, { body: { ...itemBody, targetQuantity: 0 } }, committee)).error?.code).toBe('VALIDATION_FAILED');
+    const staff = ok(await t.call(routes.listServiceWorkers, { params: { id: contract.id } }, committee)).items;
+    expect(staff).toEqual([{ id: workerId, name: '陈社工' }]);
+    expect((await t.call(routes.listServiceWorkers, { params: { id: contract.id } }, worker)).error?.code).toBe('OUT_OF_SCOPE');
     const item = ok(await t.call(routes.createServiceItem, { body: itemBody }, committee));
     expect(item).toMatchObject({ communityId: xingfuli, workers: [{ id: workerId }], assigned: false, canManage: true, version: 1 });
     const group = ok(await t.call(routes.createServiceItem, { body: { ...itemBody, name: '文体康乐', unit: 'sessions', tiers: [], workerIds: [] } }, committee));

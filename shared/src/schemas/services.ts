@@ -195,6 +195,8 @@ export const ServiceItemQuerySchema = z.object({
 });
 export const ServiceItemListSchema = z.object({ items: z.array(ServiceItemSchema) });
 
+export const ServiceWorkerListSchema = z.object({ items: z.array(z.object({ id: IdSchema, name: z.string() })) });
+
 // ---------- beneficiaries ----------
 
 const PhoneSchema = z.string().trim().regex(/^[0-9-]{5,20}$/, '电话号码只能包含数字和横线');
