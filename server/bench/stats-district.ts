@@ -179,13 +179,13 @@ export async function explainOverview(mysqlUrl: string, communityId: number) {
 }
 
 /** The whole part: the demo database's figures, then the district's, and their ratio. */
-export async function statsBench(demo: BenchServer, district: () => Promise<{ server: BenchServer; url: string; communityId: number; stop: () => Promise<void> }>) {
+export async function statsBench(demo: BenchServer, district: () => Promise<{ server: BenchServer; url: string; benchId: number; stop: () => Promise<void> }>) {
   const communities = await api<{ items: { id: number }[] }>(demo.baseUrl, 'GET', '/communities');
   const demoRows = await measureOverview(demo, 'demo', communities.items[0].id);
   const d = await district();
   try {
-    const districtRows = await measureOverview(d.server, 'district', d.communityId);
-    await explainOverview(d.url, d.communityId);
+    const districtRows = await measureOverview(d.server, 'district', d.benchId);
+    await explainOverview(d.url, d.benchId);
     console.log(`\nStatistics overview, MySQL, ${REQUESTS} requests (street: ${Math.max(10, REQUESTS / 4)}), 2 at a time (target: community p99 < 200 ms, district ≤ 3× demo)`);
     console.table(
       [...demoRows, ...districtRows].map((r, i) => ({
