@@ -1,7 +1,8 @@
-import { createConnection, type Connection } from 'mysql2/promise';
+import { createConnection } from 'mysql2/promise';
 import { api, loginPersona } from './api-client.js';
 import { runConcurrently, summarise } from './percentiles.js';
 import type { BenchServer } from './server-process.js';
+import { analyze, chunked, explainAll } from './stats-district.js';
 
 /** District size (issue 13): 200 more communities, each with a year's contract of six items, and 2 million service logs. */
 const COMMUNITIES = 200;
@@ -9,7 +10,6 @@ const ITEMS_PER_CONTRACT = 6;
 const ITEMS = COMMUNITIES * ITEMS_PER_CONTRACT;
 const BENEFICIARIES_PER_ITEM = Number(process.env.BENCH_SERVICE_BENEFICIARIES ?? 100);
 const LOGS = Number(process.env.BENCH_SERVICE_LOGS ?? 2_000_000);
-const CHUNK = 500_000;
 const REQUESTS = Number(process.env.BENCH_SERVICE_REQUESTS ?? 100);
 /** The contracts began this many days ago and run a year. */
 const STARTED_DAYS_AGO = 300;
@@ -104,7 +104,7 @@ export async function fillServiceDistrict(mysqlUrl: string): Promise<number> {
       `INSERT INTO \`service_item_month\` (\`itemId\`, \`month\`, \`quantity\`, \`logs\`, \`minutes\`)
        SELECT \`itemId\`, LEFT(\`servedOn\`, 7), SUM(\`quantity\`), COUNT(*), SUM(\`minutes\`) FROM \`service_log\` WHERE \`itemId\` >= ${i} GROUP BY \`itemId\`, LEFT(\`servedOn\`, 7)`,
     );
-    await analyze(conn);
+    await analyze(conn, ['community', 'service_contract', 'service_item', 'service_beneficiary', 'service_log', 'service_item_month']);
     console.log(`Service district filled in ${((Date.now() - started) / 1000).toFixed(0)} s`);
     return i;
   } finally {
@@ -112,34 +112,14 @@ export async function fillServiceDistrict(mysqlUrl: string): Promise<number> {
   }
 }
 
-async function chunked(total: number, work: (from: number, to: number) => Promise<void>) {
-  for (let from = 0; from < total; from += CHUNK) await work(from, Math.min(total, from + CHUNK) - 1);
-}
-
-async function analyze(conn: Connection) {
-  for (const table of ['community', 'service_contract', 'service_item', 'service_beneficiary', 'service_log', 'service_item_month']) {
-    await conn.query(`ANALYZE TABLE \`${table}\``);
-  }
-}
-
 /** The plans of the progress reads, printed so the README can show them. */
-async function explainProgress(mysqlUrl: string, itemId: number) {
-  const conn = await createConnection(mysqlUrl);
-  try {
-    const queries = {
-      itemMonths: `SELECT month, quantity, logs, minutes FROM service_item_month WHERE itemId = ${itemId} ORDER BY month`,
-      itemTiers: `SELECT tier, COUNT(*), SUM(CASE WHEN dueOn < '2099-01-01' THEN 1 ELSE 0 END) FROM service_beneficiary WHERE itemId = ${itemId} AND archivedAt IS NULL GROUP BY tier`,
-      streetItems: `SELECT i.id, SUM(m.quantity) FROM service_contract c JOIN service_item i ON i.contractId = c.id LEFT JOIN service_item_month m ON m.itemId = i.id
-        WHERE c.streetId = (SELECT MIN(streetId) FROM community) AND c.periodStart <= CURDATE() AND c.periodEnd >= CURDATE() GROUP BY i.id`,
-    };
-    for (const [name, sql] of Object.entries(queries)) {
-      const [rows] = (await conn.query(`EXPLAIN ${sql}`)) as unknown as [Record<string, unknown>[]];
-      console.log(`\nEXPLAIN ${name}`);
-      console.table(rows.map((r) => ({ table: r.table, type: r.type, key: r.key, rows: r.rows, Extra: r.Extra })));
-    }
-  } finally {
-    await conn.end();
-  }
+function explainProgress(mysqlUrl: string, itemId: number) {
+  return explainAll(mysqlUrl, {
+    itemMonths: `SELECT month, quantity, logs, minutes FROM service_item_month WHERE itemId = ${itemId} ORDER BY month`,
+    itemTiers: `SELECT tier, COUNT(*), SUM(CASE WHEN dueOn < '2099-01-01' THEN 1 ELSE 0 END) FROM service_beneficiary WHERE itemId = ${itemId} AND archivedAt IS NULL GROUP BY tier`,
+    streetItems: `SELECT i.id, SUM(m.quantity) FROM service_contract c JOIN service_item i ON i.contractId = c.id LEFT JOIN service_item_month m ON m.itemId = i.id
+      WHERE c.streetId = (SELECT MIN(streetId) FROM community) AND c.periodStart <= CURDATE() AND c.periodEnd >= CURDATE() GROUP BY i.id`,
+  });
 }
 
 /** The whole part: the demo database's figures, then the district's, and their ratio. */

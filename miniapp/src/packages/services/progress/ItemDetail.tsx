@@ -43,7 +43,7 @@ export function ItemDetail({ itemId }: { itemId: number }) {
         <View id='item-tiers' role='table'>
           <Text className='ll-heading'>探访情况（名册 {p.beneficiaries} 人）</Text>
           {p.overdueByTier.map((t) => (
-            <View key={t.tier} className='svc-row' role='row'>
+            <View key={t.tier} className='stats-row' role='row'>
               <Text className='ll-text'>{t.tier}</Text>
               <Text className='ll-text'>每{t.everyDays}天一次，共{t.beneficiaries}人</Text>
               <Text className={t.overdue > 0 ? 'll-text svc-overdue' : 'll-text'}>{t.overdue > 0 ? `逾期 ${t.overdue} 人` : '无逾期'}</Text>
