@@ -122,15 +122,18 @@ export class ProgressRepository {
     }));
   }
 
-  /** Community id → people overdue on the registers of the street's active contracts. */
+  /**
+   * Item id → people overdue on the registers of the street's active contracts. Grouped by item, not community, so
+   * it is read from the `(itemId, archivedAt, dueOn)` index alone (a community per row would cost a row lookup each).
+   */
   async streetOverdue(streetId: number, today: string): Promise<Map<number, number>> {
-    const rows = await this.db.rawQuery<{ communityId: number; n: number | string }>(
-      'SELECT b.`communityId`, COUNT(*) AS `n` FROM `service_contract` c JOIN `service_item` i ON i.`contractId` = c.`id` ' +
+    const rows = await this.db.rawQuery<{ itemId: number; n: number | string }>(
+      'SELECT b.`itemId`, COUNT(*) AS `n` FROM `service_contract` c JOIN `service_item` i ON i.`contractId` = c.`id` ' +
         'JOIN `service_beneficiary` b ON b.`itemId` = i.`id` AND b.`archivedAt` IS NULL AND b.`dueOn` < ? ' +
-        'WHERE c.`streetId` = ? AND c.`periodStart` <= ? AND c.`periodEnd` >= ? GROUP BY b.`communityId`',
+        'WHERE c.`streetId` = ? AND c.`periodStart` <= ? AND c.`periodEnd` >= ? GROUP BY b.`itemId`',
       [today, streetId, today, today],
     );
-    return new Map(rows.map((r) => [Number(r.communityId), Number(r.n)]));
+    return new Map(rows.map((r) => [Number(r.itemId), Number(r.n)]));
   }
 
   /** The contract's logs' days: the earliest and latest, so a new period cannot leave any outside. */

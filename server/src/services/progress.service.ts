@@ -81,7 +81,7 @@ export class ProgressService {
     const communityIds = [...new Set(rows.map((r) => r.communityId))];
     const names = new Map((await this.contractsRepo.communities(communityIds)).map((c) => [c.id, c.name]));
     const zero = () => ({ 0: 0, 1: 0, 2: 0, 3: 0 }) as Record<ServiceBand, number>;
-    const byCommunity = new Map(communityIds.map((c) => [c, { items: 0, bands: zero(), logsThisMonth: 0 }]));
+    const byCommunity = new Map(communityIds.map((c) => [c, { items: 0, bands: zero(), logsThisMonth: 0, overdue: 0 }]));
     const bands = zero();
     for (const r of rows) {
       const done = inUnit(r.unit, r.quantity + (fromActivities.get(r.itemId) ?? 0));
@@ -90,6 +90,7 @@ export class ProgressService {
       c.items++;
       c.bands[band]++;
       c.logsThisMonth += r.logsThisMonth;
+      c.overdue += overdue.get(r.itemId) ?? 0;
       bands[band]++;
     }
     return {
@@ -100,7 +101,7 @@ export class ProgressService {
       overdue: [...overdue.values()].reduce((a, b) => a + b, 0),
       communities: communityIds
         .sort((a, b) => a - b)
-        .map((id) => ({ communityId: id, name: names.get(id) ?? '', ...byCommunity.get(id)!, overdue: overdue.get(id) ?? 0 })),
+        .map((id) => ({ communityId: id, name: names.get(id) ?? '', ...byCommunity.get(id)! })),
     };
   }
 

@@ -3,7 +3,6 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 /** A person on a service item's register (sensitive: its workers, the committee and the street only). */
 @Entity('service_beneficiary')
 @Index(['itemId', 'archivedAt', 'dueOn'])
-@Index(['communityId', 'dueOn'])
 export class ServiceBeneficiary {
   @PrimaryGeneratedColumn()
   id: number;
@@ -11,7 +10,7 @@ export class ServiceBeneficiary {
   @Column({ type: 'int' })
   itemId: number;
 
-  /** The item's community, kept here so the street summary counts overdue people without a join. */
+  /** The item's community: where the people on its register live. */
   @Column({ type: 'int' })
   communityId: number;
 

@@ -4,7 +4,7 @@ export class DelegatedServices1796700000000 implements MigrationInterface {
   name = 'DelegatedServices1796700000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("CREATE TABLE `service_beneficiary` (`id` int NOT NULL AUTO_INCREMENT, `itemId` int NOT NULL, `communityId` int NOT NULL, `name` varchar(32) NOT NULL, `householdId` int NULL, `tier` varchar(10) NULL, `phone` varchar(20) NULL, `notes` varchar(500) NOT NULL DEFAULT '', `lastServedOn` varchar(10) NULL, `dueOn` varchar(10) NULL, `registeredOn` varchar(10) NOT NULL, `archivedAt` datetime NULL, INDEX `IDX_ffd0839d3a86190d188a65ade3` (`communityId`, `dueOn`), INDEX `IDX_0aa089cc7a2df3370bccd3be43` (`itemId`, `archivedAt`, `dueOn`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `service_beneficiary` (`id` int NOT NULL AUTO_INCREMENT, `itemId` int NOT NULL, `communityId` int NOT NULL, `name` varchar(32) NOT NULL, `householdId` int NULL, `tier` varchar(10) NULL, `phone` varchar(20) NULL, `notes` varchar(500) NOT NULL DEFAULT '', `lastServedOn` varchar(10) NULL, `dueOn` varchar(10) NULL, `registeredOn` varchar(10) NOT NULL, `archivedAt` datetime NULL, INDEX `IDX_0aa089cc7a2df3370bccd3be43` (`itemId`, `archivedAt`, `dueOn`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
     await queryRunner.query("CREATE TABLE `service_contract` (`id` int NOT NULL AUTO_INCREMENT, `title` varchar(100) NOT NULL, `streetId` int NOT NULL, `communityId` int NULL, `providerId` int NOT NULL, `evaluatorId` int NULL, `type` varchar(16) NOT NULL, `periodStart` varchar(10) NOT NULL, `periodEnd` varchar(10) NOT NULL, `amountFen` int NOT NULL, `version` int NOT NULL DEFAULT '1', `createdBy` int NOT NULL, `createdAt` datetime NOT NULL, INDEX `IDX_7a25f3c46b5238dc0a279e4751` (`providerId`), INDEX `IDX_51b319a3d314e881a22c6c52ce` (`evaluatorId`), INDEX `IDX_0859e9e79779388ba60072c8e4` (`communityId`, `periodEnd`), INDEX `IDX_888c4d2a78e8aed8c7eec55d09` (`streetId`, `periodEnd`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
     await queryRunner.query("CREATE TABLE `service_evaluation` (`id` int NOT NULL AUTO_INCREMENT, `contractId` int NOT NULL, `stage` varchar(16) NOT NULL, `scores` varchar(2000) NOT NULL, `satisfaction` int NOT NULL, `comments` varchar(2000) NOT NULL DEFAULT '', `evaluatorId` int NOT NULL, `createdAt` datetime NOT NULL, UNIQUE INDEX `IDX_4db86a864204382d23715e9d24` (`contractId`, `stage`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
     await queryRunner.query("CREATE TABLE `service_item_activity` (`itemId` int NOT NULL, `activityId` int NOT NULL, INDEX `IDX_1dbbcf6f971b144f0be3b516e5` (`activityId`), PRIMARY KEY (`itemId`, `activityId`)) ENGINE=InnoDB");
@@ -43,7 +43,6 @@ export class DelegatedServices1796700000000 implements MigrationInterface {
     await queryRunner.query("DROP INDEX `IDX_7a25f3c46b5238dc0a279e4751` ON `service_contract`");
     await queryRunner.query("DROP TABLE `service_contract`");
     await queryRunner.query("DROP INDEX `IDX_0aa089cc7a2df3370bccd3be43` ON `service_beneficiary`");
-    await queryRunner.query("DROP INDEX `IDX_ffd0839d3a86190d188a65ade3` ON `service_beneficiary`");
     await queryRunner.query("DROP TABLE `service_beneficiary`");
   }
 }
