@@ -2,7 +2,7 @@ import { createConnection } from 'mysql2/promise';
 import { api, loginPersona } from './api-client.js';
 import { runConcurrently, summarise } from './percentiles.js';
 import type { BenchServer } from './server-process.js';
-import { analyze, chunked, explainAll } from './stats-district.js';
+import { analyze, bulkFill, chunked, explainAll } from './stats-district.js';
 
 /** District size (issue 13): 200 more communities, each with a year's contract of six items, and 2 million service logs. */
 const COMMUNITIES = 200;
@@ -40,20 +40,11 @@ async function measure(server: BenchServer, label: string, itemId: number) {
 export async function fillServiceDistrict(mysqlUrl: string): Promise<number> {
   const conn = await createConnection(mysqlUrl);
   const started = Date.now();
-  const step = async (name: string, sql: string) => {
-    const t0 = Date.now();
-    await conn.query(sql);
-    console.log(`  ${name}: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  };
+  const { step, base } = await bulkFill(conn);
   try {
-    await conn.query('SET SESSION foreign_key_checks = 0, unique_checks = 0');
     const [[ids]] = (await conn.query(
       'SELECT MIN(c.`streetId`) AS streetId, (SELECT MIN(`providerId`) FROM `service_contract`) AS providerId, (SELECT MIN(`id`) FROM `app_user`) AS userId FROM `community` c',
     )) as unknown as [[{ streetId: number; providerId: number; userId: number }]];
-    const base = async (table: string) => {
-      const [[row]] = (await conn.query(`SELECT COALESCE(MAX(\`id\`), 0) + 1000 AS b FROM \`${table}\``)) as unknown as [[{ b: number }]];
-      return Number(row.b);
-    };
     const c = await base('community');
     const k = await base('service_contract');
     const i = await base('service_item');

@@ -30,22 +30,32 @@ export async function measureOverview(server: BenchServer, label: string, commun
   return rows;
 }
 
+/**
+ * What a bulk fill needs: `step` runs one statement and prints how long it took; `base` is a free id range's start in
+ * a table. Foreign-key and unique checks are off for the session (the fill's own ids are distinct by construction).
+ */
+export async function bulkFill(conn: Connection) {
+  await conn.query('SET SESSION foreign_key_checks = 0, unique_checks = 0');
+  return {
+    step: async (name: string, sql: string) => {
+      const t0 = Date.now();
+      await conn.query(sql);
+      console.log(`  ${name}: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    },
+    base: async (table: string) => {
+      const [[row]] = (await conn.query(`SELECT COALESCE(MAX(\`id\`), 0) + 1000 AS b FROM \`${table}\``)) as unknown as [[{ b: number }]];
+      return Number(row.b);
+    },
+  };
+}
+
 /** Fills the demo street up to district size with bulk SQL from MariaDB's seq_* tables; returns a bench community's id. */
 export async function fillDistrict(mysqlUrl: string): Promise<number> {
   const conn = await createConnection(mysqlUrl);
   const started = Date.now();
-  const step = async (name: string, sql: string) => {
-    const t0 = Date.now();
-    await conn.query(sql);
-    console.log(`  ${name}: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  };
+  const { step, base } = await bulkFill(conn);
   try {
-    await conn.query('SET SESSION foreign_key_checks = 0, unique_checks = 0');
     const [[{ streetId }]] = (await conn.query('SELECT MIN(`streetId`) AS streetId FROM `community`')) as unknown as [[{ streetId: number }]];
-    const base = async (table: string) => {
-      const [[row]] = (await conn.query(`SELECT COALESCE(MAX(\`id\`), 0) + 1000 AS b FROM \`${table}\``)) as unknown as [[{ b: number }]];
-      return Number(row.b);
-    };
     const c = await base('community');
     const h = await base('household');
     const u = await base('app_user');
