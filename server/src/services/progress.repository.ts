@@ -136,6 +136,15 @@ export class ProgressRepository {
     return new Map(rows.map((r) => [Number(r.itemId), Number(r.n)]));
   }
 
+  /** How many of the street's contracts (community- or street-bought) run today. */
+  async activeContracts(streetId: number, today: string): Promise<number> {
+    const rows = await this.db.rawQuery<{ n: number | string }>(
+      'SELECT COUNT(*) AS `n` FROM `service_contract` WHERE `streetId` = ? AND `periodStart` <= ? AND `periodEnd` >= ?',
+      [streetId, today, today],
+    );
+    return Number(rows[0]?.n ?? 0);
+  }
+
   /** The contract's logs' days: the earliest and latest, so a new period cannot leave any outside. */
   async loggedDays(contractId: number): Promise<{ first: string | null; last: string | null }> {
     const rows = await this.db.rawQuery<{ first: string | null; last: string | null }>(

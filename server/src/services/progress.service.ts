@@ -95,7 +95,7 @@ export class ProgressService {
     }
     return {
       streetId: street,
-      contracts: await this.activeContracts(street, today),
+      contracts: await this.repo.activeContracts(street, today),
       items: rows.length,
       bands,
       overdue: [...overdue.values()].reduce((a, b) => a + b, 0),
@@ -135,15 +135,6 @@ export class ProgressService {
         ...pace(done, i.targetQuantity, share),
       };
     });
-  }
-
-  private async activeContracts(streetId: number, today: string): Promise<number> {
-    const [, total] = await this.contractsRepo.page(
-      { communities: [], streets: [streetId], organisations: [], status: { kind: 'active', today } },
-      1,
-      1,
-    );
-    return total;
   }
 }
 
