@@ -103,6 +103,9 @@ export default function MinePage() {
         {managesPolls(me) ? (
           <LinkCell id='mine-audit-log' title='审计日志' description='工作人员做过的每一项操作，可以查询和导出' onClick={() => goTo('staffAuditLog')} />
         ) : null}
+        {me.isStaff ? (
+          <LinkCell id='mine-services' title='委托服务' description='服务合同、服务项目和名册、记录服务、我的任务和服务进度' onClick={() => goTo('serviceContracts')} />
+        ) : null}
         {managesPolls(me) ? (
           <LinkCell id='mine-stats' title='统计' description='住户认证、活动报名和到场、志愿服务时长、议事和文章的数字，可以导出Excel' onClick={() => goTo('staffStats')} />
         ) : null}
