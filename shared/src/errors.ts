@@ -132,6 +132,13 @@ export const ErrorCode = {
   DESK_LOGIN_NOT_STAFF: 'DESK_LOGIN_NOT_STAFF',
   DESK_SESSION_NOT_FOUND: 'DESK_SESSION_NOT_FOUND',
   SESSION_REVOKED: 'SESSION_REVOKED',
+  // Issue 13: the 15-minute service circle.
+  COORDINATES_OUT_OF_RANGE: 'COORDINATES_OUT_OF_RANGE',
+  SERVICE_POINT_NOT_FOUND: 'SERVICE_POINT_NOT_FOUND',
+  SERVICE_POINT_ORGANISATION_UNKNOWN: 'SERVICE_POINT_ORGANISATION_UNKNOWN',
+  SERVICE_POINT_HOURS_INVALID: 'SERVICE_POINT_HOURS_INVALID',
+  NEAR_HOUSEHOLD_NOT_YOURS: 'NEAR_HOUSEHOLD_NOT_YOURS',
+  NEAR_ORIGIN_UNKNOWN: 'NEAR_ORIGIN_UNKNOWN',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 export const ErrorCodeSchema = z.enum(Object.values(ErrorCode) as [ErrorCode, ...ErrorCode[]]);
@@ -263,6 +270,12 @@ export const errorMessages: Record<ErrorCode, string> = {
   DESK_LOGIN_NOT_STAFF: '只有工作人员可以登录电脑工作台；如需开通请联系社区或街道的管理员邀请您',
   DESK_SESSION_NOT_FOUND: '找不到这台电脑的登录记录，可能已经退出了，请刷新列表',
   SESSION_REVOKED: '这台电脑已经退出登录，请用手机扫码重新登录',
+  COORDINATES_OUT_OF_RANGE: '位置坐标不对：纬度要在3.8到53.6之间、经度要在73.4到135.1之间（中国境内），请在地图上重新选点',
+  SERVICE_POINT_NOT_FOUND: '找不到这个服务点，可能已被删除，请刷新',
+  SERVICE_POINT_ORGANISATION_UNKNOWN: '运营机构要从本街道的组织名录里选，请重新选择',
+  SERVICE_POINT_HOURS_INVALID: '开放时间有误：每段的结束时间要晚于开始时间，同一天的几段不能重叠',
+  NEAR_HOUSEHOLD_NOT_YOURS: '只能按您自己认证的住户查找身边服务；请先认证住户，或允许使用您的位置',
+  NEAR_ORIGIN_UNKNOWN: '您所在的社区还没有设置位置，暂时算不出距离；请联系居委会，或允许使用您的位置',
 };
 
 export const FieldErrorSchema = z.object({
