@@ -26,3 +26,17 @@ export function walkingEstimate(straightMeters: number): { walkingMeters: number
   const walkingMeters = Math.round(straightMeters * WALKING_DETOUR_FACTOR);
   return { walkingMeters, walkingMinutes: Math.max(1, Math.round(walkingMeters / WALKING_METERS_PER_MINUTE)) };
 }
+
+/** Bands of latitude per degree (see ServicePoint.latBand). */
+const BANDS_PER_DEGREE = 100;
+
+export function latBand(lat: number): number {
+  return Math.floor(lat * BANDS_PER_DEGREE);
+}
+
+/** Every band a box touches, south to north. */
+export function bandsOf(box: { minLat: number; maxLat: number }): number[] {
+  const bands: number[] = [];
+  for (let b = latBand(box.minLat); b <= latBand(box.maxLat); b++) bands.push(b);
+  return bands;
+}

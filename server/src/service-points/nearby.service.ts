@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { NearbyServicePoint, NearbyServicePoints, NearQuery } from '@linli/shared';
+import type { Coordinates, NearbyServicePoint, NearbyServicePoints, NearQuery } from '@linli/shared';
 import type { AuthContext } from '../auth/auth-context.js';
 import { Clock } from '../clock/clock.js';
 import { AppError } from '../common/app-error.js';
@@ -10,10 +10,13 @@ import { ServicePointsRepository } from './service-points.repository.js';
 import { assertCoordinates } from './service-points.service.js';
 
 /**
- * 身边服务: the points nearest a resident. The index on (lat, lng) narrows the street's thousands of points to
- * a box around the origin, reading coordinates only; distances are exact (haversine) for those, and only the
- * nearest few are read whole.
+ * 身边服务: the points nearest a resident. The (latBand, lng, lat) index narrows the district's thousands of
+ * points to a box around the origin, reading coordinates only; distances are exact (haversine) for those, and
+ * only the nearest few are read whole.
  */
+/** Where the widening search starts: about six minutes' walk. */
+const FIRST_RADIUS_M = 500;
+
 @Injectable()
 export class NearbyService {
   constructor(
@@ -23,12 +26,7 @@ export class NearbyService {
 
   async near(auth: AuthContext, query: NearQuery): Promise<NearbyServicePoints> {
     const origin = await this.origin(auth, query);
-    const candidates = await this.repo.inBox(boundingBox(origin, query.radius), query.kind);
-    const nearest = candidates
-      .map((c) => ({ id: c.id, meters: haversineMeters(origin, c) }))
-      .filter((c) => c.meters <= query.radius)
-      .sort((a, b) => a.meters - b.meters || a.id - b.id)
-      .slice(0, query.limit);
+    const nearest = await this.nearestIds(origin, query);
     const rows = new Map((await this.repo.byIds(nearest.map((n) => n.id))).map((r) => [r.id, r]));
     const now = this.clock.now();
     const items: NearbyServicePoint[] = [];
@@ -42,6 +40,22 @@ export class NearbyService {
     return { origin, radiusMeters: query.radius, items };
   }
 
+  /**
+   * The `limit` nearest points within the radius. The search box starts small and doubles: once a circle holds
+   * `limit` points, nothing outside it can be nearer, so a dense district reads a few dozen index entries, not
+   * every point of a 3 km box.
+   */
+  private async nearestIds(origin: Coordinates, query: NearQuery): Promise<{ id: number; meters: number }[]> {
+    for (let radius = Math.min(FIRST_RADIUS_M, query.radius); ; radius = Math.min(radius * 2, query.radius)) {
+      const within = (await this.repo.inBox(boundingBox(origin, radius), query.kind))
+        .map((c) => ({ id: c.id, meters: haversineMeters(origin, c) }))
+        .filter((c) => c.meters <= radius);
+      if (within.length >= query.limit || radius === query.radius) {
+        return within.sort((a, b) => a.meters - b.meters || a.id - b.id).slice(0, query.limit);
+      }
+    }
+  }
+
   /** A position the caller gave, or the centre of the community of a household they live in. */
   private async origin(auth: AuthContext, query: NearQuery): Promise<NearbyServicePoints['origin']> {
     if (query.lat !== undefined && query.lng !== undefined) {
@@ -50,7 +64,7 @@ export class NearbyService {
     }
     const community = await this.repo.residentCommunity(auth.userId, query.householdId!);
     if (!community) throw new AppError('NEAR_HOUSEHOLD_NOT_YOURS');
-    if (community.centreLat === null || community.centreLng === null) throw new AppError('NEAR_ORIGIN_UNKNOWN');
-    return { lat: Number(community.centreLat), lng: Number(community.centreLng), source: 'household', communityName: community.name };
+    if (community.lat === null || community.lng === null) throw new AppError('NEAR_ORIGIN_UNKNOWN');
+    return { lat: community.lat, lng: community.lng, source: 'household', communityName: community.name };
   }
 }

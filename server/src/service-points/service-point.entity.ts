@@ -5,8 +5,9 @@ import { Street } from '../communities/street.entity.js';
 
 /** A place of the 15-minute service circle: 儿童之家, 老年食堂, 卫生服务站…, with where it is and when it opens. */
 @Entity('service_point')
-// The bounding-box prefilter of `near`: a range on lat, then lng read from the same index entry (id comes with it).
-@Index(['lat', 'lng'])
+// The bounding-box prefilter of `near`: one seek per latitude band on a range of lng, reading lat from the index
+// too (id comes with every index entry), so only points inside the box are touched and no row is read.
+@Index(['latBand', 'lng', 'lat'])
 @Index(['streetId', 'communityId'])
 export class ServicePoint {
   @PrimaryGeneratedColumn()
@@ -46,6 +47,13 @@ export class ServicePoint {
 
   @Column({ type: 'double' })
   lng: number;
+
+  /**
+   * floor(lat × 100): 1.1 km bands of latitude. A range on lat alone would scan the whole
+   * width of the district for every box; per band the index seeks straight to the box's lng range.
+   */
+  @Column({ type: 'int' })
+  latBand: number;
 
   /** OpeningHours as JSON: read whole with the point, never queried into. */
   @Column({ type: 'varchar', length: 2000 })

@@ -3,10 +3,10 @@ import type { ServicePointKind, ServicePointQuery } from '@linli/shared';
 import { Community } from '../communities/community.entity.js';
 import { Organisation } from '../communities/organisation.entity.js';
 import { Database } from '../database/database.js';
-import { Residency } from '../residency/residency.entity.js';
+import { bandsOf, latBand } from './geo.js';
 import { ServicePoint } from './service-point.entity.js';
 
-export type ServicePointValues = Omit<ServicePoint, 'id' | 'street' | 'community'>;
+export type ServicePointValues = Omit<ServicePoint, 'id' | 'street' | 'community' | 'latBand'>;
 /** A point with the names a reader sees beside it. */
 export type ServicePointRow = ServicePoint & { communityName: string | null; organisationName: string | null };
 export interface Box {
@@ -34,12 +34,13 @@ export class ServicePointsRepository {
     return (await this.db.rows(ServicePoint, `${DETAIL} WHERE p.\`id\` IN (${ids.map(() => '?').join(',')})`, ids)).map(named);
   }
 
-  /** Points in the box, coordinates only: the index on (lat, lng) answers it without touching the rows. */
+  /** Points in the box, coordinates only, read from the (latBand, lng, lat) index alone: one seek per band. */
   async inBox(box: Box, kind?: ServicePointKind): Promise<{ id: number; lat: number; lng: number }[]> {
+    const bands = bandsOf(box);
     const rows = await this.db.rawQuery<{ id: number; lat: number; lng: number }>(
       `SELECT \`id\`, \`lat\`, \`lng\` FROM \`service_point\`
-        WHERE \`lat\` BETWEEN ? AND ? AND \`lng\` BETWEEN ? AND ?${kind ? ' AND `kind` = ?' : ''}`,
-      [box.minLat, box.maxLat, box.minLng, box.maxLng, ...(kind ? [kind] : [])],
+        WHERE \`latBand\` IN (${bands.map(() => '?').join(',')}) AND \`lng\` BETWEEN ? AND ? AND \`lat\` BETWEEN ? AND ?${kind ? ' AND `kind` = ?' : ''}`,
+      [...bands, box.minLng, box.maxLng, box.minLat, box.maxLat, ...(kind ? [kind] : [])],
     );
     return rows.map((r) => ({ id: Number(r.id), lat: Number(r.lat), lng: Number(r.lng) }));
   }
@@ -71,12 +72,12 @@ export class ServicePointsRepository {
   }
 
   insert(values: ServicePointValues): Promise<number> {
-    return this.db.run(async (em) => (await em.insert(ServicePoint, values)).identifiers[0].id as number);
+    return this.db.run(async (em) => (await em.insert(ServicePoint, { ...values, latBand: latBand(values.lat) })).identifiers[0].id as number);
   }
 
   async update(id: number, patch: Partial<ServicePointValues>): Promise<void> {
     if (Object.keys(patch).length === 0) return;
-    await this.db.run((em) => em.update(ServicePoint, { id }, patch));
+    await this.db.run((em) => em.update(ServicePoint, { id }, patch.lat === undefined ? patch : { ...patch, latBand: latBand(patch.lat) }));
   }
 
   /** Whether this call removed it (a second delete racing it removes nothing). */
@@ -101,10 +102,17 @@ export class ServicePointsRepository {
     await this.db.run((em) => em.update(Community, { id: communityId }, { centreLat: lat, centreLng: lng }));
   }
 
-  /** The community of a household the user is a verified resident of, or null when they are not. */
-  async residentCommunity(userId: number, householdId: number): Promise<Community | null> {
-    const residency = await this.db.run((em) => em.findOneBy(Residency, { userId, householdId }));
-    return residency ? this.community(residency.communityId) : null;
+  /** The community (name and centre) of a household the user is a verified resident of; null when they are not. */
+  async residentCommunity(userId: number, householdId: number): Promise<{ name: string; lat: number | null; lng: number | null } | null> {
+    const [row] = await this.db.rawQuery<{ name: string; centreLat: number | null; centreLng: number | null }>(
+      `SELECT c.\`name\`, c.\`centreLat\`, c.\`centreLng\` FROM \`residency\` r
+        JOIN \`community\` c ON c.\`id\` = r.\`communityId\`
+        WHERE r.\`userId\` = ? AND r.\`householdId\` = ?`,
+      [userId, householdId],
+    );
+    if (!row) return null;
+    const degrees = (v: number | null) => (v === null ? null : Number(v));
+    return { name: row.name, lat: degrees(row.centreLat), lng: degrees(row.centreLng) };
   }
 }
 

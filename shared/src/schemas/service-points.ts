@@ -138,7 +138,7 @@ export const NearQuerySchema = z
     lat: degreesParam.optional(),
     lng: degreesParam.optional(),
     householdId: IdParamSchema.optional().describe('From this household (its community centre); the caller must live there'),
-    radius: z.coerce.number().int().min(100).max(20_000).default(NEAR_DEFAULT_RADIUS_M).describe('Metres, straight line'),
+    radius: z.coerce.number().int().min(100).max(5000).default(NEAR_DEFAULT_RADIUS_M).describe('Metres, straight line; a 15-minute walk is about 1 km'),
     kind: ServicePointKindSchema.optional(),
     limit: z.coerce.number().int().min(1).max(50).default(20),
   })

@@ -1,6 +1,7 @@
 import type { OpeningPeriod, ServicePointKind } from '@linli/shared';
 import type { EntityManager } from 'typeorm';
 import { Community } from '../../communities/community.entity.js';
+import { latBand } from '../../service-points/geo.js';
 import { ServicePoint } from '../../service-points/service-point.entity.js';
 
 /** The demo communities' centres (GCJ-02), a made-up neighbourhood about a kilometre across. */
@@ -59,6 +60,7 @@ export async function seedDemoServicePoints(
     POINTS.map((p) => {
       const [lat, lng] = CENTRES[p.community ?? 0];
       const [north, east] = p.offset;
+      const pointLat = Number((lat + north / METERS_PER_DEGREE).toFixed(6));
       return {
         streetId: ids.streetId,
         communityId: p.community === null ? null : ids.communityIds[p.community],
@@ -66,7 +68,8 @@ export async function seedDemoServicePoints(
         kind: p.kind,
         organisationId: p.organisation === undefined ? null : ids.organisationIds[p.organisation],
         address: p.address,
-        lat: Number((lat + north / METERS_PER_DEGREE).toFixed(6)),
+        lat: pointLat,
+        latBand: latBand(pointLat),
         lng: Number((lng + east / (METERS_PER_DEGREE * Math.cos((lat * Math.PI) / 180))).toFixed(6)),
         hours: JSON.stringify({ periods: p.periods, note: p.note ?? '' }),
         services: JSON.stringify(p.services),
