@@ -40,6 +40,9 @@ export const pagePaths = {
   staffStats: 'packages/staff/stats/index',
   deskConfirm: 'packages/staff/desk-confirm/index',
   deskSessions: 'packages/privacy/desk-sessions/index',
+  // Issue 13: the 15-minute service circle.
+  nearbyServices: 'packages/circle/nearby/index',
+  staffServicePoints: 'packages/circle/manage/index',
 } as const;
 
 export type PageName = keyof typeof pagePaths;
