@@ -9,7 +9,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../../components/States
 import { useResource } from '../../../hooks/useResource'
 import { useMe } from '../../../hooks/useSession'
 import { DeskTable, Pager } from '../../staff/shared/DeskTable'
-import { ChoiceButton, Field } from '../../staff/shared/Field'
+import { Field, FilterRow } from '../../staff/shared/Field'
 import { Notice, type NoticeText } from '../../staff/shared/Notice'
 import { useDeskLayout } from '../../staff/shared/useDeskLayout'
 import { weekWords } from '../words'
@@ -149,20 +149,14 @@ export default function StaffServicePointsPage() {
               添加服务点
             </Button>
             <Field id='point-search' label='按名称或地址查找' value={filters.q} placeholder='输入名称或地址的一部分' onChange={(q) => filter({ q })} />
-            <View className='setup-filters' id='filter-community'>
-              <Text className='ll-text'>社区：</Text>
-              <ChoiceButton selected={filters.communityId === undefined} label='全部' onClick={() => filter({ communityId: undefined })} />
-              {communities.map((c) => (
-                <ChoiceButton key={c.id} selected={filters.communityId === c.id} label={c.name} onClick={() => filter({ communityId: c.id })} />
-              ))}
-            </View>
-            <View className='setup-filters' id='filter-kind'>
-              <Text className='ll-text'>类型：</Text>
-              <ChoiceButton selected={filters.kind === undefined} label='全部' onClick={() => filter({ kind: undefined })} />
-              {kindOptions.map((o) => (
-                <ChoiceButton key={o.value} selected={filters.kind === o.value} label={o.label} onClick={() => filter({ kind: o.value })} />
-              ))}
-            </View>
+            <FilterRow
+              id='filter-community'
+              label='社区'
+              options={communities.map((c) => ({ value: c.id, label: c.name }))}
+              value={filters.communityId}
+              onChange={(communityId) => filter({ communityId })}
+            />
+            <FilterRow id='filter-kind' label='类型' options={kindOptions} value={filters.kind} onChange={(kind) => filter({ kind })} />
             {body}
             {data && data.total > 0 ? <Pager id='point-pager' page={filters.page} pageSize={PAGE_SIZE} total={data.total} onPage={(page) => filter({ page })} /> : null}
 
