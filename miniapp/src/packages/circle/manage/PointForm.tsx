@@ -138,7 +138,7 @@ export function PointForm({
         <Text className='ll-text setup-field-label'>开放时间：每天写几段，如 08:30-12:00 14:00-17:30；休息的日子空着</Text>
         <View className={desk ? 'circle-form-desk' : ''}>
           {draft.days.map((text, i) => (
-            <Field key={i} id={`point-day-${i + 1}`} label={weekdayLabels[i + 1]} value={text} maxLength={60} onChange={(t) => setDay(i, t)} />
+            <Field key={i} id={`point-day-${i + 1}`} label={weekdayLabels[i + 1]} value={text} maxLength={60} placeholder='休息就空着' onChange={(t) => setDay(i, t)} />
           ))}
         </View>
         <Button id='point-copy-monday' size='large' fill='outline' onClick={() => set({ days: draft.days.map((d, i) => (i >= 1 && i <= 4 ? draft.days[0] : d)) })}>
