@@ -39,7 +39,14 @@ export default defineConfig<'webpack5'>(async (merge) => {
     plugins: [],
     defineConstants: {},
     // The browser tab's icon, for the H5 build only (a mini-program has none).
-    copy: { patterns: process.env.TARO_ENV === 'h5' ? [{ from: 'src/favicon.svg', to: 'dist/h5/favicon.svg' }] : [], options: {} },
+    copy: {
+      patterns:
+        process.env.TARO_ENV === 'h5'
+          ? [{ from: 'src/favicon.svg', to: 'dist/h5/favicon.svg' }]
+          : // The service circle's map markers name their icon by path (weapp's map wants a file, not an import).
+            [{ from: 'src/packages/circle/marker.png', to: `dist/${process.env.TARO_ENV}/packages/circle/marker.png` }],
+      options: {},
+    },
     framework: 'react',
     // The dev prebundler (esbuild) cannot follow shared's `.js` → `.ts` imports; webpack compiles it anyway.
     compiler: { type: 'webpack5', prebundle: { exclude: ['@linli/shared'] } },

@@ -23,6 +23,9 @@ export default defineAppConfig({
   },
   // Privacy-related APIs wait for the user's consent (lib/privacy.ts listens; components/PrivacyPrompt asks).
   __usePrivacyCheck__: true,
+  // 身边服务 asks for the position only when the resident taps 用我现在的位置 (packages/circle); it is not kept.
+  requiredPrivateInfos: ['getLocation'],
+  permission: { 'scope.userLocation': { desc: '用来找离您最近的社区服务点，只用这一次，不保存' } },
   // Text-only tab bar: four plain words are easier to read than small icons.
   tabBar: {
     color: '#333333',

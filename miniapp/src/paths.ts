@@ -17,6 +17,7 @@ export const subPackages = [
   { root: 'packages/privacy', pages: ['privacyPolicy', 'myData', 'editNickname', 'deskSessions'] },
   { root: 'packages/groups', pages: ['orgApply'] },
   { root: 'packages/services', pages: ['serviceContracts', 'serviceProgress', 'serviceItemForm', 'serviceRegister', 'serviceLog', 'serviceTasks'] },
+  { root: 'packages/circle', pages: ['nearbyServices', 'staffServicePoints'] },
 ] as const satisfies readonly { root: string; pages: readonly PageName[] }[]
 
 export function isTabPage(name: PageName): boolean {

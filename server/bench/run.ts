@@ -5,6 +5,7 @@ import { loginPersona } from './api-client.js';
 import { load, printTable, type LoadResult } from './load.js';
 import { startBenchServer, type BenchServer } from './server-process.js';
 import { sanitiserAttack } from './sanitiser-attack.js';
+import { pointsBench } from './service-points.js';
 import { signupRush } from './signup-rush.js';
 import { fillDistrict, statsBench } from './stats-district.js';
 import { servicesBench } from './services-district.js';
@@ -13,8 +14,8 @@ import { voteSurge } from './vote-surge.js';
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const MYSQL_URL = process.env.BENCH_MYSQL_URL ?? process.env.DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/test';
-/** `BENCH_ONLY=rush,list` runs just those parts (identity, list, rush, vote, feed, sanitiser, stats, services); all of them by default. */
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'identity,list,rush,vote,feed,sanitiser,stats,services').split(','));
+/** `BENCH_ONLY=rush,list` runs just those parts (identity, list, rush, vote, feed, sanitiser, stats, services, points); all of them by default. */
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'identity,list,rush,vote,feed,sanitiser,stats,services,points').split(','));
 const part = (name: string) => ONLY.has(name);
 /** The bench servers listen on this port (SQLite) and the next (MySQL); move it when another bench is running. */
 const PORT = Number(process.env.BENCH_PORT ?? 3900);
@@ -104,6 +105,7 @@ async function main() {
     if (part('identity')) await identityReads(server, 'embedded SQLite');
     if (part('list')) await activityList(server, 'embedded SQLite', SECONDS);
     if (part('sanitiser')) await sanitiserAttack(server, 'embedded SQLite', Math.max(SECONDS, 10));
+    if (part('points')) await pointsBench(server, 'embedded SQLite', null, SECONDS);
   });
   const url = await freshMysqlDatabase();
   if (!url) return;
@@ -117,6 +119,7 @@ async function main() {
       if (part('sanitiser')) await sanitiserAttack(server, 'MySQL', Math.max(SECONDS, 10));
       if (part('stats')) await statsBench(server, () => districtServer());
       if (part('services')) await servicesBench(server, districtServer);
+      if (part('points')) await pointsBench(server, 'MySQL', url, SECONDS);
     });
   } finally {
     await dropMysqlDatabase(url);

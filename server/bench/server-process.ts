@@ -11,6 +11,8 @@ export const BENCH_JWT_SECRET = 'bench-secret-bench-secret-bench-secret';
 
 export interface BenchServer {
   baseUrl: string;
+  /** The embedded database file (SQLite servers only), for benches that fill tables directly. */
+  sqlitePath: string | null;
   stop(): Promise<void>;
 }
 
@@ -55,6 +57,7 @@ export async function startBenchServer(port: number, database: { kind: 'sqlite' 
   }
   return {
     baseUrl,
+    sqlitePath: database.kind === 'sqlite' ? env.SQLITE_PATH! : null,
     stop: async () => {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));

@@ -23,6 +23,7 @@ import { RateLimitModule } from './rate-limit/rate-limit.module.js';
 import { ResidencyModule } from './residency/residency.module.js';
 import { StatsModule } from './stats/stats.module.js';
 import { ServicesModule } from './services/services.module.js';
+import { ServicePointsModule } from './service-points/service-points.module.js';
 import { UploadsModule } from './uploads/uploads.module.js';
 import { UsersModule } from './users/users.module.js';
 import { WechatModule } from './wechat/wechat.module.js';
@@ -57,6 +58,7 @@ export class AppModule {
         AuditLogModule,
         StatsModule,
         ServicesModule,
+        ServicePointsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
     };

@@ -157,6 +157,13 @@ export const ErrorCode = {
   SERVICE_PERIOD_EXCLUDES_LOGS: 'SERVICE_PERIOD_EXCLUDES_LOGS',
   SERVICE_EVALUATION_DUPLICATE: 'SERVICE_EVALUATION_DUPLICATE',
   SERVICE_UNIT_LOCKED: 'SERVICE_UNIT_LOCKED',
+  // Issue 13: the 15-minute service circle.
+  COORDINATES_OUT_OF_RANGE: 'COORDINATES_OUT_OF_RANGE',
+  SERVICE_POINT_NOT_FOUND: 'SERVICE_POINT_NOT_FOUND',
+  SERVICE_POINT_ORGANISATION_UNKNOWN: 'SERVICE_POINT_ORGANISATION_UNKNOWN',
+  SERVICE_POINT_HOURS_INVALID: 'SERVICE_POINT_HOURS_INVALID',
+  NEAR_HOUSEHOLD_NOT_YOURS: 'NEAR_HOUSEHOLD_NOT_YOURS',
+  NEAR_ORIGIN_UNKNOWN: 'NEAR_ORIGIN_UNKNOWN',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 export const ErrorCodeSchema = z.enum(Object.values(ErrorCode) as [ErrorCode, ...ErrorCode[]]);
@@ -312,6 +319,12 @@ export const errorMessages: Record<ErrorCode, string> = {
   SERVICE_PERIOD_EXCLUDES_LOGS: '新的服务期限会把已有的服务记录排除在外，请把期限放宽到包含这些记录',
   SERVICE_EVALUATION_DUPLICATE: '这份合同已经有这一阶段的评估了，每个阶段只能评估一次',
   SERVICE_UNIT_LOCKED: '已经有服务记录了，计量单位不能再改；如确需更改，请新建一个服务项目',
+  COORDINATES_OUT_OF_RANGE: '位置坐标不对：纬度要在3.8到53.6之间、经度要在73.4到135.1之间（中国境内），请在地图上重新选点',
+  SERVICE_POINT_NOT_FOUND: '找不到这个服务点，可能已被删除，请刷新',
+  SERVICE_POINT_ORGANISATION_UNKNOWN: '运营机构要从本街道的组织名录里选，请重新选择',
+  SERVICE_POINT_HOURS_INVALID: '开放时间有误：每段的结束时间要晚于开始时间，同一天的几段不能重叠',
+  NEAR_HOUSEHOLD_NOT_YOURS: '只能按您自己认证的住户查找身边服务；请先认证住户，或允许使用您的位置',
+  NEAR_ORIGIN_UNKNOWN: '您所在的社区还没有设置位置，暂时算不出距离；请联系居委会，或允许使用您的位置',
 };
 
 export const FieldErrorSchema = z.object({

@@ -47,6 +47,9 @@ export const pagePaths = {
   serviceRegister: 'packages/services/register/index',
   serviceLog: 'packages/services/log/index',
   serviceTasks: 'packages/services/tasks/index',
+  // Issue 13: the 15-minute service circle.
+  nearbyServices: 'packages/circle/nearby/index',
+  staffServicePoints: 'packages/circle/manage/index',
 } as const;
 
 export type PageName = keyof typeof pagePaths;

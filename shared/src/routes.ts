@@ -97,6 +97,7 @@ import { imageUploadLimits, UploadSchema } from './schemas/uploads.js';
 import { setupRoutes } from './routes-setup.js';
 import { statsRoutes } from './routes-stats.js';
 import { serviceRoutes } from './routes-services.js';
+import { servicePointRoutes } from './routes-service-points.js';
 import { CommunityListQuerySchema, DryRunQuerySchema } from './schemas/organisations.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -724,6 +725,7 @@ export const routes = {
   ...setupRoutes,
   ...statsRoutes,
   ...serviceRoutes,
+  ...servicePointRoutes,
   createInvite: route({
     method: 'POST',
     path: '/invites',

@@ -36,6 +36,7 @@ export const collectedFields: CollectedField[] = [
   { id: 'reads', name: '文章阅读记录', why: '统计阅读人数（每人每天算一次）', who: '看文章的用户' },
   { id: 'inbox', name: '站内消息', why: '通知您报名结果、候补空位和活动变动', who: '所有用户' },
   { id: 'uploads', name: '上传的图片', why: '文章和活动的封面、插图', who: '仅工作人员' },
+  { id: 'location', name: '位置（经纬度）', why: '您点“用我现在的位置”时，用来找离您最近的服务点；只用这一次，不保存', who: '点了“用我现在的位置”的用户' },
 ]
 
 // ---- WeChat's privacy authorization (onNeedPrivacyAuthorization + an agree button) ----

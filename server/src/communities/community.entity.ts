@@ -23,4 +23,14 @@ export class Community {
   /** Archived: left out of residents' pickers and lists; its households, residents and history stay. */
   @Column({ type: 'datetime', nullable: true })
   archivedAt: Date | null;
+
+  /**
+   * The community's centre (GCJ-02): where the service circle measures "by household" from. Households carry no
+   * coordinates: a community's buildings lie within a few hundred metres, and staff set one point, not thousands.
+   */
+  @Column({ type: 'double', nullable: true })
+  centreLat: number | null;
+
+  @Column({ type: 'double', nullable: true })
+  centreLng: number | null;
 }

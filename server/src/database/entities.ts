@@ -30,6 +30,7 @@ import { RoleGrant } from '../users/role-grant.entity.js';
 import { User } from '../users/user.entity.js';
 import { Upload } from '../uploads/upload.entity.js';
 import { serviceEntities } from '../services/service-entities.js';
+import { ServicePoint } from '../service-points/service-point.entity.js';
 
 export const entities = [
   Street,
@@ -64,4 +65,5 @@ export const entities = [
   DeskLogin,
   DeskSession,
   ...serviceEntities,
+  ServicePoint,
 ];

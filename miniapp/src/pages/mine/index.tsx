@@ -113,6 +113,7 @@ export default function MinePage() {
         <Text className='ll-section-title'>活动</Text>
         <VolunteerHoursCard />
         <LinkCell id='mine-signups' title='我的报名' description='报过的活动、候补情况和签到码' onClick={() => goTo('mySignups')} />
+        <LinkCell id='mine-nearby' title='身边服务' description='离家近的老年食堂、卫生服务站、儿童之家，开门时间和电话' onClick={() => goTo('nearbyServices')} />
         <LinkCell
           id='mine-inbox'
           title='消息'
@@ -147,6 +148,9 @@ export default function MinePage() {
         ) : null}
         {me.isStaff ? (
           <LinkCell id='mine-organisations' title='组织管理' description='社会组织名录：类型、登记、服务社区、孵化阶段，暂停与恢复' onClick={() => goTo('staffOrganisations')} />
+        ) : null}
+        {managesPolls(me) ? (
+          <LinkCell id='mine-service-points' title='服务点管理' description='一刻钟服务圈：服务点的地址、开放时间和电话，社区的位置' onClick={() => goTo('staffServicePoints')} />
         ) : null}
         {managesPolls(me) ? (
           <LinkCell id='mine-org-applications' title='审核备案申请' description='社区里的兴趣小组、志愿队申请备案，在这里通过或不通过' onClick={() => goTo('staffOrgApplications')} />

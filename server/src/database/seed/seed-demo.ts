@@ -23,6 +23,7 @@ import { seedDemoArticles } from './seed-articles.js';
 import { demoOrganisation, seedDemoApplications } from './seed-organisations.js';
 import { seedDemoPolls } from './seed-polls.js';
 import { seedDemoServices } from './seed-services.js';
+import { seedDemoServicePoints } from './seed-service-points.js';
 
 /** Seeds the demo street once; returns false when it is already there. Call inside a transaction. */
 export function seedDemo(db: Database): Promise<boolean> {
@@ -105,6 +106,7 @@ export function seedDemo(db: Database): Promise<boolean> {
       { streetId: street.id, communityId: communities[0].id, providerId: organisations[0].id, evaluatorId: organisations[3].id, workerId: socialWorker.id, committeeId: committee.id },
       now,
     );
+    await seedDemoServicePoints(em, { streetId: street.id, communityIds: communities.map((c) => c.id), organisationIds: organisations.map((o) => o.id) });
     return true;
   });
 }

@@ -17,7 +17,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../../components/States
 import { useResource } from '../../../hooks/useResource'
 import { useMe } from '../../../hooks/useSession'
 import { DeskTable, Pager } from '../shared/DeskTable'
-import { ChoiceButton, Field } from '../shared/Field'
+import { Field, FilterRow } from '../shared/Field'
 import { Notice } from '../shared/Notice'
 import { useDeskLayout } from '../shared/useDeskLayout'
 import { OrganisationForm, stageOptions, typeOptions, type OrganisationDraft } from './OrganisationForm'
@@ -31,18 +31,6 @@ interface Filters {
   status?: 'active' | 'suspended'
   stage?: IncubationStage
   page: number
-}
-
-function FilterRow<T extends string>({ id, label, options, value, onChange }: { id: string; label: string; options: { value: T; label: string }[]; value: T | undefined; onChange: (v: T | undefined) => void }) {
-  return (
-    <View className='setup-filters' id={id}>
-      <Text className='ll-text'>{label}：</Text>
-      <ChoiceButton selected={value === undefined} label='全部' onClick={() => onChange(undefined)} />
-      {options.map((o) => (
-        <ChoiceButton key={o.value} selected={value === o.value} label={o.label} onClick={() => onChange(o.value)} />
-      ))}
-    </View>
-  )
 }
 
 function statusChip(o: OrganisationDetail) {

@@ -69,3 +69,28 @@ export function ChoiceButton({ selected, label, onClick }: { selected: boolean; 
     </Button>
   )
 }
+
+/** A filter above a list: 全部 and one button per option, in a row. */
+export function FilterRow<T extends string | number>({
+  id,
+  label,
+  options,
+  value,
+  onChange,
+}: {
+  id: string
+  label: string
+  options: { value: T; label: string }[]
+  value: T | undefined
+  onChange: (v: T | undefined) => void
+}) {
+  return (
+    <View className='setup-filters' id={id}>
+      <Text className='ll-text'>{label}：</Text>
+      <ChoiceButton selected={value === undefined} label='全部' onClick={() => onChange(undefined)} />
+      {options.map((o) => (
+        <ChoiceButton key={o.value} selected={value === o.value} label={o.label} onClick={() => onChange(o.value)} />
+      ))}
+    </View>
+  )
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '身边服务',
+  enablePullDownRefresh: true,
+})
