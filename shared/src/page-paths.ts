@@ -40,6 +40,7 @@ export const pagePaths = {
   staffStats: 'packages/staff/stats/index',
   deskConfirm: 'packages/staff/desk-confirm/index',
   deskSessions: 'packages/privacy/desk-sessions/index',
+  staffHome: 'packages/staff/home/index',
 } as const;
 
 export type PageName = keyof typeof pagePaths;
