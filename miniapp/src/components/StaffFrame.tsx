@@ -1,10 +1,11 @@
 import { useEffect, type ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import { useDidHide, useDidShow } from '@tarojs/taro'
-import { staffToolsFor, type PageName } from '@linli/shared'
+import { routes, staffToolsFor, type PageName } from '@linli/shared'
+import { call } from '../api'
 import { useDeskLayout } from '../hooks/useDeskLayout'
 import { switchSection } from '../navigation'
-import { useCachedMe } from '../stores/session'
+import { meStore, session, useCachedMe } from '../stores/session'
 import './StaffFrame.css'
 
 /**
@@ -68,7 +69,16 @@ function SideLink({ link, current }: { link: NavLink; current: boolean }) {
  */
 export function StaffFrame({ current, children }: { current: PageName; children: ReactNode }) {
   const wide = useDeskLayout()
-  const tools = staffToolsFor(useCachedMe()?.grants ?? [])
+  const me = useCachedMe()
+  // Pages that only need a login do not load me; a desk reloaded on one still needs the grants for its navigation.
+  useEffect(() => {
+    if (wide && !me && session.isLoggedIn()) {
+      call(routes.me)
+        .then((loaded) => meStore.set(loaded))
+        .catch(() => undefined)
+    }
+  }, [wide, me])
+  const tools = staffToolsFor(me?.grants ?? [])
   // Residents (on the 活动 and 议事 tabs, which staff share with them) keep their page as it is.
   const desk = wide && tools.length > 0
   useDeskRoot(desk)
@@ -77,7 +87,7 @@ export function StaffFrame({ current, children }: { current: PageName; children:
   return (
     <View className='staff-frame'>
       <View id='staff-nav' className='staff-nav' role='navigation' aria-label='工作台导航'>
-        <Text className='staff-nav-title'>邻里共治 · 工作台</Text>
+        <Text className='staff-nav-title'>邻里共治</Text>
         {links.map((link) => (
           <SideLink key={link.page} link={link} current={link.page === current} />
         ))}
