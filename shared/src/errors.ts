@@ -132,6 +132,11 @@ export const ErrorCode = {
   DESK_LOGIN_NOT_STAFF: 'DESK_LOGIN_NOT_STAFF',
   DESK_SESSION_NOT_FOUND: 'DESK_SESSION_NOT_FOUND',
   SESSION_REVOKED: 'SESSION_REVOKED',
+  MANAGED_RESIDENT_NOT_FOUND: 'MANAGED_RESIDENT_NOT_FOUND',
+  HANDOVER_NOT_FOUND: 'HANDOVER_NOT_FOUND',
+  HANDOVER_EXPIRED: 'HANDOVER_EXPIRED',
+  HANDOVER_USED: 'HANDOVER_USED',
+  HANDOVER_ACCOUNT_IN_USE: 'HANDOVER_ACCOUNT_IN_USE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 export const ErrorCodeSchema = z.enum(Object.values(ErrorCode) as [ErrorCode, ...ErrorCode[]]);
@@ -263,6 +268,11 @@ export const errorMessages: Record<ErrorCode, string> = {
   DESK_LOGIN_NOT_STAFF: '只有工作人员可以登录电脑工作台；如需开通请联系社区或街道的管理员邀请您',
   DESK_SESSION_NOT_FOUND: '找不到这台电脑的登录记录，可能已经退出了，请刷新列表',
   SESSION_REVOKED: '这台电脑已经退出登录，请用手机扫码重新登录',
+  MANAGED_RESIDENT_NOT_FOUND: '找不到这位代办居民，可能已经由本人接管了，请刷新列表',
+  HANDOVER_NOT_FOUND: '没有这个接管码，请核对工作人员给您的接管码后重新输入',
+  HANDOVER_EXPIRED: '这个接管码已经过期了，请找社区工作人员重新生成一个',
+  HANDOVER_USED: '这个接管码已经用过了，账号已经被接管；如有疑问请联系社区工作人员',
+  HANDOVER_ACCOUNT_IN_USE: '这个微信已经有自己的报名、住户或身份，不能再接管别人的账号；请用老人自己的微信，或一个还没用过邻里共治的微信登录后再输入',
 };
 
 export const FieldErrorSchema = z.object({

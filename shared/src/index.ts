@@ -24,3 +24,4 @@ export * from './schemas/adoption.js';
 export * from './schemas/stats.js';
 export * from './schemas/desk.js';
 export * from './staff-tools.js';
+export * from './schemas/managed.js';

@@ -41,6 +41,8 @@ export const pagePaths = {
   deskConfirm: 'packages/staff/desk-confirm/index',
   deskSessions: 'packages/privacy/desk-sessions/index',
   staffHome: 'packages/staff/home/index',
+  staffManaged: 'packages/staff/managed/index',
+  takeOver: 'packages/privacy/take-over/index',
 } as const;
 
 export type PageName = keyof typeof pagePaths;

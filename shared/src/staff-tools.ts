@@ -6,6 +6,7 @@ export type StaffToolKey =
   | 'polls'
   | 'articles'
   | 'claims'
+  | 'managed'
   | 'organisations'
   | 'orgApplications'
   | 'people'
@@ -32,7 +33,7 @@ const ORGANISERS: readonly Role[] = ['street_admin', 'committee_staff', 'social_
 /**
  * Every staff tool, in the order the 工作台 and the side navigation show them. `roles` mirrors the server's checks
  * (AccessService and the services behind each page's routes), so no one is offered a tool that answers 403:
- * - 居民认证, 议事, 备案申请, 审计日志, 统计, 内容审核, 微信消息: the communities a person administers
+ * - 居民认证, 代办, 议事, 备案申请, 审计日志, 统计, 内容审核, 微信消息: the communities a person administers
  *   (committee staff of it, street admin of its street); for anyone else these lists are refused or always empty.
  * - 活动, 文章: organisers too (social workers and organisation staff, for the communities their organisation serves).
  * - 组织: the registry's readers — everyone working in the street; changing it is the street admin's (the page says so).
@@ -44,6 +45,13 @@ export const staffTools: readonly StaffTool[] = [
   { key: 'polls', label: '议事', description: '发起投票、录入纸质选票、结束后公示结果', page: 'consult', roles: RESIDENT_ADMINS },
   { key: 'articles', label: '文章', description: '写通知、活动预告和回顾，可以定时发布，也能撤回', page: 'staffArticles', roles: ORGANISERS },
   { key: 'claims', label: '居民认证', description: '居民提交的住户认证，在这里通过或不通过', page: 'staffClaims', roles: RESIDENT_ADMINS },
+  {
+    key: 'managed',
+    label: '代办',
+    description: '替没有智能手机的居民登记、报名活动，以后交给本人或家人接管',
+    page: 'staffManaged',
+    roles: RESIDENT_ADMINS,
+  },
   { key: 'organisations', label: '组织', description: '社会组织名录：类型、登记、服务社区、孵化阶段', page: 'staffOrganisations', roles: ORGANISERS },
   {
     key: 'orgApplications',

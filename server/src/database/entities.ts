@@ -29,6 +29,7 @@ import { Residency } from '../residency/residency.entity.js';
 import { RoleGrant } from '../users/role-grant.entity.js';
 import { User } from '../users/user.entity.js';
 import { Upload } from '../uploads/upload.entity.js';
+import { ManagedHandover } from '../managed/managed-handover.entity.js';
 
 export const entities = [
   Street,
@@ -62,4 +63,5 @@ export const entities = [
   Invite,
   DeskLogin,
   DeskSession,
+  ManagedHandover,
 ];

@@ -1,5 +1,6 @@
 import { routes, staffTools, staffToolsFor, type Persona, type StaffToolKey } from '@linli/shared';
 import { communityIds } from '../support/activities.js';
+import { ok } from '../support/expect-ok.js';
 import { createTestApp, type Reply, type TestApp } from '../support/test-app.js';
 
 /**
@@ -23,6 +24,7 @@ describe('staff tools match what the server allows', () => {
     polls: (tk) => t.call(routes.listPolls, { query: { manage: 'true' } }, tk) as never,
     articles: (tk) => t.call(routes.listArticles, { query: { manage: 'true' } }, tk) as never,
     claims: (tk) => t.call(routes.listResidencyClaims, { query: {} }, tk) as never,
+    managed: (tk) => t.call(routes.listManagedResidents, { query: {} }, tk) as never,
     organisations: (tk) => t.call(routes.organisationRegistry, { query: {} }, tk) as never,
     orgApplications: (tk) => t.call(routes.listOrganisationApplications, { query: {} }, tk) as never,
     people: (tk) => t.call(routes.listGrants, { query: {} }, tk) as never,
@@ -38,8 +40,8 @@ describe('staff tools match what the server allows', () => {
 
   it.each(staff)('%s: every tool offered opens, every other is refused or empty', async (persona) => {
     const token = await t.login(persona);
-    const me = await t.call(routes.me, {}, token);
-    const offered = new Set(staffToolsFor(me.body.grants).map((tool) => tool.key));
+    const me = ok(await t.call(routes.me, {}, token));
+    const offered = new Set(staffToolsFor(me.grants).map((tool) => tool.key));
     expect(offered.size).toBeGreaterThan(0);
     for (const tool of staffTools) {
       const reply = await probes[tool.key](token);
@@ -54,15 +56,15 @@ describe('staff tools match what the server allows', () => {
 
   it('does not offer a social worker 居民认证, which the server refuses them', async () => {
     const token = await t.login('social-worker');
-    const me = await t.call(routes.me, {}, token);
-    expect(staffToolsFor(me.body.grants).map((tool) => tool.label)).not.toContain('居民认证');
+    const me = ok(await t.call(routes.me, {}, token));
+    expect(staffToolsFor(me.grants).map((tool) => tool.label)).not.toContain('居民认证');
     expect((await probes.claims(token)).error?.code).toBe('OUT_OF_SCOPE');
   });
 
   it('offers residents and volunteers nothing', async () => {
     for (const persona of ['resident', 'volunteer'] as const) {
-      const me = await t.call(routes.me, {}, await t.login(persona));
-      expect(staffToolsFor(me.body.grants)).toEqual([]);
+      const me = ok(await t.call(routes.me, {}, await t.login(persona)));
+      expect(staffToolsFor(me.grants)).toEqual([]);
     }
   });
 });

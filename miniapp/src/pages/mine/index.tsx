@@ -121,6 +121,7 @@ export default function MinePage() {
           onClick={() => goTo('inbox')}
         />
 
+        <LinkCell id='mine-take-over' title='接手代办账号' description='社区替您或家人登记过账号，给了您接管码，在这里输入' onClick={() => goTo('takeOver')} />
         <LinkCell id='mine-org-apply' title='社区组织备案' description='兴趣小组、志愿队想在社区备案，在这里申请、看结果' onClick={() => goTo('orgApply')} />
 
         <Text className='ll-section-title'>设置</Text>

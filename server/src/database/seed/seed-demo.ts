@@ -20,6 +20,7 @@ import {
 import { seedDemoActivities } from './seed-activities.js';
 import { seedDemoAdoption } from './seed-adoption.js';
 import { seedDemoArticles } from './seed-articles.js';
+import { seedDemoManaged } from './seed-managed.js';
 import { demoOrganisation, seedDemoApplications } from './seed-organisations.js';
 import { seedDemoPolls } from './seed-polls.js';
 
@@ -98,6 +99,7 @@ export function seedDemo(db: Database): Promise<boolean> {
     await seedDemoArticles(db, { communityId: communities[0].id, createdBy: committee.id }, now);
     const streetAdmin = await em.findOneByOrFail(User, { openid: personaOpenid('street-admin') });
     await seedDemoAdoption(db, { streetId: street.id, communityId: communities[0].id, streetAdminId: streetAdmin.id, committeeId: committee.id }, now);
+    await seedDemoManaged(db, { communityId: communities[0].id, committeeId: committee.id }, now);
     return true;
   });
 }
