@@ -92,4 +92,24 @@ describe('street setup at a desk (H5 in Chromium)', () => {
     await desk.shot('application-approved');
     expect(pageErrors).toEqual([]);
   });
+
+  it('registers a resident without a smartphone at the desk and signs them up for them (代办)', async () => {
+    await page.locator(visible('#staff-nav-staffManaged')).click();
+    await page.locator(visible('#managed-register')).waitFor();
+    await page.locator(visible('#managed-name')).locator('input').fill('孙爷爷');
+    await page.locator(visible('#managed-building')).getByText('2栋', { exact: true }).click();
+    await page.locator(visible('#managed-unit')).getByText('1单元', { exact: true }).click();
+    await page.locator(visible('#managed-room')).getByText('101', { exact: true }).click();
+    await page.locator(visible('#managed-register-submit')).click();
+    await page.getByText('已登记“孙爷爷”，现在可以为他（她）代报名了').waitFor();
+    const card = page.locator(visible('.managed-card'), { hasText: '孙爷爷' });
+    await card.getByText('为他（她）代报名').click();
+    await card.getByText(/太极拳晨练/).first().click();
+    await card.getByText('确认代报名').click();
+    await card.getByText('已为孙爷爷代报名：已报名').waitFor();
+    await desk.shot('managed-signed-up');
+    await card.getByText('生成接管码').click();
+    await card.getByText(/接管码：[A-Z0-9]{12}/).waitFor();
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { ActivitiesRepository } from '../../activities/activities.repository.js';
 import { Activity } from '../../activities/activity.entity.js';
-import { randomCode } from '../../activities/random-code.js';
 import { SignupsRepository } from '../../activities/signups.repository.js';
 import { AuditRepository } from '../../audit/audit.repository.js';
 import { CacheInvalidator } from '../../common/cache-invalidator.js';
@@ -10,6 +9,7 @@ import { InboxRepository } from '../../notifications/inbox.repository.js';
 import { Residency } from '../../residency/residency.entity.js';
 import { User } from '../../users/user.entity.js';
 import type { Database } from '../database.js';
+import { insertDemoSignup } from './seed-activities.js';
 
 /**
  * 代办 in the demo: 钱奶奶 (born 1941, no smartphone) was registered by the committee, who signed her up for the
@@ -31,18 +31,7 @@ export async function seedDemoManaged(db: Database, ids: { communityId: number; 
 
     const taichi = await em.findOneOrFail(Activity, { where: { communityId: ids.communityId, title: '太极拳晨练' }, order: { id: 'ASC' } });
     if (!(await activities.takeSeats(taichi.id, 1))) return;
-    const signupId = await new SignupsRepository(db).insert({
-      activityId: taichi.id,
-      userId: user.id,
-      role: 'participant',
-      status: 'confirmed',
-      size: 1,
-      companions: '[]',
-      answers: '{}',
-      contentHeld: 0,
-      checkinCode: randomCode(),
-      createdAt: now,
-    });
+    const signupId = await insertDemoSignup(new SignupsRepository(db), taichi.id, user.id, now);
     await audit.append({ actorId: ids.committeeId, action: 'managed_resident.signup', communityId: ids.communityId, targetType: 'signup', targetId: signupId, detail: { residentId: user.id, activityId: taichi.id } });
     await note('工作人员为您代报名', '居委会工作人员 赵主任 为您代报名了一个活动。', taichi.id);
   });
