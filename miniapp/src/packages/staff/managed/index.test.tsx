@@ -3,6 +3,7 @@ import type { ManagedResident } from '@linli/shared'
 import { installFakeServer } from '../../../../test/fake-server'
 import { makeActivity, makeMe, makeSignup } from '../../../../test/fixtures'
 import { byId, typeInto } from '../../../../test/dom'
+import { router } from '../../../../test/taro-shim'
 import { session } from '../../../stores/session'
 import StaffManagedPage from '.'
 
@@ -66,5 +67,19 @@ describe('代办 (committee)', () => {
     expect(log.find((r) => r.url.endsWith('/signups'))?.data).toMatchObject({ activityId: 7 })
     fireEvent.click(byId('managed-handover-button-40'))
     expect((await waitFor(() => byId('managed-handover-40'))).textContent).toContain('K7QM3XA2B9CD')
+  })
+
+  it('opened from an activity, comes with that activity chosen', async () => {
+    router.params = { activityId: '7' }
+    const log = server({
+      'GET /api/activities': () => ({ body: { items: [makeActivity({ id: 7, title: '太极拳晨练' })], total: 1, page: 1, pageSize: 50 } }),
+      'POST /api/managed-residents/40/signups': () => ({ body: makeSignup({ id: 91, status: 'waitlisted' }) }),
+    })
+    render(<StaffManagedPage />)
+    fireEvent.click(await waitFor(() => byId('managed-signup-40')))
+    await screen.findByText(/✓ 太极拳晨练/)
+    fireEvent.click(byId('managed-signup-confirm-40'))
+    await screen.findByText('已为钱奶奶代报名：候补中')
+    expect(log.find((r) => r.url.endsWith('/signups'))?.data).toMatchObject({ activityId: 7 })
   })
 })

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
 import { routes, signupStatusLabels, type Handover, type ManagedResident } from '@linli/shared'
 import { call } from '../../../api'
 import { messageOf } from '../../../api/errors'
@@ -18,9 +19,9 @@ import './index.css'
 const address = (m: ManagedResident) => `${m.household.communityName} ${m.household.building}${m.household.unit}${m.household.room}`
 
 /** One managed resident: sign them up for an activity, or give them (or family) the code to take the account over. */
-function ManagedCard({ resident }: { resident: ManagedResident }) {
+function ManagedCard({ resident, activity }: { resident: ManagedResident; activity?: string }) {
   const [signingUp, setSigningUp] = useState(false)
-  const [activityId, setActivityId] = useState<string>()
+  const [activityId, setActivityId] = useState(activity)
   const [notice, setNotice] = useState<NoticeText | null>(null)
   const [handover, setHandover] = useState<Handover>()
   const activities = useResource(async () => (await call(routes.listActivities, { query: { communityId: resident.household.communityId, pageSize: 50 } })).items, {
@@ -106,6 +107,8 @@ function ManagedCard({ resident }: { resident: ManagedResident }) {
  */
 export default function StaffManagedPage() {
   const { state: meState } = useMe('staffManaged')
+  // Opened from an activity's 为居民代报名: that activity comes chosen in each resident's sign-up.
+  const activity = useRouter().params.activityId
   const me = meState.data
   const list = useResource(async () => (await call(routes.listManagedResidents, { query: { pageSize: 100 } })).items, { enabled: Boolean(me) })
 
@@ -119,7 +122,7 @@ export default function StaffManagedPage() {
           {!items ? (
             list.state.status === 'error' ? <ErrorState error={list.state.error} onRetry={list.reload} /> : <LoadingState />
           ) : items.length ? (
-            items.map((m) => <ManagedCard key={m.id} resident={m} />)
+            items.map((m) => <ManagedCard key={m.id} resident={m} activity={activity} />)
           ) : (
             <EmptyState title='还没有代办居民' description='用“登记代办居民”登记没有智能手机的居民，就能替他们报名活动。' />
           )}
