@@ -135,9 +135,9 @@ export class ManagedService {
     if (!handover) throw new AppError('HANDOVER_NOT_FOUND');
     const caller = await this.users.findById(auth.userId);
     if (!caller || caller.managedById !== null) throw new AppError('HANDOVER_ACCOUNT_IN_USE');
-    if (await this.repo.accountInUse(caller.id)) throw new AppError('HANDOVER_ACCOUNT_IN_USE');
     const now = this.clock.now();
     await this.db.transaction(async () => {
+      if (await this.repo.accountInUse(caller.id)) throw new AppError('HANDOVER_ACCOUNT_IN_USE');
       if (!(await this.repo.useHandover(handover.id, now))) throw new AppError(handover.usedAt || handover.expiresAt > now ? 'HANDOVER_USED' : 'HANDOVER_EXPIRED');
       await this.repo.retireAccount(caller.id, now);
       if (!(await this.repo.takeOver(handover.userId, { openid: caller.openid, unionid: caller.unionid }))) throw new AppError('MANAGED_RESIDENT_NOT_FOUND');
