@@ -58,7 +58,10 @@ describe('article journey (H5 in Chromium)', () => {
   it('staff write a preview with pictures and a linked activity, and schedule it', async () => {
     await loginAs(page, server.baseUrl, 'committee');
     await openTab(page, '我的');
-    await el('#mine-articles').click();
+    await el('#mine-staff-home').click();
+    await el('#staff-tools').waitFor();
+    await phone.shot('staff-home');
+    await el('#staff-tool-articles').click();
     await el('#article-create').waitFor();
     await phone.shot('staff-articles-empty');
     await el('#article-create').click();
@@ -170,7 +173,8 @@ describe('article journey (H5 in Chromium)', () => {
 
     await loginAs(page, server.baseUrl, 'committee');
     await openTab(page, '我的');
-    await el('#mine-articles').click();
+    await el('#mine-staff-home').click();
+    await el('#staff-tool-articles').click();
     await el('#article-create').click();
     await el('#article-form').waitFor();
     await el('#article-kind-review').click();

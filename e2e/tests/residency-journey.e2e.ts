@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { loginAs as login, openPage, openTab as tab } from '../support/app.js';
+import { loginAs as login, openPage, openTab as tab, visible } from '../support/app.js';
 import { openPhone, type Phone } from '../support/browser.js';
 import { startServer, type RunningServer } from '../support/server.js';
 
@@ -63,6 +63,7 @@ describe('residency journey (H5 in Chromium)', () => {
 
     await loginAs('committee');
     await page.locator('#home-staff-entry').click();
+    await page.locator(visible('#staff-tool-claims')).click();
     const card = page.locator('.staff-claim', { hasText: '周明' });
     await card.waitFor();
     await phone.shot('staff-pending');

@@ -1,3 +1,4 @@
+import type { PageName } from '@linli/shared';
 import type { Page } from 'playwright-core';
 import { apiAs, loginAs as login, visible } from '../support/app.js';
 import { openPhone, type Phone } from '../support/browser.js';
@@ -26,14 +27,21 @@ describe('street setup at a desk (H5 in Chromium)', () => {
     await server?.stop();
   });
 
-  const open = async (path: string) => {
-    await page.goto(`${server.baseUrl}/#/${path}`);
-    await page.reload();
+  /** Staff reach every tool from the 工作台; at a desk through its side navigation, which marks where they are. */
+  const openTool = async (name: PageName) => {
+    await page.locator('#home-staff-entry').click();
+    await page.locator(visible('#staff-tools')).waitFor();
+    await page.locator(visible(`#staff-nav-${name}`)).click();
+    await page.locator(visible(`#staff-nav-${name}[aria-current=page]`)).waitFor();
   };
 
   it('imports households after a preview and registers an organisation, in tables', async () => {
     await login(page, server.baseUrl, 'street-admin');
-    await open('packages/staff/communities/index');
+    await page.locator('#home-staff-entry').click();
+    await page.locator(visible('#staff-tools')).waitFor();
+    await desk.shot('staff-home');
+    await page.locator(visible('#staff-nav-staffCommunities')).click();
+    await page.locator(visible('#staff-nav-staffCommunities[aria-current=page]')).waitFor();
     await page.locator(visible('#community-table')).getByText('幸福里社区').waitFor();
     await desk.shot('communities-table');
 
@@ -47,7 +55,9 @@ describe('street setup at a desk (H5 in Chromium)', () => {
     await page.locator(visible('#household-import-commit')).click();
     await page.locator(visible('#household-import-done')).getByText('已导入：新建 2 户').waitFor();
 
-    await open('packages/staff/organisations/index');
+    // The side navigation also answers the keyboard.
+    await page.locator(visible('#staff-nav-staffOrganisations')).focus();
+    await page.keyboard.press('Enter');
     await page.locator(visible('#organisation-table')).getByText('启航社会工作服务中心').first().waitFor();
     await desk.shot('organisations-table');
     await page.locator(visible('#organisation-new')).click();
@@ -72,7 +82,7 @@ describe('street setup at a desk (H5 in Chromium)', () => {
       venue: '社区活动室',
     });
     await login(page, server.baseUrl, 'committee');
-    await open('packages/staff/org-applications/index');
+    await openTool('staffOrgApplications');
     const table = page.locator(visible('#application-table'));
     await table.getByText('幸福里合唱团').waitFor();
     await desk.shot('applications-table');
@@ -80,6 +90,26 @@ describe('street setup at a desk (H5 in Chromium)', () => {
     await page.locator(visible('#application-decide-confirm')).click();
     await page.getByText('已通过，“幸福里合唱团”已列入组织名录').waitFor();
     await desk.shot('application-approved');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('registers a resident without a smartphone at the desk and signs them up for them (代办)', async () => {
+    await page.locator(visible('#staff-nav-staffManaged')).click();
+    await page.locator(visible('#managed-register')).waitFor();
+    await page.locator(visible('#managed-name')).locator('input').fill('孙爷爷');
+    await page.locator(visible('#managed-building')).getByText('2栋', { exact: true }).click();
+    await page.locator(visible('#managed-unit')).getByText('1单元', { exact: true }).click();
+    await page.locator(visible('#managed-room')).getByText('101', { exact: true }).click();
+    await page.locator(visible('#managed-register-submit')).click();
+    await page.getByText('已登记“孙爷爷”，现在可以为他（她）代报名了').waitFor();
+    const card = page.locator(visible('.managed-card'), { hasText: '孙爷爷' });
+    await card.getByText('为他（她）代报名').click();
+    await card.getByText(/太极拳晨练/).first().click();
+    await card.getByText('确认代报名').click();
+    await card.getByText('已为孙爷爷代报名：已报名').waitFor();
+    await desk.shot('managed-signed-up');
+    await card.getByText('生成接管码').click();
+    await card.getByText(/接管码：[A-Z0-9]{12}/).waitFor();
     expect(pageErrors).toEqual([]);
   });
 });

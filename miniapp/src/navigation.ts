@@ -60,3 +60,15 @@ function carriedQuery(params: Record<string, string | undefined> | undefined): Q
 export function replaceWith(name: PageName, query?: Query): void {
   void Taro.redirectTo({ url: urlOf(name, query) })
 }
+
+/**
+ * Moves between sections of the staff console (the desk's side navigation): tab pages are switched to; another
+ * page replaces the current one, so going round the sections never stacks pages up — except from a tab page,
+ * which cannot be replaced.
+ */
+export function switchSection(name: PageName): void {
+  const current = pageNameOf(Taro.getCurrentInstance().router?.path)
+  if (isTabPage(name)) void Taro.switchTab({ url: urlOf(name) })
+  else if (current && isTabPage(current)) void Taro.navigateTo({ url: urlOf(name) })
+  else void Taro.redirectTo({ url: urlOf(name) })
+}

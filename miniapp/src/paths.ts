@@ -10,11 +10,11 @@ export const tabPages = ['home', 'activities', 'consult', 'mine'] as const satis
 
 export const subPackages = [
   { root: 'packages/residency', pages: ['claimHousehold'] },
-  { root: 'packages/staff', pages: ['staffClaims', 'attendees', 'activityForm', 'pollForm', 'staffArticles', 'articleForm', 'staffWechatSends', 'staffModeration', 'staffCommunities', 'staffOrganisations', 'staffOrgApplications', 'staffInvite', 'staffPeople', 'staffAuditLog', 'staffStats', 'deskConfirm'] },
+  { root: 'packages/staff', pages: ['staffClaims', 'attendees', 'activityForm', 'pollForm', 'staffArticles', 'articleForm', 'staffWechatSends', 'staffModeration', 'staffCommunities', 'staffOrganisations', 'staffOrgApplications', 'staffInvite', 'staffPeople', 'staffAuditLog', 'staffStats', 'deskConfirm', 'staffHome', 'staffManaged'] },
   { root: 'packages/activity', pages: ['activityDetail', 'mySignups', 'inbox', 'activityCheckin'] },
   { root: 'packages/poll', pages: ['poll', 'pollReceipt', 'pollPaper', 'pollOpinions'] },
   { root: 'packages/article', pages: ['article'] },
-  { root: 'packages/privacy', pages: ['privacyPolicy', 'myData', 'editNickname', 'deskSessions'] },
+  { root: 'packages/privacy', pages: ['privacyPolicy', 'myData', 'editNickname', 'deskSessions', 'takeOver'] },
   { root: 'packages/groups', pages: ['orgApply'] },
   { root: 'packages/services', pages: ['serviceContracts', 'serviceProgress', 'serviceItemForm', 'serviceRegister', 'serviceLog', 'serviceTasks'] },
   { root: 'packages/circle', pages: ['nearbyServices', 'staffServicePoints'] },

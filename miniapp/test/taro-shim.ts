@@ -16,6 +16,7 @@ export const router: { path: string; params: Record<string, string | undefined> 
 
 const listeners = {
   show: new Set<() => void>(),
+  hide: new Set<() => void>(),
   pullDown: new Set<() => void>(),
   reachBottom: new Set<() => void>(),
 }
@@ -75,6 +76,10 @@ export function resetTaroShim(): void {
 export function triggerShow(): void {
   listeners.show.forEach((listener) => listener())
 }
+/** Fires the page's onHide, as when another page covers it. */
+export function triggerHide(): void {
+  listeners.hide.forEach((listener) => listener())
+}
 export function triggerPullDown(): void {
   listeners.pullDown.forEach((listener) => listener())
 }
@@ -98,6 +103,7 @@ function pageHook(set: Set<() => void>, fireOnMount: boolean) {
 }
 
 export const useDidShow = pageHook(listeners.show, true)
+export const useDidHide = pageHook(listeners.hide, false)
 export const usePullDownRefresh = pageHook(listeners.pullDown, false)
 export const useReachBottom = pageHook(listeners.reachBottom, false)
 export const useRouter = () => router
@@ -143,6 +149,7 @@ const Taro: Record<string, unknown> = {
   ...base,
   ...h5,
   useDidShow,
+  useDidHide,
   usePullDownRefresh,
   useReachBottom,
   useRouter,

@@ -24,6 +24,7 @@ import { ResidencyModule } from './residency/residency.module.js';
 import { StatsModule } from './stats/stats.module.js';
 import { ServicesModule } from './services/services.module.js';
 import { ServicePointsModule } from './service-points/service-points.module.js';
+import { ManagedModule } from './managed/managed.module.js';
 import { UploadsModule } from './uploads/uploads.module.js';
 import { UsersModule } from './users/users.module.js';
 import { WechatModule } from './wechat/wechat.module.js';
@@ -59,6 +60,7 @@ export class AppModule {
         StatsModule,
         ServicesModule,
         ServicePointsModule,
+        ManagedModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
     };

@@ -58,7 +58,8 @@ export const claimStatusLabels: Record<ClaimStatus, string> = {
   rejected: '未通过',
 };
 
-export const ResidencySourceSchema = enumOf(['claim', 'census']);
+/** managed: registered by staff for a resident without a smartphone (代办). */
+export const ResidencySourceSchema = enumOf(['claim', 'census', 'managed']);
 export type ResidencySource = z.infer<typeof ResidencySourceSchema>;
 
 export const DatabaseKindSchema = enumOf(['sqlite', 'mysql']);

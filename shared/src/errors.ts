@@ -164,6 +164,11 @@ export const ErrorCode = {
   SERVICE_POINT_HOURS_INVALID: 'SERVICE_POINT_HOURS_INVALID',
   NEAR_HOUSEHOLD_NOT_YOURS: 'NEAR_HOUSEHOLD_NOT_YOURS',
   NEAR_ORIGIN_UNKNOWN: 'NEAR_ORIGIN_UNKNOWN',
+  MANAGED_RESIDENT_NOT_FOUND: 'MANAGED_RESIDENT_NOT_FOUND',
+  HANDOVER_NOT_FOUND: 'HANDOVER_NOT_FOUND',
+  HANDOVER_EXPIRED: 'HANDOVER_EXPIRED',
+  HANDOVER_USED: 'HANDOVER_USED',
+  HANDOVER_ACCOUNT_IN_USE: 'HANDOVER_ACCOUNT_IN_USE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 export const ErrorCodeSchema = z.enum(Object.values(ErrorCode) as [ErrorCode, ...ErrorCode[]]);
@@ -325,6 +330,11 @@ export const errorMessages: Record<ErrorCode, string> = {
   SERVICE_POINT_HOURS_INVALID: '开放时间有误：每段的结束时间要晚于开始时间，同一天的几段不能重叠',
   NEAR_HOUSEHOLD_NOT_YOURS: '只能按您自己认证的住户查找身边服务；请先认证住户，或允许使用您的位置',
   NEAR_ORIGIN_UNKNOWN: '您所在的社区还没有设置位置，暂时算不出距离；请联系居委会，或允许使用您的位置',
+  MANAGED_RESIDENT_NOT_FOUND: '找不到这位代办居民，可能已经由本人接管了，请刷新列表',
+  HANDOVER_NOT_FOUND: '没有这个接管码，请核对工作人员给您的接管码后重新输入',
+  HANDOVER_EXPIRED: '这个接管码已经过期了，请找社区工作人员重新生成一个',
+  HANDOVER_USED: '这个接管码已经用过了，账号已经被接管；如有疑问请联系社区工作人员',
+  HANDOVER_ACCOUNT_IN_USE: '这个微信已经有自己的报名、住户或身份，不能再接管别人的账号；请用老人自己的微信，或一个还没用过邻里共治的微信登录后再输入',
 };
 
 export const FieldErrorSchema = z.object({

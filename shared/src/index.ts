@@ -25,3 +25,5 @@ export * from './schemas/stats.js';
 export * from './schemas/desk.js';
 export * from './schemas/services.js';
 export * from './schemas/service-points.js';
+export * from './staff-tools.js';
+export * from './schemas/managed.js';

@@ -50,6 +50,9 @@ export const pagePaths = {
   // Issue 13: the 15-minute service circle.
   nearbyServices: 'packages/circle/nearby/index',
   staffServicePoints: 'packages/circle/manage/index',
+  staffHome: 'packages/staff/home/index',
+  staffManaged: 'packages/staff/managed/index',
+  takeOver: 'packages/privacy/take-over/index',
 } as const;
 
 export type PageName = keyof typeof pagePaths;

@@ -98,6 +98,7 @@ import { setupRoutes } from './routes-setup.js';
 import { statsRoutes } from './routes-stats.js';
 import { serviceRoutes } from './routes-services.js';
 import { servicePointRoutes } from './routes-service-points.js';
+import { managedRoutes } from './routes-managed.js';
 import { CommunityListQuerySchema, DryRunQuerySchema } from './schemas/organisations.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -726,6 +727,7 @@ export const routes = {
   ...statsRoutes,
   ...serviceRoutes,
   ...servicePointRoutes,
+  ...managedRoutes,
   createInvite: route({
     method: 'POST',
     path: '/invites',

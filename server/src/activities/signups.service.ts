@@ -47,8 +47,17 @@ export class SignupsService {
    * the database did carry out, a dropped connection). Then an existing live sign-up is its outcome: it answers
    * with that sign-up, as it stands now, instead of SIGNUP_DUPLICATE. Nothing is stored for this: the live
    * sign-up itself (one per person and role, by its unique key) is the outcome.
+   *
+   * `alsoRecord`: staff acting for a managed resident (代办) — their audit row and notice, written in the same
+   * transaction as the sign-up, so the act is on record exactly when the sign-up exists.
    */
-  async signUp(auth: AuthContext, activityId: number, input: CreateSignup, retry = false): Promise<SignupDto> {
+  async signUp(
+    auth: AuthContext,
+    activityId: number,
+    input: CreateSignup,
+    retry = false,
+    alsoRecord?: (signupId: number) => Promise<void>,
+  ): Promise<SignupDto> {
     const found = await this.activities.findForSignup(activityId, auth.userId, input.role);
     if (!found) throw new AppError('ACTIVITY_NOT_FOUND');
     const { activity, liveSignupId } = found;
@@ -102,6 +111,7 @@ export class SignupsService {
               : `「${activity.title}」名额已满，您已加入候补；有空位时会通知您。`,
           activityId: activity.id,
         });
+        await alsoRecord?.(id);
         return { id, status };
       });
     } catch (error) {

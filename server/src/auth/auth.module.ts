@@ -17,7 +17,7 @@ import { TokenService } from './token.service.js';
   // Desk login lives here: the guard checks desk sessions on every request.
   imports: [UsersModule, AuditModule],
   controllers: [AuthController, DeskController],
-  exports: [GrantsCache],
+  exports: [GrantsCache, TokenService],
   providers: [
     AuthService,
     TokenService,

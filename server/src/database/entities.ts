@@ -31,6 +31,7 @@ import { User } from '../users/user.entity.js';
 import { Upload } from '../uploads/upload.entity.js';
 import { serviceEntities } from '../services/service-entities.js';
 import { ServicePoint } from '../service-points/service-point.entity.js';
+import { ManagedHandover } from '../managed/managed-handover.entity.js';
 
 export const entities = [
   Street,
@@ -66,4 +67,5 @@ export const entities = [
   DeskSession,
   ...serviceEntities,
   ServicePoint,
+  ManagedHandover,
 ];

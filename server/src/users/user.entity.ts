@@ -32,6 +32,13 @@ export class User {
   @Column({ type: 'varchar', length: 20, nullable: true })
   phone: string | null;
 
+  /**
+   * 代办: the staff member who registered this resident, who has no WeChat of their own (their `openid` is a
+   * `managed:` placeholder no login can produce). Cleared when the resident or family takes the account over.
+   */
+  @Column({ type: 'int', nullable: true })
+  managedById: number | null;
+
   /** When the person deleted their account; the row stays, emptied of personal data, so counts keep adding up. */
   @Column({ type: 'datetime', nullable: true })
   deletedAt: Date | null;

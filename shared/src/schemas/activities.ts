@@ -290,6 +290,7 @@ export const InboxKindSchema = z.enum([
   'residency_decided',
   'poll_opened',
   'poll_published',
+  'assisted',
 ]);
 export type InboxKind = z.infer<typeof InboxKindSchema>;
 export const InboxItemSchema = z.object({

@@ -5,6 +5,7 @@ import { call } from '../../api'
 import { ActivityCard } from '../../components/ActivityCard'
 import { Button, TabPane, Tabs } from '../../components/nutui'
 import { Page } from '../../components/Page'
+import { StaffFrame } from '../../components/StaffFrame'
 import { PagedListBody } from '../../components/States'
 import { usePagedList } from '../../hooks/usePagedList'
 import { usePagedListGestures } from '../../hooks/usePullRefresh'
@@ -52,50 +53,52 @@ export default function ActivitiesPage() {
 
   return (
     <Page footer={footer}>
-      <Tabs value={range} onChange={(value) => setRange(value as Range)} activeType='line' align='left' autoHeight>
-        {RANGES.map((r) => (
-          <TabPane key={r.range} title={r.title} value={r.range} />
-        ))}
-      </Tabs>
-      {/* Folded by default so the first activity is on screen, even in 大字模式. */}
-      <View className='activities-category-bar'>
-        <View id='category-toggle' className='activities-category activities-category-toggle' onClick={() => setChoosing(!choosing)}>
-          分类：{category ? activityCategoryLabels[category] : '全部'}{'，'}{choosing ? '收起 ▲' : '换一个 ▼'}
-        </View>
-      </View>
-      {choosing ? (
-        <View className='activities-categories' id='activity-categories'>
-          {[undefined, ...CATEGORIES].map((key) => (
-            <View
-              key={key ?? 'all'}
-              id={`category-${key ?? 'all'}`}
-              className={key === category ? 'activities-category activities-category-on' : 'activities-category'}
-              onClick={() => {
-                setCategory(key)
-                setChoosing(false)
-              }}
-            >
-              {key === category ? '✓ ' : ''}
-              {key ? activityCategoryLabels[key] : '全部'}
-            </View>
+      <StaffFrame current='activities'>
+        <Tabs value={range} onChange={(value) => setRange(value as Range)} activeType='line' align='left' autoHeight>
+          {RANGES.map((r) => (
+            <TabPane key={r.range} title={r.title} value={r.range} />
           ))}
+        </Tabs>
+        {/* Folded by default so the first activity is on screen, even in 大字模式. */}
+        <View className='activities-category-bar'>
+          <View id='category-toggle' className='activities-category activities-category-toggle' onClick={() => setChoosing(!choosing)}>
+            分类：{category ? activityCategoryLabels[category] : '全部'}{'，'}{choosing ? '收起 ▲' : '换一个 ▼'}
+          </View>
         </View>
-      ) : null}
-      <View className='ll-body'>
-        {me && !me.verified ? (
-          <View className='ll-notice' id='activity-verify-prompt'>
-            <Text className='ll-text'>您还没有认证住户。面向所有人的活动现在就能报名；只面向本社区居民的活动，认证后才能报名。</Text>
-            <Text className='ll-link activities-verify-link' onClick={() => goTo('claimHousehold')}>
-              去认证我的住户 ›
-            </Text>
+        {choosing ? (
+          <View className='activities-categories' id='activity-categories'>
+            {[undefined, ...CATEGORIES].map((key) => (
+              <View
+                key={key ?? 'all'}
+                id={`category-${key ?? 'all'}`}
+                className={key === category ? 'activities-category activities-category-on' : 'activities-category'}
+                onClick={() => {
+                  setCategory(key)
+                  setChoosing(false)
+                }}
+              >
+                {key === category ? '✓ ' : ''}
+                {key ? activityCategoryLabels[key] : '全部'}
+              </View>
+            ))}
           </View>
         ) : null}
-        <PagedListBody list={list} me={state} id='activity-list' loadMoreId='activity-load-more' empty={empty}>
-          {list.items.map((activity) => (
-            <ActivityCard key={activity.id} activity={activity} onOpen={() => goTo('activityDetail', { id: activity.id })} />
-          ))}
-        </PagedListBody>
-      </View>
+        <View className='ll-body'>
+          {me && !me.verified ? (
+            <View className='ll-notice' id='activity-verify-prompt'>
+              <Text className='ll-text'>您还没有认证住户。面向所有人的活动现在就能报名；只面向本社区居民的活动，认证后才能报名。</Text>
+              <Text className='ll-link activities-verify-link' onClick={() => goTo('claimHousehold')}>
+                去认证我的住户 ›
+              </Text>
+            </View>
+          ) : null}
+          <PagedListBody list={list} me={state} id='activity-list' loadMoreId='activity-load-more' empty={empty}>
+            {list.items.map((activity) => (
+              <ActivityCard key={activity.id} activity={activity} onOpen={() => goTo('activityDetail', { id: activity.id })} />
+            ))}
+          </PagedListBody>
+        </View>
+      </StaffFrame>
     </Page>
   )
 }

@@ -4,6 +4,7 @@ import { routes } from '@linli/shared'
 import { call } from '../../api'
 import { Button, TabPane, Tabs } from '../../components/nutui'
 import { Page } from '../../components/Page'
+import { StaffFrame } from '../../components/StaffFrame'
 import { PollCard } from '../../components/PollCard'
 import { PagedListBody } from '../../components/States'
 import { usePagedList } from '../../hooks/usePagedList'
@@ -46,26 +47,28 @@ export default function ConsultPage() {
 
   return (
     <Page footer={footer}>
-      <Tabs value={state} onChange={(value) => setState(value as State)} activeType='line' align='left' autoHeight>
-        {tabs.map((s) => (
-          <TabPane key={s.state} title={s.title} value={s.state} />
-        ))}
-      </Tabs>
-      <View className='ll-body'>
-        {me && !me.verified && !manager ? (
-          <View className='ll-notice' id='poll-verify-prompt'>
-            <Text className='ll-text'>议事投票只请本社区的认证居民参加。您还没有认证住户，认证后就能看到并参加您社区的投票。</Text>
-            <Text className='ll-link consult-verify-link' onClick={() => goTo('claimHousehold')}>
-              去认证我的住户 ›
-            </Text>
-          </View>
-        ) : null}
-        <PagedListBody list={list} me={meState} id='poll-list' loadMoreId='poll-load-more' empty={{ title: filter.empty, description: filter.description, refresh: true }}>
-          {list.items.map((poll) => (
-            <PollCard key={poll.id} poll={poll} voter={homes.has(poll.communityId)} onOpen={() => goTo('poll', { id: poll.id })} />
+      <StaffFrame current='consult'>
+        <Tabs value={state} onChange={(value) => setState(value as State)} activeType='line' align='left' autoHeight>
+          {tabs.map((s) => (
+            <TabPane key={s.state} title={s.title} value={s.state} />
           ))}
-        </PagedListBody>
-      </View>
+        </Tabs>
+        <View className='ll-body'>
+          {me && !me.verified && !manager ? (
+            <View className='ll-notice' id='poll-verify-prompt'>
+              <Text className='ll-text'>议事投票只请本社区的认证居民参加。您还没有认证住户，认证后就能看到并参加您社区的投票。</Text>
+              <Text className='ll-link consult-verify-link' onClick={() => goTo('claimHousehold')}>
+                去认证我的住户 ›
+              </Text>
+            </View>
+          ) : null}
+          <PagedListBody list={list} me={meState} id='poll-list' loadMoreId='poll-load-more' empty={{ title: filter.empty, description: filter.description, refresh: true }}>
+            {list.items.map((poll) => (
+              <PollCard key={poll.id} poll={poll} voter={homes.has(poll.communityId)} onOpen={() => goTo('poll', { id: poll.id })} />
+            ))}
+          </PagedListBody>
+        </View>
+      </StaffFrame>
     </Page>
   )
 }

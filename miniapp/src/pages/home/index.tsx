@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { useReachBottom } from '@tarojs/taro'
-import { routes, type ArticleSummary, type Feed } from '@linli/shared'
+import { routes, staffToolsFor, type ArticleSummary, type Feed } from '@linli/shared'
 import { call } from '../../api'
 import { ActivityCard } from '../../components/ActivityCard'
 import { ArticleCard } from '../../components/ArticleCard'
@@ -48,10 +48,11 @@ export default function HomePage() {
   }
 
   const needsClaim = ['none', 'rejected'].includes(residencyStateOf(me).kind)
-  // One main action: staff come here to review claims; residents without a household to claim one.
-  const footer = me.isStaff ? (
-    <Button id='home-staff-entry' type='primary' size='xlarge' block onClick={() => goTo('staffClaims')}>
-      审核住户认证
+  const staff = staffToolsFor(me.grants).length > 0
+  // One main action: staff open their 工作台; residents without a household claim one.
+  const footer = staff ? (
+    <Button id='home-staff-entry' type='primary' size='xlarge' block onClick={() => goTo('staffHome')}>
+      进入工作台
     </Button>
   ) : needsClaim ? (
     <Button id='home-claim' type='primary' size='xlarge' block onClick={() => goTo('claimHousehold')}>
@@ -130,7 +131,7 @@ export default function HomePage() {
         <Text className='ll-title'>
           {greeting()}，{me.nickname}
         </Text>
-        <ResidencyCard me={me} id='home-residency' action={me.isStaff ? 'secondary' : 'none'} />
+        <ResidencyCard me={me} id='home-residency' action={staff ? 'secondary' : 'none'} />
         {feed()}
         <Text className='ll-section-title'>常用</Text>
         <LinkCell id='home-activities' title='全部活动' description='太极、义诊、讲座等，在手机上就能报名，还能带家人' onClick={() => goTo('activities')} />

@@ -60,7 +60,7 @@ describe('我的', () => {
     expect(navigations).toContainEqual({ method: 'navigateTo', url: '/packages/residency/claim/index' })
   })
 
-  it('lists role grants in Chinese and links staff to the review page', async () => {
+  it('lists role grants in Chinese and gives staff one 工作台 entry instead of their tools', async () => {
     logIn()
     installFakeServer({
       'GET /api/me': () => ({
@@ -71,31 +71,28 @@ describe('我的', () => {
     render(<MinePage />)
 
     await screen.findByText('居委会工作人员 · 幸福里社区')
-    fireEvent.click(screen.getByText('审核住户认证'))
-    expect(navigations).toContainEqual({ method: 'navigateTo', url: '/packages/staff/claims/index' })
-    fireEvent.click(screen.getByText('议事投票'))
-    expect(navigations).toContainEqual({ method: 'switchTab', url: '/pages/consult/index' })
-    // Setting up the street: communities, the organisations registry and 备案 reviews.
-    fireEvent.click(screen.getByText('社区管理'))
-    fireEvent.click(screen.getByText('组织管理'))
-    fireEvent.click(screen.getByText('审核备案申请'))
-    expect(navigations).toEqual(
-      expect.arrayContaining([
-        { method: 'navigateTo', url: '/packages/staff/communities/index' },
-        { method: 'navigateTo', url: '/packages/staff/organisations/index' },
-        { method: 'navigateTo', url: '/packages/staff/org-applications/index' },
-      ]),
-    )
+    for (const tool of ['审核住户认证', '社区管理', '组织管理', '审核备案申请', '审计日志', '统计']) expect(screen.queryByText(tool)).toBeNull()
+    fireEvent.click(screen.getByText('工作台'))
+    expect(navigations).toContainEqual({ method: 'navigateTo', url: '/packages/staff/home/index' })
   })
 
-  it('offers every resident the 备案 application, and no staff tools', async () => {
+  it('gives a volunteer team leader the 工作台 too (for 人员), though not a staff member', async () => {
+    logIn()
+    installFakeServer({
+      'GET /api/me': () => ({ body: makeMe({ grants: [{ id: 2, role: 'team_leader', scope: { kind: 'organisation', id: 3, name: '巾帼志愿服务队' } }] }) }),
+    })
+    render(<MinePage />)
+    await screen.findByText('志愿服务队队长 · 巾帼志愿服务队')
+    expect(document.getElementById('mine-staff-home')).not.toBeNull()
+  })
+
+  it('offers every resident the 备案 application, and no 工作台', async () => {
     logIn()
     installFakeServer({ 'GET /api/me': () => ({ body: makeMe() }) })
     render(<MinePage />)
     fireEvent.click(await screen.findByText('社区组织备案'))
     expect(navigations).toContainEqual({ method: 'navigateTo', url: '/packages/groups/apply/index' })
-    expect(screen.queryByText('社区管理')).toBeNull()
-    expect(screen.queryByText('组织管理')).toBeNull()
+    expect(screen.queryByText('工作台')).toBeNull()
   })
 
   it('links to 我的报名 and 消息', async () => {

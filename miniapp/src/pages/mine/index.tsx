@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
-import { roleLabels, routes, type RoleGrant } from '@linli/shared'
+import { roleLabels, routes, staffToolsFor, type RoleGrant } from '@linli/shared'
 import { call } from '../../api'
 import { LinkCell } from '../../components/LinkCell'
 import { Button } from '../../components/nutui'
@@ -14,7 +14,6 @@ import { useResource } from '../../hooks/useResource'
 import { logout, useMe } from '../../hooks/useSession'
 import { session } from '../../stores/session'
 import { goTo } from '../../navigation'
-import { managesPolls } from '../../lib/polls'
 import { setElderMode, useDisplay } from '../../stores/display'
 import './index.css'
 
@@ -96,19 +95,11 @@ export default function MinePage() {
           )}
         </View>
 
+        {staffToolsFor(me.grants).length ? (
+          <LinkCell id='mine-staff-home' title='工作台' description='工作人员办事的地方：活动、认证、文章、人员等，按您的身份列出' onClick={() => goTo('staffHome')} />
+        ) : null}
         <LinkCell id='mine-accept-invite' title='接受邀请' description='工作人员给了您邀请码，在这里输入' onClick={() => goTo('staffInvite')} />
-        {me.grants.some((g) => g.role === 'street_admin' || g.role === 'committee_staff' || g.role === 'team_leader') ? (
-          <LinkCell id='mine-people' title='人员' description='邀请工作人员、查看谁有什么身份、撤销身份' onClick={() => goTo('staffPeople')} />
-        ) : null}
-        {managesPolls(me) ? (
-          <LinkCell id='mine-audit-log' title='审计日志' description='工作人员做过的每一项操作，可以查询和导出' onClick={() => goTo('staffAuditLog')} />
-        ) : null}
-        {me.isStaff ? (
-          <LinkCell id='mine-services' title='委托服务' description='服务合同、服务项目和名册、记录服务、我的任务和服务进度' onClick={() => goTo('serviceContracts')} />
-        ) : null}
-        {managesPolls(me) ? (
-          <LinkCell id='mine-stats' title='统计' description='住户认证、活动报名和到场、志愿服务时长、议事和文章的数字，可以导出Excel' onClick={() => goTo('staffStats')} />
-        ) : null}
+        {me.isStaff ? <StaffPhoneCard me={me} onChange={() => void reload()} /> : null}
 
         <Text className='ll-section-title'>活动</Text>
         <VolunteerHoursCard />
@@ -131,35 +122,7 @@ export default function MinePage() {
           onClick={() => goTo('inbox')}
         />
 
-        {me.isStaff ? (
-          <LinkCell id='staff-entry' title='审核住户认证' description='居民提交的住户认证，在这里通过或不通过' onClick={() => goTo('staffClaims')} />
-        ) : null}
-        {me.isStaff ? (
-          <LinkCell id='mine-articles' title='社区文章' description='写通知、活动预告和回顾，可以定时发布，也能撤回' onClick={() => goTo('staffArticles')} />
-        ) : null}
-        {managesPolls(me) ? (
-          <LinkCell id='mine-moderation' title='待审核的留言' description='居民填写的报名留言、议事意见和新昵称，需要人工看一下的在这里' onClick={() => goTo('staffModeration')} />
-        ) : null}
-        {me.isStaff ? (
-          <LinkCell id='mine-wechat-sends' title='没发出的微信提醒' description='哪些居民的微信提醒没能发出或没能确认、为什么' onClick={() => goTo('staffWechatSends')} />
-        ) : null}
-        {managesPolls(me) ? (
-          <LinkCell id='mine-communities' title='社区管理' description='建立、改名、归档社区；导入住户表格和居民名单' onClick={() => goTo('staffCommunities')} />
-        ) : null}
-        {me.isStaff ? (
-          <LinkCell id='mine-organisations' title='组织管理' description='社会组织名录：类型、登记、服务社区、孵化阶段，暂停与恢复' onClick={() => goTo('staffOrganisations')} />
-        ) : null}
-        {managesPolls(me) ? (
-          <LinkCell id='mine-service-points' title='服务点管理' description='一刻钟服务圈：服务点的地址、开放时间和电话，社区的位置' onClick={() => goTo('staffServicePoints')} />
-        ) : null}
-        {managesPolls(me) ? (
-          <LinkCell id='mine-org-applications' title='审核备案申请' description='社区里的兴趣小组、志愿队申请备案，在这里通过或不通过' onClick={() => goTo('staffOrgApplications')} />
-        ) : null}
-        {me.isStaff ? <StaffPhoneCard me={me} onChange={() => void reload()} /> : null}
-        {managesPolls(me) ? (
-          <LinkCell id='mine-polls' title='议事投票' description='发起投票、录入纸质选票、结束后公示结果' onClick={() => goTo('consult')} />
-        ) : null}
-
+        <LinkCell id='mine-take-over' title='接手代办账号' description='社区替您或家人登记过账号，给了您接管码，在这里输入' onClick={() => goTo('takeOver')} />
         <LinkCell id='mine-org-apply' title='社区组织备案' description='兴趣小组、志愿队想在社区备案，在这里申请、看结果' onClick={() => goTo('orgApply')} />
 
         <Text className='ll-section-title'>设置</Text>

@@ -146,22 +146,27 @@ export async function seedDemoActivities(
     for (const persona of demo.signups ?? []) {
       const user = await db.run((em) => em.findOneByOrFail(User, { openid: personaOpenid(persona) }));
       if (!(await activities.takeSeats(sessionIds[0], 1))) continue;
-      const signupId = await signups.insert({
-        activityId: sessionIds[0],
-        userId: user.id,
-        role: 'participant',
-        status: 'confirmed',
-        size: 1,
-        companions: '[]',
-        answers: '{}',
-        contentHeld: 0,
-        checkinCode: randomCode(),
-        createdAt: now,
-      });
+      const signupId = await insertDemoSignup(signups, sessionIds[0], user.id, now);
       if (ended) {
         const checkedInAt = beijing(now, demo.starts[0], demo.starts[1]);
         await signups.transition(signupId, ['confirmed'], { status: 'attended', checkedInAt });
       }
     }
   }
+}
+
+/** A confirmed sign-up of one person with no companions or answers (its seat taken by the caller). */
+export function insertDemoSignup(signups: SignupsRepository, activityId: number, userId: number, now: Date): Promise<number> {
+  return signups.insert({
+    activityId,
+    userId,
+    role: 'participant',
+    status: 'confirmed',
+    size: 1,
+    companions: '[]',
+    answers: '{}',
+    contentHeld: 0,
+    checkinCode: randomCode(),
+    createdAt: now,
+  });
 }

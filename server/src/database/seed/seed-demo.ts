@@ -20,6 +20,7 @@ import {
 import { seedDemoActivities } from './seed-activities.js';
 import { seedDemoAdoption } from './seed-adoption.js';
 import { seedDemoArticles } from './seed-articles.js';
+import { seedDemoManaged } from './seed-managed.js';
 import { demoOrganisation, seedDemoApplications } from './seed-organisations.js';
 import { seedDemoPolls } from './seed-polls.js';
 import { seedDemoServices } from './seed-services.js';
@@ -107,6 +108,7 @@ export function seedDemo(db: Database): Promise<boolean> {
       now,
     );
     await seedDemoServicePoints(em, { streetId: street.id, communityIds: communities.map((c) => c.id), organisationIds: organisations.map((o) => o.id) });
+    await seedDemoManaged(db, { communityId: communities[0].id, committeeId: committee.id }, now);
     return true;
   });
 }

@@ -1,15 +1,18 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { routes, type ActivityDetail } from '@linli/shared'
+import { routes, staffToolsFor, type ActivityDetail } from '@linli/shared'
 import { call, messageOf } from '../../../api'
 import { ConfirmDialog } from '../../../components/ConfirmDialog'
 import { LinkCell } from '../../../components/LinkCell'
 import { TextArea } from '../../../components/nutui'
 import { goTo } from '../../../navigation'
+import { useCachedMe } from '../../../stores/session'
 import { exportSignups } from './exportSignups'
 
 /** What staff who run this activity can do from its page. */
 export function StaffPanel({ activity, onChanged }: { activity: ActivityDetail; onChanged: (next: ActivityDetail) => void }) {
+  // 代办 is the committee's (and street admin's): organisers who manage the activity but not residents see no entry.
+  const assists = staffToolsFor(useCachedMe()?.grants ?? []).some((tool) => tool.key === 'managed')
   const [dialog, setDialog] = useState<'publish' | 'cancel' | null>(null)
   const [reason, setReason] = useState('')
   const [reasonError, setReasonError] = useState<string>()
@@ -69,6 +72,14 @@ export function StaffPanel({ activity, onChanged }: { activity: ActivityDetail; 
         <LinkCell id='activity-checkin-qr' title='签到码' description='在活动现场出示，居民扫码签到；也可以扫居民的码' onClick={() => goTo('activityCheckin', { id: activity.id })} />
       ) : null}
       <LinkCell id='activity-attendees' title='报名名单' description={`已报 ${activity.seatsTaken} / ${activity.seats} 个名额，候补 ${activity.waitlistCount} 人`} onClick={() => goTo('attendees', { id: activity.id })} />
+      {activity.status === 'published' && assists ? (
+        <LinkCell
+          id='activity-assist'
+          title='为居民代报名'
+          description='替没有智能手机的居民报名这个活动'
+          onClick={() => goTo('staffManaged', { activityId: activity.id })}
+        />
+      ) : null}
       <LinkCell id='activity-export' title={exporting ? '正在导出…' : '导出名单（Excel）'} description='下载报名名单表格' onClick={doExport} />
       {live ? <LinkCell id='activity-edit' title='修改活动' description='改动会通知已报名的居民' onClick={() => goTo('activityForm', { id: activity.id })} /> : null}
       {live ? <LinkCell id='activity-cancel' title='取消活动' description='会通知所有已报名的居民' onClick={() => setDialog('cancel')} /> : null}

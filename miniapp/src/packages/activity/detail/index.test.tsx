@@ -2,7 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { ActivityDetail, CreateSignup } from '@linli/shared'
 import { installFakeServer } from '../../../../test/fake-server'
 import { makeDetail, makeMe, makeSignup } from '../../../../test/fixtures'
-import { router } from '../../../../test/taro-shim'
+import { navigations, router } from '../../../../test/taro-shim'
 import { session } from '../../../stores/session'
 import ActivityDetailPage from '.'
 import { byId, typeInto } from '../../../../test/dom'
@@ -190,6 +190,16 @@ describe('活动详情', () => {
     await waitFor(() => byId('activity-checkin-qr'))
     expect(byId('activity-attendees').textContent).toContain('已报 17 / 20 个名额')
     expect(byId('activity-export')).toBeTruthy()
+    // A social worker organises, but 代办 is the committee's.
+    expect(document.getElementById('activity-assist')).toBeNull()
+  })
+
+  it('lets committee staff sign a resident without a smartphone up for it (代办)', async () => {
+    session.start({ token: 'tok', expiresAt: '2099-01-01T00:00:00.000Z', me: makeMe({ isStaff: true, grants: [{ id: 1, role: 'committee_staff', scope: { kind: 'community', id: 1, name: '幸福里社区' } }] }) })
+    open(makeDetail({ canManage: true, checkinToken: 'tok-abc' }))
+    await waitFor(() => byId('activity-assist'))
+    fireEvent.click(screen.getByText('为居民代报名'))
+    expect(navigations).toContainEqual({ method: 'navigateTo', url: '/packages/staff/managed/index?activityId=21' })
   })
 })
 

@@ -5,6 +5,7 @@ import { activityCategoryLabels, routes, type ActivityCategory, type SeriesScope
 import { call } from '../../../api'
 import { Button, Input, TextArea } from '../../../components/nutui'
 import { Page } from '../../../components/Page'
+import { StaffFrame } from '../../../components/StaffFrame'
 import { useResource } from '../../../hooks/useResource'
 import { useMe } from '../../../hooks/useSession'
 import { defaultFormValues, formValuesOf, organiserOptions, reminderOptions, validateActivityForm, type ActivityFormValues, type FormErrors } from '../../../lib/activityForm'
@@ -100,95 +101,97 @@ export default function ActivityFormPage() {
         </Button>
       }
     >
-      <View className='ll-body form'>
-        <Text className='ll-title'>{editId ? '修改活动' : '新活动'}</Text>
-        {editId ? null : <Text className='ll-secondary'>先保存为草稿，在活动页面检查无误后再点“发布活动”，居民才能看到。</Text>}
-        {inSeries ? <Text className='ll-secondary'>这是每周重复的活动中的一次，保存时可以选只改这一次，还是这一次及以后各次。</Text> : null}
-        <FormError id='activity-form-error' text={serverError} />
+      <StaffFrame current='activities'>
+        <View className='ll-body form'>
+          <Text className='ll-title'>{editId ? '修改活动' : '新活动'}</Text>
+          {editId ? null : <Text className='ll-secondary'>先保存为草稿，在活动页面检查无误后再点“发布活动”，居民才能看到。</Text>}
+          {inSeries ? <Text className='ll-secondary'>这是每周重复的活动中的一次，保存时可以选只改这一次，还是这一次及以后各次。</Text> : null}
+          <FormError id='activity-form-error' text={serverError} />
 
-        {options.length > 1 && !editId ? (
-          <Field label='由谁组织' error={errors.organiserKey}>
-            <Choice id='form-organiser' options={options.map((o) => ({ key: o.key, label: o.label }))} value={values.organiserKey} onChange={(v) => set('organiserKey', v)} />
+          {options.length > 1 && !editId ? (
+            <Field label='由谁组织' error={errors.organiserKey}>
+              <Choice id='form-organiser' options={options.map((o) => ({ key: o.key, label: o.label }))} value={values.organiserKey} onChange={(v) => set('organiserKey', v)} />
+            </Field>
+          ) : (
+            <Field label='由谁组织' error={errors.organiserKey}>
+              <Text className='ll-text'>{options.find((o) => o.key === values.organiserKey)?.label ?? '您没有可以发布活动的社区'}</Text>
+            </Field>
+          )}
+          <Field label='活动名称' error={errors.title}>
+            {input('title', '比如：重阳节包饺子')}
           </Field>
-        ) : (
-          <Field label='由谁组织' error={errors.organiserKey}>
-            <Text className='ll-text'>{options.find((o) => o.key === values.organiserKey)?.label ?? '您没有可以发布活动的社区'}</Text>
+          <Field label='分类'>
+            <Choice id='form-category' options={CATEGORIES.map((c) => ({ key: c, label: activityCategoryLabels[c] }))} value={values.category} onChange={(v) => set('category', v)} />
           </Field>
-        )}
-        <Field label='活动名称' error={errors.title}>
-          {input('title', '比如：重阳节包饺子')}
-        </Field>
-        <Field label='分类'>
-          <Choice id='form-category' options={CATEGORIES.map((c) => ({ key: c, label: activityCategoryLabels[c] }))} value={values.category} onChange={(v) => set('category', v)} />
-        </Field>
-        <Field label='封面图片' hint='居民在活动列表和活动页面上看到的图片，可以不放'>
-          <CoverPicker value={values.coverUrl} onChange={(url) => set('coverUrl', url)} />
-        </Field>
-        <Field label='地点' error={errors.place}>
-          {input('place', '比如：社区活动室（3栋一楼）')}
-        </Field>
-        <Field label='活动介绍'>
-          <View className='ll-input-wrap'>
-            <TextArea id='form-description' value={values.description} placeholder='做什么、要带什么、注意什么' maxLength={5000} rows={4} onChange={(v) => set('description', v)} />
-          </View>
-        </Field>
-        <Field label='活动日期和开始时间'>
-          <DateTime id='form-start' date={values.startDate} time={values.startTime} onDate={(v) => set('startDate', v)} onTime={(v) => set('startTime', v)} />
-        </Field>
-        <Field label='结束时间' error={errors.endTime}>
-          <DateTime id='form-end' time={values.endTime} onTime={(v) => set('endTime', v)} />
-        </Field>
-        <Field label='报名开始'>
-          <DateTime id='form-opens' date={values.opensDate} time={values.opensTime} onDate={(v) => set('opensDate', v)} onTime={(v) => set('opensTime', v)} />
-        </Field>
-        <Field label='报名截止' error={errors.closesDate}>
-          <DateTime id='form-closes' date={values.closesDate} time={values.closesTime} onDate={(v) => set('closesDate', v)} onTime={(v) => set('closesTime', v)} />
-        </Field>
-        <Field label='取消截止' hint='这之后居民不能在手机上取消报名' error={errors.cancelDate}>
-          <DateTime id='form-cancel' date={values.cancelDate} time={values.cancelTime} onDate={(v) => set('cancelDate', v)} onTime={(v) => set('cancelTime', v)} />
-        </Field>
-        <Field label='名额（人）' hint='本人和同行家人都占名额' error={errors.seats}>
-          {input('seats', '比如：20', 'digit')}
-        </Field>
-        <Field label='每人最多带几位家人' error={errors.companionsAllowed}>
-          {input('companionsAllowed', '0 到 5', 'digit')}
-        </Field>
-        <Field label='名额满了以后'>
-          <Choice
-            id='form-waitlist'
-            options={[
-              { key: 'on', label: '可以候补，有人取消时按顺序通知' },
-              { key: 'off', label: '不设候补' },
-            ]}
-            value={values.waitlistEnabled ? 'on' : 'off'}
-            onChange={(v) => set('waitlistEnabled', v === 'on')}
+          <Field label='封面图片' hint='居民在活动列表和活动页面上看到的图片，可以不放'>
+            <CoverPicker value={values.coverUrl} onChange={(url) => set('coverUrl', url)} />
+          </Field>
+          <Field label='地点' error={errors.place}>
+            {input('place', '比如：社区活动室（3栋一楼）')}
+          </Field>
+          <Field label='活动介绍'>
+            <View className='ll-input-wrap'>
+              <TextArea id='form-description' value={values.description} placeholder='做什么、要带什么、注意什么' maxLength={5000} rows={4} onChange={(v) => set('description', v)} />
+            </View>
+          </Field>
+          <Field label='活动日期和开始时间'>
+            <DateTime id='form-start' date={values.startDate} time={values.startTime} onDate={(v) => set('startDate', v)} onTime={(v) => set('startTime', v)} />
+          </Field>
+          <Field label='结束时间' error={errors.endTime}>
+            <DateTime id='form-end' time={values.endTime} onTime={(v) => set('endTime', v)} />
+          </Field>
+          <Field label='报名开始'>
+            <DateTime id='form-opens' date={values.opensDate} time={values.opensTime} onDate={(v) => set('opensDate', v)} onTime={(v) => set('opensTime', v)} />
+          </Field>
+          <Field label='报名截止' error={errors.closesDate}>
+            <DateTime id='form-closes' date={values.closesDate} time={values.closesTime} onDate={(v) => set('closesDate', v)} onTime={(v) => set('closesTime', v)} />
+          </Field>
+          <Field label='取消截止' hint='这之后居民不能在手机上取消报名' error={errors.cancelDate}>
+            <DateTime id='form-cancel' date={values.cancelDate} time={values.cancelTime} onDate={(v) => set('cancelDate', v)} onTime={(v) => set('cancelTime', v)} />
+          </Field>
+          <Field label='名额（人）' hint='本人和同行家人都占名额' error={errors.seats}>
+            {input('seats', '比如：20', 'digit')}
+          </Field>
+          <Field label='每人最多带几位家人' error={errors.companionsAllowed}>
+            {input('companionsAllowed', '0 到 5', 'digit')}
+          </Field>
+          <Field label='名额满了以后'>
+            <Choice
+              id='form-waitlist'
+              options={[
+                { key: 'on', label: '可以候补，有人取消时按顺序通知' },
+                { key: 'off', label: '不设候补' },
+              ]}
+              value={values.waitlistEnabled ? 'on' : 'off'}
+              onChange={(v) => set('waitlistEnabled', v === 'on')}
+            />
+          </Field>
+          <Field label='什么时候提醒报名的居民' hint='微信和消息里各提醒一次'>
+            <Choice id='form-reminder' options={reminderOptions(values.reminderMinutes)} value={values.reminderMinutes} onChange={(v) => set('reminderMinutes', v)} />
+          </Field>
+          <Field label='需要几位志愿者' error={errors.volunteerSlots}>
+            {input('volunteerSlots', '不需要就填 0', 'digit')}
+          </Field>
+          <AudienceEditor
+            communityId={communityId}
+            audience={values.audience}
+            buildings={values.buildings}
+            minAge={values.minAge}
+            maxAge={values.maxAge}
+            errors={errors}
+            onChange={change}
           />
-        </Field>
-        <Field label='什么时候提醒报名的居民' hint='微信和消息里各提醒一次'>
-          <Choice id='form-reminder' options={reminderOptions(values.reminderMinutes)} value={values.reminderMinutes} onChange={(v) => set('reminderMinutes', v)} />
-        </Field>
-        <Field label='需要几位志愿者' error={errors.volunteerSlots}>
-          {input('volunteerSlots', '不需要就填 0', 'digit')}
-        </Field>
-        <AudienceEditor
-          communityId={communityId}
-          audience={values.audience}
-          buildings={values.buildings}
-          minAge={values.minAge}
-          maxAge={values.maxAge}
-          errors={errors}
-          onChange={change}
-        />
-        <Field label='报名时要回答的问题' hint='比如是否需要接送、有没有忌口' error={errors.questions}>
-          <QuestionsEditor questions={values.questions} errors={errors.questionItems} onChange={changeQuestions} />
-        </Field>
-        {editId ? null : (
-          <Field label='每周重复几次' hint='每周同一时间办一次，每次单独报名；只办一次就填 1' error={errors.repeatWeekly}>
-            {input('repeatWeekly', '1', 'digit')}
+          <Field label='报名时要回答的问题' hint='比如是否需要接送、有没有忌口' error={errors.questions}>
+            <QuestionsEditor questions={values.questions} errors={errors.questionItems} onChange={changeQuestions} />
           </Field>
-        )}
-      </View>
-      <ScopeDialog visible={askingScope} onChoose={(scope) => void save(scope)} onClose={() => setAskingScope(false)} />
+          {editId ? null : (
+            <Field label='每周重复几次' hint='每周同一时间办一次，每次单独报名；只办一次就填 1' error={errors.repeatWeekly}>
+              {input('repeatWeekly', '1', 'digit')}
+            </Field>
+          )}
+        </View>
+        <ScopeDialog visible={askingScope} onChoose={(scope) => void save(scope)} onClose={() => setAskingScope(false)} />
+      </StaffFrame>
     </Page>
   )
 }

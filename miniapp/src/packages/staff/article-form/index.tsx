@@ -5,6 +5,7 @@ import { articleKindLabels, pollPhaseLabels, routes, type ArticleKind } from '@l
 import { call, messageOf } from '../../../api'
 import { Button, Input, Switch, TextArea } from '../../../components/nutui'
 import { Page } from '../../../components/Page'
+import { StaffFrame } from '../../../components/StaffFrame'
 import { ErrorState, LoadingState } from '../../../components/States'
 import { useResource } from '../../../hooks/useResource'
 import { useMe } from '../../../hooks/useSession'
@@ -77,7 +78,11 @@ export default function ArticleFormPage() {
 
   if (!me || !values) {
     const error = meState.status === 'error' ? meState.error : setup.state.status === 'error' ? setup.state.error : undefined
-    return <Page>{error ? <ErrorState error={error} onRetry={setup.reload} /> : <LoadingState cards={3} />}</Page>
+    return (
+      <Page>
+        <StaffFrame current='staffArticles'>{error ? <ErrorState error={error} onRetry={setup.reload} /> : <LoadingState cards={3} />}</StaffFrame>
+      </Page>
+    )
   }
 
   const existing = setup.state.data?.article ?? null
@@ -150,114 +155,116 @@ export default function ArticleFormPage() {
         </Button>
       }
     >
-      <View className='ll-body' id='article-form'>
-        {communities.length > 1 && !existing ? (
-          <Field label='发布到哪个社区'>
-            <Choice id='article-community' options={communities.map((c) => ({ key: String(c.communityId), label: c.label }))} value={String(values.communityId)} onChange={(v) => setValues((current) => (current ? { ...current, communityId: Number(v), activityId: null, pollId: null } : current))} />
-          </Field>
-        ) : null}
-        <Field label='文章类型'>
-          <Choice id='article-kind' options={KINDS} value={values.kind} onChange={(v) => set('kind', v)} />
-        </Field>
-        <Field label='标题' error={errors.title}>
-          <Input id='article-title-input' value={values.title} placeholder='例如：本周三上午停水通知' maxLength={60} onChange={(v) => set('title', v)} />
-        </Field>
-        <Field label='封面图片（可以不放）'>
-          <CoverPicker value={values.coverUrl} onChange={(url) => set('coverUrl', url)} />
-        </Field>
-        <Field label='摘要（列表里显示，可以不填）'>
-          <TextArea id='article-summary' value={values.summary} placeholder='一两句话说清楚要点' maxLength={200} rows={2} onChange={(v) => set('summary', v)} />
-        </Field>
-        <Field label='正文' error={errors.body} hint='可以加标题、加粗、列表、链接和图片'>
-          <BodyEditor
-            ref={editor}
-            id='article-body-editor'
-            label='正文'
-            placeholder='在这里写正文……'
-            linkHint='要提到活动或投票，请在下面“关联活动”里选择'
-            initial={values.body}
-            onChange={(html) => set('body', html)}
-          />
-        </Field>
-        <Field label='关联活动（可以不选）' hint='居民在文章下面就能直接去报名'>
-          <Choice
-            id='article-activity'
-            options={[{ key: 'none', label: '不关联活动' }, ...activityOptions.map((a) => ({ key: String(a.id), label: `${a.title}（${formatDateTime(a.startsAt)}）` }))]}
-            value={values.activityId === null ? 'none' : String(values.activityId)}
-            onChange={(v) => set('activityId', v === 'none' ? null : Number(v))}
-          />
-          {linked && values.kind === 'review' ? (
-            <Button id='article-pull-figures' className='article-pull' size='large' block fill='outline' loading={pulling} onClick={pullActivityFigures}>
-              把这个活动的报名、签到人数和照片放进正文
-            </Button>
+      <StaffFrame current='staffArticles'>
+        <View className='ll-body' id='article-form'>
+          {communities.length > 1 && !existing ? (
+            <Field label='发布到哪个社区'>
+              <Choice id='article-community' options={communities.map((c) => ({ key: String(c.communityId), label: c.label }))} value={String(values.communityId)} onChange={(v) => setValues((current) => (current ? { ...current, communityId: Number(v), activityId: null, pollId: null } : current))} />
+            </Field>
           ) : null}
-        </Field>
-        {pollOptions.length > 0 ? (
-          <Field label='关联议事投票（可以不选）' hint='居民在文章下面就能直接去看投票、参加投票'>
-            <Choice
-              id='article-poll'
-              options={[{ key: 'none', label: '不关联议事投票' }, ...pollOptions]}
-              value={values.pollId === null ? 'none' : String(values.pollId)}
-              onChange={(v) => set('pollId', v === 'none' ? null : Number(v))}
+          <Field label='文章类型'>
+            <Choice id='article-kind' options={KINDS} value={values.kind} onChange={(v) => set('kind', v)} />
+          </Field>
+          <Field label='标题' error={errors.title}>
+            <Input id='article-title-input' value={values.title} placeholder='例如：本周三上午停水通知' maxLength={60} onChange={(v) => set('title', v)} />
+          </Field>
+          <Field label='封面图片（可以不放）'>
+            <CoverPicker value={values.coverUrl} onChange={(url) => set('coverUrl', url)} />
+          </Field>
+          <Field label='摘要（列表里显示，可以不填）'>
+            <TextArea id='article-summary' value={values.summary} placeholder='一两句话说清楚要点' maxLength={200} rows={2} onChange={(v) => set('summary', v)} />
+          </Field>
+          <Field label='正文' error={errors.body} hint='可以加标题、加粗、列表、链接和图片'>
+            <BodyEditor
+              ref={editor}
+              id='article-body-editor'
+              label='正文'
+              placeholder='在这里写正文……'
+              linkHint='要提到活动或投票，请在下面“关联活动”里选择'
+              initial={values.body}
+              onChange={(html) => set('body', html)}
             />
           </Field>
-        ) : null}
-        <Field label='置顶'>
-          <View className='article-switch'>
-            <Switch id='article-pinned' checked={values.pinned} onChange={(v) => set('pinned', v)} />
-            <Text className='ll-text'>{values.pinned ? '置顶：放在首页最上面' : '不置顶'}</Text>
-          </View>
-        </Field>
-        {live ? (
-          <Text className='ll-secondary'>这篇文章已经发布，保存后居民会看到“更新于”。</Text>
-        ) : (
-          <Field label='什么时候发布' error={errors.when}>
+          <Field label='关联活动（可以不选）' hint='居民在文章下面就能直接去报名'>
             <Choice
-              id='article-when'
-              options={[
-                { key: 'now', label: '马上发布' },
-                { key: 'later', label: '定时发布' },
-                { key: 'draft', label: '先存草稿' },
-              ]}
-              value={values.when}
-              onChange={(v) => set('when', v)}
+              id='article-activity'
+              options={[{ key: 'none', label: '不关联活动' }, ...activityOptions.map((a) => ({ key: String(a.id), label: `${a.title}（${formatDateTime(a.startsAt)}）` }))]}
+              value={values.activityId === null ? 'none' : String(values.activityId)}
+              onChange={(v) => set('activityId', v === 'none' ? null : Number(v))}
             />
-            {values.when === 'later' && process.env.TARO_ENV === 'h5' ? (
-              // Desktop Chromium has a proper date-and-time field (to the second); the mini-program has pickers.
-              <input
-                id='article-when-input'
-                className='form-picker article-when-input'
-                type='datetime-local'
-                step={1}
-                aria-label='发布时间'
-                value={`${values.date}T${values.time}`}
-                onChange={(e) => {
-                  const [date, time] = e.target.value.split('T')
-                  if (date && time) setValues((v) => (v ? { ...v, date, time } : v))
-                }}
-              />
-            ) : values.when === 'later' ? (
-              <View className='form-when'>
-                <Picker mode='date' value={values.date} onChange={(e) => set('date', String(e.detail.value))}>
-                  <View id='article-date' className='form-picker'>
-                    {values.date}
-                  </View>
-                </Picker>
-                <Picker mode='time' value={values.time} onChange={(e) => set('time', String(e.detail.value))}>
-                  <View id='article-time' className='form-picker'>
-                    {values.time}
-                  </View>
-                </Picker>
-              </View>
+            {linked && values.kind === 'review' ? (
+              <Button id='article-pull-figures' className='article-pull' size='large' block fill='outline' loading={pulling} onClick={pullActivityFigures}>
+                把这个活动的报名、签到人数和照片放进正文
+              </Button>
             ) : null}
           </Field>
-        )}
-        {serverError ? (
-          <View id='article-form-error' className='ll-notice ll-notice-error' role='alert'>
-            <Text className='ll-text'>{serverError}</Text>
-          </View>
-        ) : null}
-      </View>
+          {pollOptions.length > 0 ? (
+            <Field label='关联议事投票（可以不选）' hint='居民在文章下面就能直接去看投票、参加投票'>
+              <Choice
+                id='article-poll'
+                options={[{ key: 'none', label: '不关联议事投票' }, ...pollOptions]}
+                value={values.pollId === null ? 'none' : String(values.pollId)}
+                onChange={(v) => set('pollId', v === 'none' ? null : Number(v))}
+              />
+            </Field>
+          ) : null}
+          <Field label='置顶'>
+            <View className='article-switch'>
+              <Switch id='article-pinned' checked={values.pinned} onChange={(v) => set('pinned', v)} />
+              <Text className='ll-text'>{values.pinned ? '置顶：放在首页最上面' : '不置顶'}</Text>
+            </View>
+          </Field>
+          {live ? (
+            <Text className='ll-secondary'>这篇文章已经发布，保存后居民会看到“更新于”。</Text>
+          ) : (
+            <Field label='什么时候发布' error={errors.when}>
+              <Choice
+                id='article-when'
+                options={[
+                  { key: 'now', label: '马上发布' },
+                  { key: 'later', label: '定时发布' },
+                  { key: 'draft', label: '先存草稿' },
+                ]}
+                value={values.when}
+                onChange={(v) => set('when', v)}
+              />
+              {values.when === 'later' && process.env.TARO_ENV === 'h5' ? (
+                // Desktop Chromium has a proper date-and-time field (to the second); the mini-program has pickers.
+                <input
+                  id='article-when-input'
+                  className='form-picker article-when-input'
+                  type='datetime-local'
+                  step={1}
+                  aria-label='发布时间'
+                  value={`${values.date}T${values.time}`}
+                  onChange={(e) => {
+                    const [date, time] = e.target.value.split('T')
+                    if (date && time) setValues((v) => (v ? { ...v, date, time } : v))
+                  }}
+                />
+              ) : values.when === 'later' ? (
+                <View className='form-when'>
+                  <Picker mode='date' value={values.date} onChange={(e) => set('date', String(e.detail.value))}>
+                    <View id='article-date' className='form-picker'>
+                      {values.date}
+                    </View>
+                  </Picker>
+                  <Picker mode='time' value={values.time} onChange={(e) => set('time', String(e.detail.value))}>
+                    <View id='article-time' className='form-picker'>
+                      {values.time}
+                    </View>
+                  </Picker>
+                </View>
+              ) : null}
+            </Field>
+          )}
+          {serverError ? (
+            <View id='article-form-error' className='ll-notice ll-notice-error' role='alert'>
+              <Text className='ll-text'>{serverError}</Text>
+            </View>
+          ) : null}
+        </View>
+      </StaffFrame>
     </Page>
   )
 }

@@ -7,6 +7,7 @@ import { ArticleCard } from '../../../components/ArticleCard'
 import { ConfirmDialog } from '../../../components/ConfirmDialog'
 import { Button, TabPane, Tabs } from '../../../components/nutui'
 import { Page } from '../../../components/Page'
+import { StaffFrame } from '../../../components/StaffFrame'
 import { EmptyState, ErrorState, ListFooter, LoadingState } from '../../../components/States'
 import { usePagedList } from '../../../hooks/usePagedList'
 import { usePullRefresh } from '../../../hooks/usePullRefresh'
@@ -91,29 +92,31 @@ export default function StaffArticlesPage() {
         </Button>
       }
     >
-      <Tabs value={filter} onChange={(value) => setFilter(value as ArticleStatus | 'all')} activeType='line' align='left' autoHeight>
-        {FILTERS.map((f) => (
-          <TabPane key={f.key} title={f.title} value={f.key} />
-        ))}
-      </Tabs>
-      <View className='ll-body'>
-        {notice ? (
-          <View id='staff-articles-notice' className={notice.ok ? 'll-notice ll-notice-done' : 'll-notice ll-notice-error'} role='status'>
-            <Text className='ll-text'>{notice.text}</Text>
-          </View>
-        ) : null}
-        {body()}
-      </View>
-      <ConfirmDialog
-        visible={withdrawing !== null}
-        title='撤回这篇文章？'
-        text={withdrawing ? `撤回后，居民就看不到「${withdrawing.title}」了。以后可以修改后重新发布。` : ''}
-        confirmId='article-withdraw-confirm'
-        confirmText='确定撤回'
-        danger
-        onConfirm={withdraw}
-        onClose={() => setWithdrawing(null)}
-      />
+      <StaffFrame current='staffArticles'>
+        <Tabs value={filter} onChange={(value) => setFilter(value as ArticleStatus | 'all')} activeType='line' align='left' autoHeight>
+          {FILTERS.map((f) => (
+            <TabPane key={f.key} title={f.title} value={f.key} />
+          ))}
+        </Tabs>
+        <View className='ll-body'>
+          {notice ? (
+            <View id='staff-articles-notice' className={notice.ok ? 'll-notice ll-notice-done' : 'll-notice ll-notice-error'} role='status'>
+              <Text className='ll-text'>{notice.text}</Text>
+            </View>
+          ) : null}
+          {body()}
+        </View>
+        <ConfirmDialog
+          visible={withdrawing !== null}
+          title='撤回这篇文章？'
+          text={withdrawing ? `撤回后，居民就看不到「${withdrawing.title}」了。以后可以修改后重新发布。` : ''}
+          confirmId='article-withdraw-confirm'
+          confirmText='确定撤回'
+          danger
+          onConfirm={withdraw}
+          onClose={() => setWithdrawing(null)}
+        />
+      </StaffFrame>
     </Page>
   )
 }

@@ -4,6 +4,7 @@ import { routes, signupRoleLabels, type AttendeeListSchema } from '@linli/shared
 import type { z } from 'zod'
 import { call } from '../../../api'
 import { Page } from '../../../components/Page'
+import { StaffFrame } from '../../../components/StaffFrame'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/States'
 import { ToneChip } from '../../../components/ToneChip'
 import { usePullRefresh } from '../../../hooks/usePullRefresh'
@@ -87,24 +88,32 @@ export default function AttendeesPage() {
   )
   usePullRefresh(reload)
 
-  if (!state.data) return <Page>{state.status === 'error' ? <ErrorState error={state.error} onRetry={reload} /> : <LoadingState />}</Page>
+  if (!state.data) {
+    return (
+      <Page>
+        <StaffFrame current='activities'>{state.status === 'error' ? <ErrorState error={state.error} onRetry={reload} /> : <LoadingState />}</StaffFrame>
+      </Page>
+    )
+  }
   const { activity, list } = state.data
   const questions = new Map(activity.questions.map((q) => [q.id, q.title]))
   return (
     <Page>
-      <View className='ll-body'>
-        <Text className='ll-title'>{activity.title}</Text>
-        <Fill fill={list.fill} />
-        {list.items.length === 0 ? (
-          <EmptyState title='还没有人报名' description='居民报名后会出现在这里。' />
-        ) : (
-          <View id='attendee-list'>
-            {list.items.map((a) => (
-              <AttendeeCard key={a.id} attendee={a} questions={questions} />
-            ))}
-          </View>
-        )}
-      </View>
+      <StaffFrame current='activities'>
+        <View className='ll-body'>
+          <Text className='ll-title'>{activity.title}</Text>
+          <Fill fill={list.fill} />
+          {list.items.length === 0 ? (
+            <EmptyState title='还没有人报名' description='居民报名后会出现在这里。' />
+          ) : (
+            <View id='attendee-list'>
+              {list.items.map((a) => (
+                <AttendeeCard key={a.id} attendee={a} questions={questions} />
+              ))}
+            </View>
+          )}
+        </View>
+      </StaffFrame>
     </Page>
   )
 }

@@ -33,4 +33,8 @@ export const actionLabels: Record<string, string> = {
   'activity.export_signups': '导出报名名单',
   'poll.export_results': '导出投票结果',
   'poll.paper_ballot': '录入纸质选票',
+  'managed_resident.create': '登记代办居民',
+  'managed_resident.signup': '代办：代报名',
+  'managed_resident.handover': '代办：生成接管码',
+  'managed_resident.take_over': '代办账号被接手',
 }

@@ -4,6 +4,7 @@ import { routes } from '@linli/shared'
 import { messageOf, call } from '../../../api'
 import { Button, Input } from '../../../components/nutui'
 import { Page } from '../../../components/Page'
+import { StaffFrame } from '../../../components/StaffFrame'
 import { PagedListBody } from '../../../components/States'
 import { usePagedList } from '../../../hooks/usePagedList'
 import { usePagedListGestures } from '../../../hooks/usePullRefresh'
@@ -50,59 +51,61 @@ export default function AuditLogPage() {
 
   return (
     <Page>
-      <View className='ll-body'>
-        <View className='ll-card audit-filters'>
-          <View className='audit-action'>
-            <Input id='audit-action' value={draft.action} placeholder='操作，例如 grant.revoke' maxLength={64} onChange={(action) => setDraft({ ...draft, action })} />
-          </View>
-          <DateField id='audit-from' label='从' value={draft.from} onChange={(from) => setDraft({ ...draft, from })} />
-          <DateField id='audit-to' label='到' value={draft.to} onChange={(to) => setDraft({ ...draft, to })} />
-          <View className='ll-button-row'>
-            <Button id='audit-search' size='large' type='primary' onClick={() => setFilters(draft)}>
-              查询
-            </Button>
-            <Button id='audit-export' size='large' fill='outline' onClick={() => void exportCsv()}>
-              导出表格
-            </Button>
-          </View>
-          {exportError ? (
-            <Text className='ll-text audit-error'>
-              {exportError}
-            </Text>
-          ) : null}
-        </View>
-        <PagedListBody list={list} id='audit-list' loadMoreId='audit-load-more' empty={{ title: '没有符合条件的记录', description: '换个日期或操作再查一次。', refresh: true }}>
-          <Text className='ll-secondary'>共 {list.total} 条</Text>
-          <View className='audit-table' role='table'>
-            <View className='audit-row audit-head' role='row'>
-              <Text>时间</Text>
-              <Text>操作人</Text>
-              <Text>操作</Text>
-              <Text>社区</Text>
-              <Text>对象</Text>
+      <StaffFrame current='staffAuditLog'>
+        <View className='ll-body'>
+          <View className='ll-card audit-filters'>
+            <View className='audit-action'>
+              <Input id='audit-action' value={draft.action} placeholder='操作，例如 grant.revoke' maxLength={64} onChange={(action) => setDraft({ ...draft, action })} />
             </View>
-            {list.items.map((row) => (
-              <View key={row.id} id={`audit-${row.id}`} className='audit-row ll-card' role='row'>
-                <Text className='ll-secondary'>
-                  {formatDateTime(row.createdAt)}
-                </Text>
-                <Text className='ll-text'>
-                  {row.actorName ?? '系统'}
-                </Text>
-                <Text className='ll-heading'>
-                  {actionLabels[row.action] ?? row.action}
-                </Text>
-                <Text className='ll-text'>
-                  {row.communityName ?? '街道'}
-                </Text>
-                <Text className='ll-secondary'>
-                  {row.targetType} #{row.targetId ?? ''}
-                </Text>
-              </View>
-            ))}
+            <DateField id='audit-from' label='从' value={draft.from} onChange={(from) => setDraft({ ...draft, from })} />
+            <DateField id='audit-to' label='到' value={draft.to} onChange={(to) => setDraft({ ...draft, to })} />
+            <View className='ll-button-row'>
+              <Button id='audit-search' size='large' type='primary' onClick={() => setFilters(draft)}>
+                查询
+              </Button>
+              <Button id='audit-export' size='large' fill='outline' onClick={() => void exportCsv()}>
+                导出表格
+              </Button>
+            </View>
+            {exportError ? (
+              <Text className='ll-text audit-error'>
+                {exportError}
+              </Text>
+            ) : null}
           </View>
-        </PagedListBody>
-      </View>
+          <PagedListBody list={list} id='audit-list' loadMoreId='audit-load-more' empty={{ title: '没有符合条件的记录', description: '换个日期或操作再查一次。', refresh: true }}>
+            <Text className='ll-secondary'>共 {list.total} 条</Text>
+            <View className='audit-table' role='table'>
+              <View className='audit-row audit-head' role='row'>
+                <Text>时间</Text>
+                <Text>操作人</Text>
+                <Text>操作</Text>
+                <Text>社区</Text>
+                <Text>对象</Text>
+              </View>
+              {list.items.map((row) => (
+                <View key={row.id} id={`audit-${row.id}`} className='audit-row ll-card' role='row'>
+                  <Text className='ll-secondary'>
+                    {formatDateTime(row.createdAt)}
+                  </Text>
+                  <Text className='ll-text'>
+                    {row.actorName ?? '系统'}
+                  </Text>
+                  <Text className='ll-heading'>
+                    {actionLabels[row.action] ?? row.action}
+                  </Text>
+                  <Text className='ll-text'>
+                    {row.communityName ?? '街道'}
+                  </Text>
+                  <Text className='ll-secondary'>
+                    {row.targetType} #{row.targetId ?? ''}
+                  </Text>
+                </View>
+              ))}
+            </View>
+          </PagedListBody>
+        </View>
+      </StaffFrame>
     </Page>
   )
 }

@@ -4,6 +4,7 @@ import { routes, type ClaimStatus, type ResidencyClaim } from '@linli/shared'
 import { call, messageOf } from '../../../api'
 import { Button, Dialog, TabPane, Tabs, TextArea } from '../../../components/nutui'
 import { Page } from '../../../components/Page'
+import { StaffFrame } from '../../../components/StaffFrame'
 import { PagedListBody } from '../../../components/States'
 import { StatusChip } from '../../../components/StatusChip'
 import { usePagedList } from '../../../hooks/usePagedList'
@@ -119,68 +120,70 @@ export default function StaffClaimsPage() {
 
   return (
     <Page>
-      <Tabs
-        value={status}
-        onChange={(value) => setStatus(value as ClaimStatus)}
-        activeType='line'
-        align='left'
-        autoHeight
-      >
-        {FILTERS.map((f) => (
-          <TabPane key={f.status} title={f.title} value={f.status} />
-        ))}
-      </Tabs>
-      <View className='ll-body'>
-        <PagedListBody list={list} id='staff-claim-list' loadMoreId='staff-load-more' empty={{ title: filter.empty, description: filter.emptyHint, refresh: true }}>
-          <Text className='ll-secondary staff-total'>
-            共 {list.total} 条{filter.title}
-          </Text>
-          {list.items.map((claim) => (
-            <ClaimCard key={claim.id} claim={claim} feedback={feedback[claim.id]} onApprove={() => open('approve', claim)} onReject={() => open('reject', claim)} />
+      <StaffFrame current='staffClaims'>
+        <Tabs
+          value={status}
+          onChange={(value) => setStatus(value as ClaimStatus)}
+          activeType='line'
+          align='left'
+          autoHeight
+        >
+          {FILTERS.map((f) => (
+            <TabPane key={f.status} title={f.title} value={f.status} />
           ))}
-        </PagedListBody>
-      </View>
+        </Tabs>
+        <View className='ll-body'>
+          <PagedListBody list={list} id='staff-claim-list' loadMoreId='staff-load-more' empty={{ title: filter.empty, description: filter.emptyHint, refresh: true }}>
+            <Text className='ll-secondary staff-total'>
+              共 {list.total} 条{filter.title}
+            </Text>
+            {list.items.map((claim) => (
+              <ClaimCard key={claim.id} claim={claim} feedback={feedback[claim.id]} onApprove={() => open('approve', claim)} onReject={() => open('reject', claim)} />
+            ))}
+          </PagedListBody>
+        </View>
 
-      <Dialog
-        visible={pending !== null}
-        title={pending?.kind === 'approve' ? '确认通过？' : '不通过的原因'}
-        confirmText={pending?.kind === 'approve' ? '确认通过' : '确认不通过'}
-        cancelText='取消'
-        onConfirm={decide}
-        onCancel={() => setPending(null)}
-        onClose={() => setPending(null)}
-      >
-        {pending?.kind === 'approve' ? (
-          <Text className='ll-text'>
-            通过后，{pending.claim.realName}将成为 {householdLabel(pending.claim.household)} 的认证居民。
-          </Text>
-        ) : pending ? (
-          <View className='staff-reason'>
-            <Text className='ll-secondary'>{pending.claim.realName}会看到这个原因。可以点下面的常用原因：</Text>
-            <View className='staff-quick-reasons'>
-              {QUICK_REASONS.map((text) => (
-                <Button key={text} size='large' fill='outline' className='staff-quick-reason' onClick={() => setReason(text)}>
-                  {text}
-                </Button>
-              ))}
+        <Dialog
+          visible={pending !== null}
+          title={pending?.kind === 'approve' ? '确认通过？' : '不通过的原因'}
+          confirmText={pending?.kind === 'approve' ? '确认通过' : '确认不通过'}
+          cancelText='取消'
+          onConfirm={decide}
+          onCancel={() => setPending(null)}
+          onClose={() => setPending(null)}
+        >
+          {pending?.kind === 'approve' ? (
+            <Text className='ll-text'>
+              通过后，{pending.claim.realName}将成为 {householdLabel(pending.claim.household)} 的认证居民。
+            </Text>
+          ) : pending ? (
+            <View className='staff-reason'>
+              <Text className='ll-secondary'>{pending.claim.realName}会看到这个原因。可以点下面的常用原因：</Text>
+              <View className='staff-quick-reasons'>
+                {QUICK_REASONS.map((text) => (
+                  <Button key={text} size='large' fill='outline' className='staff-quick-reason' onClick={() => setReason(text)}>
+                    {text}
+                  </Button>
+                ))}
+              </View>
+              <View className='ll-input-wrap'>
+                <TextArea
+                  id='reject-reason'
+                  value={reason}
+                  placeholder='或者在这里写原因'
+                  maxLength={200}
+                  rows={3}
+                  onChange={(value) => {
+                    setReason(value)
+                    if (reasonError) setReasonError(undefined)
+                  }}
+                />
+              </View>
+              {reasonError ? <Text className='ll-field-error'>{reasonError}</Text> : null}
             </View>
-            <View className='ll-input-wrap'>
-              <TextArea
-                id='reject-reason'
-                value={reason}
-                placeholder='或者在这里写原因'
-                maxLength={200}
-                rows={3}
-                onChange={(value) => {
-                  setReason(value)
-                  if (reasonError) setReasonError(undefined)
-                }}
-              />
-            </View>
-            {reasonError ? <Text className='ll-field-error'>{reasonError}</Text> : null}
-          </View>
-        ) : null}
-      </Dialog>
+          ) : null}
+        </Dialog>
+      </StaffFrame>
     </Page>
   )
 }

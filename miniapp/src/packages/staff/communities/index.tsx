@@ -5,6 +5,7 @@ import { call, messageOf } from '../../../api'
 import { ConfirmDialog } from '../../../components/ConfirmDialog'
 import { Button } from '../../../components/nutui'
 import { Page } from '../../../components/Page'
+import { StaffFrame } from '../../../components/StaffFrame'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/States'
 import { useResource } from '../../../hooks/useResource'
 import { useMe } from '../../../hooks/useSession'
@@ -13,7 +14,7 @@ import { Field } from '../shared/Field'
 import { ImportPanel, type ImportBody } from '../shared/ImportPanel'
 import { decodeCsvText } from '../shared/pick-csv'
 import { Notice } from '../shared/Notice'
-import { useDeskLayout } from '../shared/useDeskLayout'
+import { useDeskLayout } from '../../../hooks/useDeskLayout'
 import '../shared/desk.css'
 
 const PAGE_SIZE = 20
@@ -202,58 +203,60 @@ export default function StaffCommunitiesPage() {
 
   return (
     <Page>
-      <View className={desk ? 'll-body setup-desk' : 'll-body'}>
-        <Field id='community-search' label='按名称查找' value={search} onChange={(v) => { setSearch(v); setPage(1) }} placeholder='输入社区名称的一部分' />
-        {actionError ? (
-          <View className='setup-error' role='alert'>
-            <Text className='ll-text'>{actionError}</Text>
-          </View>
-        ) : null}
-        <View className={desk ? 'setup-desk-columns' : ''}>
-          <View>{list}</View>
-          {streetAdmin ? (
-            <View className='ll-card' id='community-create'>
-              <Text className='ll-heading'>新建社区</Text>
-              <Field id='community-name' label='社区名称' value={form.name} maxLength={64} placeholder='如 幸福里社区' onChange={(name) => setForm({ ...form, name })} />
-              <Field id='community-address' label='地址（可不填）' value={form.address} maxLength={200} onChange={(address) => setForm({ ...form, address })} />
-              <Notice notice={formNote} />
-              <Button id='community-create-submit' size='large' type='primary' block onClick={() => void create()}>
-                建立社区
-              </Button>
+      <StaffFrame current='staffCommunities'>
+        <View className={desk ? 'll-body setup-desk' : 'll-body'}>
+          <Field id='community-search' label='按名称查找' value={search} onChange={(v) => { setSearch(v); setPage(1) }} placeholder='输入社区名称的一部分' />
+          {actionError ? (
+            <View className='setup-error' role='alert'>
+              <Text className='ll-text'>{actionError}</Text>
             </View>
           ) : null}
-        </View>
-        {current && !current.archived ? <CommunityHouseholds key={current.id} community={current} onChanged={() => void reload()} /> : null}
-        {current?.archived ? <Text className='ll-text'>{current.name}已归档，恢复后才能修改住户。</Text> : null}
-      </View>
-
-      <ConfirmDialog
-        visible={renaming !== null}
-        title='给社区改名'
-        confirmId='community-rename-confirm'
-        confirmText='保存新名称'
-        cancelText='取消'
-        onConfirm={rename}
-        onClose={() => setRenaming(null)}
-      >
-        {renaming ? (
-          <View>
-            <Field id='community-rename-input' label='新名称' value={renaming.name} maxLength={64} onChange={(name) => setRenaming({ ...renaming, name, error: undefined })} />
-            {renaming.error ? <Text className='ll-field-error'>{renaming.error}</Text> : null}
+          <View className={desk ? 'setup-desk-columns' : ''}>
+            <View>{list}</View>
+            {streetAdmin ? (
+              <View className='ll-card' id='community-create'>
+                <Text className='ll-heading'>新建社区</Text>
+                <Field id='community-name' label='社区名称' value={form.name} maxLength={64} placeholder='如 幸福里社区' onChange={(name) => setForm({ ...form, name })} />
+                <Field id='community-address' label='地址（可不填）' value={form.address} maxLength={200} onChange={(address) => setForm({ ...form, address })} />
+                <Notice notice={formNote} />
+                <Button id='community-create-submit' size='large' type='primary' block onClick={() => void create()}>
+                  建立社区
+                </Button>
+              </View>
+            ) : null}
           </View>
-        ) : null}
-      </ConfirmDialog>
+          {current && !current.archived ? <CommunityHouseholds key={current.id} community={current} onChanged={() => void reload()} /> : null}
+          {current?.archived ? <Text className='ll-text'>{current.name}已归档，恢复后才能修改住户。</Text> : null}
+        </View>
 
-      <ConfirmDialog
-        visible={archiving !== null}
-        title='归档这个社区？'
-        text={archiving ? `归档后，居民在选择社区和活动列表里看不到“${archiving.name}”；住户和历史记录都会保留，之后可以恢复。` : ''}
-        confirmId='community-archive-confirm'
-        confirmText='确认归档'
-        danger
-        onConfirm={() => (archiving ? toggleArchive(archiving) : undefined)}
-        onClose={() => setArchiving(null)}
-      />
+        <ConfirmDialog
+          visible={renaming !== null}
+          title='给社区改名'
+          confirmId='community-rename-confirm'
+          confirmText='保存新名称'
+          cancelText='取消'
+          onConfirm={rename}
+          onClose={() => setRenaming(null)}
+        >
+          {renaming ? (
+            <View>
+              <Field id='community-rename-input' label='新名称' value={renaming.name} maxLength={64} onChange={(name) => setRenaming({ ...renaming, name, error: undefined })} />
+              {renaming.error ? <Text className='ll-field-error'>{renaming.error}</Text> : null}
+            </View>
+          ) : null}
+        </ConfirmDialog>
+
+        <ConfirmDialog
+          visible={archiving !== null}
+          title='归档这个社区？'
+          text={archiving ? `归档后，居民在选择社区和活动列表里看不到“${archiving.name}”；住户和历史记录都会保留，之后可以恢复。` : ''}
+          confirmId='community-archive-confirm'
+          confirmText='确认归档'
+          danger
+          onConfirm={() => (archiving ? toggleArchive(archiving) : undefined)}
+          onClose={() => setArchiving(null)}
+        />
+      </StaffFrame>
     </Page>
   )
 }

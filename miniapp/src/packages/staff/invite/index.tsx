@@ -56,7 +56,7 @@ function InviteDetails({ code }: { code: string }) {
       <View className='ll-result' id='invite-accepted'>
         <Text className='ll-result-symbol'>✓</Text>
         <Text className='ll-title'>您已加入</Text>
-        <Text className='ll-result-text'>您现在是{grantText(accepted.role, accepted.scope)}。工作人员的功能在“我的”页面里。</Text>
+        <Text className='ll-result-text'>您现在是{grantText(accepted.role, accepted.scope)}。工作人员的功能在“我的 → 工作台”里。</Text>
         <Button id='invite-to-mine' size='large' type='primary' block onClick={() => goTo('mine')}>
           去“我的”
         </Button>

@@ -5,6 +5,7 @@ import { call, messageOf } from '../../../api'
 import { ConfirmDialog } from '../../../components/ConfirmDialog'
 import { Button } from '../../../components/nutui'
 import { Page } from '../../../components/Page'
+import { StaffFrame } from '../../../components/StaffFrame'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/States'
 import { useResource } from '../../../hooks/useResource'
 import { usePullRefresh } from '../../../hooks/usePullRefresh'
@@ -116,27 +117,29 @@ export default function StaffModerationPage() {
 
   return (
     <Page>
-      <View className='ll-body'>
-        {communities.length > 1 ? (
-          <Choice id='moderation-community' options={communities.map((c) => ({ key: String(c.communityId), label: c.label }))} value={String(communityId)} onChange={(v) => setChosen(Number(v))} />
-        ) : null}
-        {feedback ? (
-          <View className='ll-notice' role={feedback.kind === 'error' ? 'alert' : 'status'}>
-            <Text className='ll-text'>{feedback.text}</Text>
-          </View>
-        ) : null}
-        {body()}
-      </View>
-      <ConfirmDialog
-        visible={pending !== null}
-        title={pending?.approve ? '确认通过？' : '确认隐藏？'}
-        text={confirmText(pending)}
-        confirmId='held-confirm'
-        confirmText={pending?.approve ? '确认通过' : '确认隐藏'}
-        danger={!pending?.approve}
-        onConfirm={decide}
-        onClose={() => setPending(null)}
-      />
+      <StaffFrame current='staffModeration'>
+        <View className='ll-body'>
+          {communities.length > 1 ? (
+            <Choice id='moderation-community' options={communities.map((c) => ({ key: String(c.communityId), label: c.label }))} value={String(communityId)} onChange={(v) => setChosen(Number(v))} />
+          ) : null}
+          {feedback ? (
+            <View className='ll-notice' role={feedback.kind === 'error' ? 'alert' : 'status'}>
+              <Text className='ll-text'>{feedback.text}</Text>
+            </View>
+          ) : null}
+          {body()}
+        </View>
+        <ConfirmDialog
+          visible={pending !== null}
+          title={pending?.approve ? '确认通过？' : '确认隐藏？'}
+          text={confirmText(pending)}
+          confirmId='held-confirm'
+          confirmText={pending?.approve ? '确认通过' : '确认隐藏'}
+          danger={!pending?.approve}
+          onConfirm={decide}
+          onClose={() => setPending(null)}
+        />
+      </StaffFrame>
     </Page>
   )
 }

@@ -5,6 +5,7 @@ import { call, messageOf } from '../../../api'
 import { ConfirmDialog } from '../../../components/ConfirmDialog'
 import { Button } from '../../../components/nutui'
 import { Page } from '../../../components/Page'
+import { StaffFrame } from '../../../components/StaffFrame'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/States'
 import { useResource } from '../../../hooks/useResource'
 import { useRequireLogin } from '../../../hooks/useSession'
@@ -12,7 +13,7 @@ import { formatDateTime } from '../../../lib/format'
 import { DeskTable, Pager } from '../shared/DeskTable'
 import { ChoiceButton, Field } from '../shared/Field'
 import { Notice } from '../shared/Notice'
-import { useDeskLayout } from '../shared/useDeskLayout'
+import { useDeskLayout } from '../../../hooks/useDeskLayout'
 import '../shared/desk.css'
 
 const PAGE_SIZE = 20
@@ -116,34 +117,36 @@ export default function StaffOrgApplicationsPage() {
 
   return (
     <Page>
-      <View className={desk ? 'll-body setup-desk' : 'll-body'}>
-        <View className='setup-filters' id='application-status'>
-          {STATUSES.map((s) => (
-            <ChoiceButton key={s.value} selected={status === s.value} label={s.label} onClick={() => { setStatus(s.value); setPage(1) }} />
-          ))}
-        </View>
-        <Notice id='application-notice' notice={notice} />
-        {body}
-        {state.data && state.data.total > PAGE_SIZE ? <Pager id='application-pager' page={page} pageSize={PAGE_SIZE} total={state.data.total} onPage={setPage} /> : null}
-      </View>
-      <ConfirmDialog
-        visible={deciding !== null}
-        title={deciding?.kind === 'approve' ? '通过这份备案申请？' : '不通过的原因'}
-        text={deciding?.kind === 'approve' ? `通过后，“${deciding.application.name}”将作为社区社会组织（备案）列入名录，可以服务${deciding.application.communityName}。` : undefined}
-        confirmId='application-decide-confirm'
-        confirmText={deciding?.kind === 'approve' ? '确认通过' : '确认不通过'}
-        cancelText='取消'
-        danger={deciding?.kind === 'reject'}
-        onConfirm={decide}
-        onClose={() => setDeciding(null)}
-      >
-        {deciding?.kind === 'reject' ? (
-          <View>
-            <Field id='application-reason' label='原因（申请人会看到）' value={reason} maxLength={200} multiline onChange={(v) => { setReason(v); setReasonError(undefined) }} />
-            {reasonError ? <Text className='ll-field-error'>{reasonError}</Text> : null}
+      <StaffFrame current='staffOrgApplications'>
+        <View className={desk ? 'll-body setup-desk' : 'll-body'}>
+          <View className='setup-filters' id='application-status'>
+            {STATUSES.map((s) => (
+              <ChoiceButton key={s.value} selected={status === s.value} label={s.label} onClick={() => { setStatus(s.value); setPage(1) }} />
+            ))}
           </View>
-        ) : null}
-      </ConfirmDialog>
+          <Notice id='application-notice' notice={notice} />
+          {body}
+          {state.data && state.data.total > PAGE_SIZE ? <Pager id='application-pager' page={page} pageSize={PAGE_SIZE} total={state.data.total} onPage={setPage} /> : null}
+        </View>
+        <ConfirmDialog
+          visible={deciding !== null}
+          title={deciding?.kind === 'approve' ? '通过这份备案申请？' : '不通过的原因'}
+          text={deciding?.kind === 'approve' ? `通过后，“${deciding.application.name}”将作为社区社会组织（备案）列入名录，可以服务${deciding.application.communityName}。` : undefined}
+          confirmId='application-decide-confirm'
+          confirmText={deciding?.kind === 'approve' ? '确认通过' : '确认不通过'}
+          cancelText='取消'
+          danger={deciding?.kind === 'reject'}
+          onConfirm={decide}
+          onClose={() => setDeciding(null)}
+        >
+          {deciding?.kind === 'reject' ? (
+            <View>
+              <Field id='application-reason' label='原因（申请人会看到）' value={reason} maxLength={200} multiline onChange={(v) => { setReason(v); setReasonError(undefined) }} />
+              {reasonError ? <Text className='ll-field-error'>{reasonError}</Text> : null}
+            </View>
+          ) : null}
+        </ConfirmDialog>
+      </StaffFrame>
     </Page>
   )
 }

@@ -13,13 +13,14 @@ import { call, messageOf } from '../../../api'
 import { ConfirmDialog } from '../../../components/ConfirmDialog'
 import { Button } from '../../../components/nutui'
 import { Page } from '../../../components/Page'
+import { StaffFrame } from '../../../components/StaffFrame'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/States'
 import { useResource } from '../../../hooks/useResource'
 import { useMe } from '../../../hooks/useSession'
 import { DeskTable, Pager } from '../shared/DeskTable'
 import { Field, FilterRow } from '../shared/Field'
 import { Notice } from '../shared/Notice'
-import { useDeskLayout } from '../shared/useDeskLayout'
+import { useDeskLayout } from '../../../hooks/useDeskLayout'
 import { OrganisationForm, stageOptions, typeOptions, type OrganisationDraft } from './OrganisationForm'
 import '../shared/desk.css'
 
@@ -151,53 +152,55 @@ export default function StaffOrganisationsPage() {
 
   return (
     <Page>
-      <View className={desk ? 'll-body setup-desk' : 'll-body'}>
-        <Notice id='organisation-notice' notice={notice} />
-        {editing !== null && setup.state.data ? (
-          <OrganisationForm
-            key={editing === 'new' ? 'new' : editing.id}
-            initial={editing === 'new' ? null : editing}
-            communities={setup.state.data.communities}
-            mentors={setup.state.data.mentors}
-            onSave={save}
-            onCancel={() => setEditing(null)}
-          />
-        ) : (
-          <View>
-            {streetAdmin ? (
-              <Button id='organisation-new' size='large' type='primary' block onClick={() => setEditing('new')}>
-                登记新组织
-              </Button>
-            ) : null}
-            <Field id='organisation-search' label='按名称查找' value={filters.q} placeholder='输入组织名称的一部分' onChange={(q) => filter({ q })} />
-            <FilterRow id='filter-type' label='类型' options={typeOptions} value={filters.type} onChange={(type) => filter({ type })} />
-            <FilterRow
-              id='filter-status'
-              label='状态'
-              options={[
-                { value: 'active' as const, label: '正常' },
-                { value: 'suspended' as const, label: '已暂停' },
-              ]}
-              value={filters.status}
-              onChange={(status) => filter({ status })}
+      <StaffFrame current='staffOrganisations'>
+        <View className={desk ? 'll-body setup-desk' : 'll-body'}>
+          <Notice id='organisation-notice' notice={notice} />
+          {editing !== null && setup.state.data ? (
+            <OrganisationForm
+              key={editing === 'new' ? 'new' : editing.id}
+              initial={editing === 'new' ? null : editing}
+              communities={setup.state.data.communities}
+              mentors={setup.state.data.mentors}
+              onSave={save}
+              onCancel={() => setEditing(null)}
             />
-            <FilterRow id='filter-stage' label='孵化阶段' options={stageOptions} value={filters.stage} onChange={(stage) => filter({ stage })} />
-            {body}
-            {data && data.total > 0 ? <Pager id='organisation-pager' page={filters.page} pageSize={PAGE_SIZE} total={data.total} onPage={(page) => filter({ page })} /> : null}
-          </View>
-        )}
-      </View>
+          ) : (
+            <View>
+              {streetAdmin ? (
+                <Button id='organisation-new' size='large' type='primary' block onClick={() => setEditing('new')}>
+                  登记新组织
+                </Button>
+              ) : null}
+              <Field id='organisation-search' label='按名称查找' value={filters.q} placeholder='输入组织名称的一部分' onChange={(q) => filter({ q })} />
+              <FilterRow id='filter-type' label='类型' options={typeOptions} value={filters.type} onChange={(type) => filter({ type })} />
+              <FilterRow
+                id='filter-status'
+                label='状态'
+                options={[
+                  { value: 'active' as const, label: '正常' },
+                  { value: 'suspended' as const, label: '已暂停' },
+                ]}
+                value={filters.status}
+                onChange={(status) => filter({ status })}
+              />
+              <FilterRow id='filter-stage' label='孵化阶段' options={stageOptions} value={filters.stage} onChange={(stage) => filter({ stage })} />
+              {body}
+              {data && data.total > 0 ? <Pager id='organisation-pager' page={filters.page} pageSize={PAGE_SIZE} total={data.total} onPage={(page) => filter({ page })} /> : null}
+            </View>
+          )}
+        </View>
 
-      <ConfirmDialog
-        visible={suspending !== null}
-        title='暂停这个组织？'
-        text={suspending ? `暂停后，“${suspending.name}”的工作人员不能再以组织身份发布活动和文章，直到您恢复它。` : ''}
-        confirmId='org-suspend-confirm'
-        confirmText='确认暂停'
-        danger
-        onConfirm={() => (suspending ? setSuspended(suspending, true) : undefined)}
-        onClose={() => setSuspending(null)}
-      />
+        <ConfirmDialog
+          visible={suspending !== null}
+          title='暂停这个组织？'
+          text={suspending ? `暂停后，“${suspending.name}”的工作人员不能再以组织身份发布活动和文章，直到您恢复它。` : ''}
+          confirmId='org-suspend-confirm'
+          confirmText='确认暂停'
+          danger
+          onConfirm={() => (suspending ? setSuspended(suspending, true) : undefined)}
+          onClose={() => setSuspending(null)}
+        />
+      </StaffFrame>
     </Page>
   )
 }

@@ -4,11 +4,12 @@ import { routes, type StatsOverview } from '@linli/shared'
 import { call, messageOf } from '../../../api'
 import { Button } from '../../../components/nutui'
 import { Page } from '../../../components/Page'
+import { StaffFrame } from '../../../components/StaffFrame'
 import { ErrorState, LoadingState } from '../../../components/States'
 import { useResource } from '../../../hooks/useResource'
 import { useMe } from '../../../hooks/useSession'
 import { downloadFile } from '../../../lib/download'
-import { useDeskLayout } from '../shared/useDeskLayout'
+import { useDeskLayout } from '../../../hooks/useDeskLayout'
 import { BarChart } from './BarChart'
 import { charts, exportPath, hours, percentText } from './statsView'
 import './index.css'
@@ -109,41 +110,43 @@ export default function StatsPage() {
 
   return (
     <Page>
-      <View className={desk ? 'll-body stats-desk' : 'll-body'}>
-        <View className='ll-card stats-controls'>
-          <CommunityPicker value={filters.communityId} onChange={(communityId) => setFilters({ ...filters, communityId })} />
-          <DateField id='stats-from' label='从' value={filters.from} onChange={(from) => setFilters({ ...filters, from })} />
-          <DateField id='stats-to' label='到' value={filters.to} onChange={(to) => setFilters({ ...filters, to })} />
-          <Button id='stats-export' size='large' fill='outline' onClick={() => void exportXlsx()}>
-            导出Excel
-          </Button>
-          {exportError ? <Text className='ll-text stats-error'>{exportError}</Text> : null}
-        </View>
-        {overview.state.status === 'error' ? <ErrorState error={overview.state.error} onRetry={overview.reload} /> : null}
-        {!o && overview.state.status === 'loading' ? <LoadingState /> : null}
-        {o ? (
-          <View id='stats-overview' className='stats-grid'>
-            <Text className='ll-secondary'>
-              {o.from} 至 {o.to}
-            </Text>
-            <View className='stats-figures'>
-              <Figure
-                id='stats-pending'
-                label='待审核住户认证'
-                value={`${o.pendingClaims.count} 条`}
-                note={o.pendingClaims.oldestDays === null ? '没有等待的' : `最久等了 ${o.pendingClaims.oldestDays} 天，${o.pendingClaims.olderThanWeek} 条超过7天`}
-              />
-              <Figure id='stats-attendance' label='到场率' value={percentText(o.signups.attendanceRate)} note={`${o.signups.noShows} 人次报名后没来`} />
-              <Figure id='stats-full' label='报满的活动' value={`${o.waitlist.activitiesFull} / ${o.waitlist.activitiesHeld} 场`} note={`${o.waitlist.turnedAway} 人次候补没排上`} />
-              <Figure id='stats-articles' label='文章' value={`${o.articles.published} 篇`} note={`阅读 ${o.articles.reads} 人次`} />
-            </View>
-            {charts(o).map((c) => (
-              <BarChart key={c.id} id={c.id} title={c.title} bars={c.bars} />
-            ))}
-            {o.communities.length > 0 ? <Comparison rows={o.communities} /> : null}
+      <StaffFrame current='staffStats'>
+        <View className={desk ? 'll-body stats-desk' : 'll-body'}>
+          <View className='ll-card stats-controls'>
+            <CommunityPicker value={filters.communityId} onChange={(communityId) => setFilters({ ...filters, communityId })} />
+            <DateField id='stats-from' label='从' value={filters.from} onChange={(from) => setFilters({ ...filters, from })} />
+            <DateField id='stats-to' label='到' value={filters.to} onChange={(to) => setFilters({ ...filters, to })} />
+            <Button id='stats-export' size='large' fill='outline' onClick={() => void exportXlsx()}>
+              导出Excel
+            </Button>
+            {exportError ? <Text className='ll-text stats-error'>{exportError}</Text> : null}
           </View>
-        ) : null}
-      </View>
+          {overview.state.status === 'error' ? <ErrorState error={overview.state.error} onRetry={overview.reload} /> : null}
+          {!o && overview.state.status === 'loading' ? <LoadingState /> : null}
+          {o ? (
+            <View id='stats-overview' className='stats-grid'>
+              <Text className='ll-secondary'>
+                {o.from} 至 {o.to}
+              </Text>
+              <View className='stats-figures'>
+                <Figure
+                  id='stats-pending'
+                  label='待审核住户认证'
+                  value={`${o.pendingClaims.count} 条`}
+                  note={o.pendingClaims.oldestDays === null ? '没有等待的' : `最久等了 ${o.pendingClaims.oldestDays} 天，${o.pendingClaims.olderThanWeek} 条超过7天`}
+                />
+                <Figure id='stats-attendance' label='到场率' value={percentText(o.signups.attendanceRate)} note={`${o.signups.noShows} 人次报名后没来`} />
+                <Figure id='stats-full' label='报满的活动' value={`${o.waitlist.activitiesFull} / ${o.waitlist.activitiesHeld} 场`} note={`${o.waitlist.turnedAway} 人次候补没排上`} />
+                <Figure id='stats-articles' label='文章' value={`${o.articles.published} 篇`} note={`阅读 ${o.articles.reads} 人次`} />
+              </View>
+              {charts(o).map((c) => (
+                <BarChart key={c.id} id={c.id} title={c.title} bars={c.bars} />
+              ))}
+              {o.communities.length > 0 ? <Comparison rows={o.communities} /> : null}
+            </View>
+          ) : null}
+        </View>
+      </StaffFrame>
     </Page>
   )
 }

@@ -4,6 +4,7 @@ import { routes, type FailedWechatSend } from '@linli/shared'
 import { call } from '../../../api'
 import { Button } from '../../../components/nutui'
 import { Page } from '../../../components/Page'
+import { StaffFrame } from '../../../components/StaffFrame'
 import { EmptyState, ErrorState, ListFooter, LoadingState } from '../../../components/States'
 import { usePagedList } from '../../../hooks/usePagedList'
 import { usePullRefresh } from '../../../hooks/usePullRefresh'
@@ -74,14 +75,16 @@ export default function StaffWechatSendsPage() {
 
   return (
     <Page>
-      <View className='ll-body'>
-        <View className='ll-notice' role='note'>
-          <Text className='ll-text'>
-            这些微信提醒没能发出，或者发出后没收到微信的确认（为免重复不会再发）。通知本身都在居民的“我的消息”里；重要的事请打电话或上门告知。
-          </Text>
+      <StaffFrame current='staffWechatSends'>
+        <View className='ll-body'>
+          <View className='ll-notice' role='note'>
+            <Text className='ll-text'>
+              这些微信提醒没能发出，或者发出后没收到微信的确认（为免重复不会再发）。通知本身都在居民的“我的消息”里；重要的事请打电话或上门告知。
+            </Text>
+          </View>
+          {body()}
         </View>
-        {body()}
-      </View>
+      </StaffFrame>
     </Page>
   )
 }

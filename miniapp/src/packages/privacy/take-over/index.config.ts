@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '接手代办账号',
+})
