@@ -89,7 +89,8 @@ export const StageDatesSchema = z.object({
 });
 export type StageDates = z.infer<typeof StageDatesSchema>;
 
-const phone = z
+/** A phone number as staff type it: digits, +, - and spaces. */
+export const PhoneTextSchema = z
   .string()
   .trim()
   .max(20)
@@ -101,7 +102,7 @@ const organisationFields = {
   legalStatus: LegalStatusSchema.default('unregistered'),
   registrationNo: z.string().trim().max(64).default('').describe('统一社会信用代码 or 备案编号'),
   leader: z.string().trim().max(32).default(''),
-  contactPhone: phone.default(''),
+  contactPhone: PhoneTextSchema.default(''),
   description: z.string().trim().max(500).default(''),
   communityIds: z.array(IdSchema).max(500).default([]).describe('Communities it is authorised to serve'),
   stage: IncubationStageSchema.default('applied'),
@@ -121,7 +122,7 @@ export const UpdateOrganisationSchema = z.object({
   legalStatus: LegalStatusSchema.optional(),
   registrationNo: z.string().trim().max(64).optional(),
   leader: z.string().trim().max(32).optional(),
-  contactPhone: phone.optional(),
+  contactPhone: PhoneTextSchema.optional(),
   description: z.string().trim().max(500).optional(),
   communityIds: z.array(IdSchema).max(500).optional(),
   stage: IncubationStageSchema.optional(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdParamSchema, IdSchema, PageQuerySchema, pageOf, text } from './common.js';
+import { PhoneTextSchema } from './organisations.js';
 
 /** The 15-minute service circle (一刻钟服务圈): service points near residents, with hours and a phone to call. */
 
@@ -69,12 +70,6 @@ export const OpeningHoursSchema = z.object({
 });
 export type OpeningHours = z.infer<typeof OpeningHoursSchema>;
 
-const phone = z
-  .string()
-  .trim()
-  .max(20)
-  .regex(/^[0-9+\- ]*$/, '电话只能填数字和短横线');
-
 const pointFields = {
   name: text(100),
   kind: ServicePointKindSchema,
@@ -84,7 +79,7 @@ const pointFields = {
   lng: degrees,
   hours: OpeningHoursSchema,
   services: z.array(text(20)).max(20).default([]).describe('Short names of what it offers: 助餐, 日间照料…'),
-  phone: phone.default(''),
+  phone: PhoneTextSchema.default(''),
   communityId: IdSchema.nullable().describe('The community it belongs to; null: a street-level point (street admins)'),
 };
 
@@ -103,7 +98,7 @@ export const UpdateServicePointSchema = z.object({
   lng: degrees.optional(),
   hours: OpeningHoursSchema.optional(),
   services: z.array(text(20)).max(20).optional(),
-  phone: phone.optional(),
+  phone: PhoneTextSchema.optional(),
 });
 export type UpdateServicePoint = z.infer<typeof UpdateServicePointSchema>;
 
