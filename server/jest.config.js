@@ -34,6 +34,8 @@ export default {
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
   // *.mysql.spec.ts need a MySQL server: they belong to the MySQL suite, not the embedded default.
   testPathIgnorePatterns: process.env.TEST_DATABASE === 'mysql' ? ['/node_modules/'] : ['/node_modules/', '\\.mysql\\.spec\\.ts$'],
-  testTimeout: 60_000,
+  // Generous: each test app migrates a fresh database, which on MySQL on a busy shared CI machine can take most of a minute.
+  // Speed is measured by `pnpm bench`, never by these limits.
+  testTimeout: 120_000,
   maxWorkers: 2,
 };

@@ -16,6 +16,7 @@ export const subPackages = [
   { root: 'packages/article', pages: ['article'] },
   { root: 'packages/privacy', pages: ['privacyPolicy', 'myData', 'editNickname', 'deskSessions', 'takeOver'] },
   { root: 'packages/groups', pages: ['orgApply'] },
+  { root: 'packages/services', pages: ['serviceContracts', 'serviceProgress', 'serviceItemForm', 'serviceRegister', 'serviceLog', 'serviceTasks'] },
 ] as const satisfies readonly { root: string; pages: readonly PageName[] }[]
 
 export function isTabPage(name: PageName): boolean {

@@ -7,13 +7,14 @@ import { startBenchServer, type BenchServer } from './server-process.js';
 import { sanitiserAttack } from './sanitiser-attack.js';
 import { signupRush } from './signup-rush.js';
 import { fillDistrict, statsBench } from './stats-district.js';
+import { servicesBench } from './services-district.js';
 import { voteSurge } from './vote-surge.js';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const MYSQL_URL = process.env.BENCH_MYSQL_URL ?? process.env.DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/test';
-/** `BENCH_ONLY=rush,list` runs just those parts (identity, list, rush, vote, feed, sanitiser, stats); all of them by default. */
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'identity,list,rush,vote,feed,sanitiser,stats').split(','));
+/** `BENCH_ONLY=rush,list` runs just those parts (identity, list, rush, vote, feed, sanitiser, stats, services); all of them by default. */
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'identity,list,rush,vote,feed,sanitiser,stats,services').split(','));
 const part = (name: string) => ONLY.has(name);
 /** The bench servers listen on this port (SQLite) and the next (MySQL); move it when another bench is running. */
 const PORT = Number(process.env.BENCH_PORT ?? 3900);
@@ -68,16 +69,19 @@ async function dropMysqlDatabase(url: string) {
   await conn.end();
 }
 
-/** A second MySQL database: the demo street filled to district size, and a server on it (the database goes with it). */
-async function districtServer() {
+/**
+ * A second MySQL database: the demo street filled to district size by `fill`, and a server on it (the database goes
+ * with it). `benchId` is what the fill returns: a bench community, or a bench service item.
+ */
+async function districtServer(fill: (url: string) => Promise<number> = fillDistrict) {
   const url = await freshMysqlDatabase();
   if (!url) throw new Error('MySQL is needed for the statistics bench');
   // The server creates the schema and the demo street; it is restarted after the fill so nothing is cached.
-  let communityId: number;
+  let benchId: number;
   let server: BenchServer;
   try {
     await (await startBenchServer(PORT + 2, { kind: 'mysql', url })).stop();
-    communityId = await fillDistrict(url);
+    benchId = await fill(url);
     server = await startBenchServer(PORT + 2, { kind: 'mysql', url });
   } catch (error) {
     await dropMysqlDatabase(url);
@@ -86,7 +90,7 @@ async function districtServer() {
   return {
     server,
     url,
-    communityId,
+    benchId,
     stop: async () => {
       await server.stop();
       if (!process.env.BENCH_STATS_KEEP) await dropMysqlDatabase(url);
@@ -111,7 +115,8 @@ async function main() {
       if (part('list')) await activityList(server, 'MySQL', SECONDS);
       if (part('feed')) await feedBench(server, url, SECONDS);
       if (part('sanitiser')) await sanitiserAttack(server, 'MySQL', Math.max(SECONDS, 10));
-      if (part('stats')) await statsBench(server, districtServer);
+      if (part('stats')) await statsBench(server, () => districtServer());
+      if (part('services')) await servicesBench(server, districtServer);
     });
   } finally {
     await dropMysqlDatabase(url);

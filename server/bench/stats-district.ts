@@ -30,22 +30,32 @@ export async function measureOverview(server: BenchServer, label: string, commun
   return rows;
 }
 
+/**
+ * What a bulk fill needs: `step` runs one statement and prints how long it took; `base` is a free id range's start in
+ * a table. Foreign-key and unique checks are off for the session (the fill's own ids are distinct by construction).
+ */
+export async function bulkFill(conn: Connection) {
+  await conn.query('SET SESSION foreign_key_checks = 0, unique_checks = 0');
+  return {
+    step: async (name: string, sql: string) => {
+      const t0 = Date.now();
+      await conn.query(sql);
+      console.log(`  ${name}: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    },
+    base: async (table: string) => {
+      const [[row]] = (await conn.query(`SELECT COALESCE(MAX(\`id\`), 0) + 1000 AS b FROM \`${table}\``)) as unknown as [[{ b: number }]];
+      return Number(row.b);
+    },
+  };
+}
+
 /** Fills the demo street up to district size with bulk SQL from MariaDB's seq_* tables; returns a bench community's id. */
 export async function fillDistrict(mysqlUrl: string): Promise<number> {
   const conn = await createConnection(mysqlUrl);
   const started = Date.now();
-  const step = async (name: string, sql: string) => {
-    const t0 = Date.now();
-    await conn.query(sql);
-    console.log(`  ${name}: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  };
+  const { step, base } = await bulkFill(conn);
   try {
-    await conn.query('SET SESSION foreign_key_checks = 0, unique_checks = 0');
     const [[{ streetId }]] = (await conn.query('SELECT MIN(`streetId`) AS streetId FROM `community`')) as unknown as [[{ streetId: number }]];
-    const base = async (table: string) => {
-      const [[row]] = (await conn.query(`SELECT COALESCE(MAX(\`id\`), 0) + 1000 AS b FROM \`${table}\``)) as unknown as [[{ b: number }]];
-      return Number(row.b);
-    };
     const c = await base('community');
     const h = await base('household');
     const u = await base('app_user');
@@ -138,7 +148,7 @@ export async function fillDistrict(mysqlUrl: string): Promise<number> {
        SELECT ${community('seq')}, ${u}, 'notice', CONCAT('基准文章', seq), '', '<p>通知</p>', 0, 'published', NOW() - INTERVAL (seq DIV ${COMMUNITIES}) * 7 DAY, seq MOD 500, NOW()
        FROM seq_0_to_${COMMUNITIES * 50 - 1}`,
     );
-    await analyze(conn);
+    await analyze(conn, ['community', 'household', 'residency', 'residency_claim', 'activity', 'signup', 'volunteer_hours', 'poll', 'poll_participation', 'article']);
     console.log(`District filled in ${((Date.now() - started) / 1000).toFixed(0)} s`);
     return c;
   } finally {
@@ -146,28 +156,20 @@ export async function fillDistrict(mysqlUrl: string): Promise<number> {
   }
 }
 
-async function chunked(total: number, work: (from: number, to: number) => Promise<void>) {
+/** Runs `work` over [0, total) in chunks of CHUNK rows: one INSERT … SELECT each keeps its undo log modest. */
+export async function chunked(total: number, work: (from: number, to: number) => Promise<void>) {
   for (let from = 0; from < total; from += CHUNK) await work(from, Math.min(total, from + CHUNK) - 1);
 }
 
-async function analyze(conn: Connection) {
-  for (const table of ['community', 'household', 'residency', 'residency_claim', 'activity', 'signup', 'volunteer_hours', 'poll', 'poll_participation', 'article']) {
-    await conn.query(`ANALYZE TABLE \`${table}\``);
-  }
+/** Fresh index statistics after a bulk fill, so the plans are the ones a grown database would get. */
+export async function analyze(conn: Connection, tables: string[]) {
+  for (const table of tables) await conn.query(`ANALYZE TABLE \`${table}\``);
 }
 
-/** The plans of the two biggest aggregates, printed so the README can show them. */
-export async function explainOverview(mysqlUrl: string, communityId: number) {
+/** Prints the plan of each query, so the README can show them. */
+export async function explainAll(mysqlUrl: string, queries: Record<string, string>) {
   const conn = await createConnection(mysqlUrl);
   try {
-    const queries = {
-      signups: `SELECT a.communityId, s.status, COUNT(*) FROM activity a JOIN signup s ON s.activityId = a.id AND s.role = 'participant'
-        WHERE a.communityId IN (${communityId}) AND a.startsAt >= NOW() - INTERVAL 1 YEAR AND a.startsAt < NOW() AND a.status = 'published' GROUP BY a.communityId, s.status`,
-      volunteerHours: `SELECT a.communityId, DATE_FORMAT(v.createdAt, '%Y-%m') m, SUM(v.minutes) FROM activity a JOIN volunteer_hours v ON v.activityId = a.id
-        WHERE a.communityId IN (${communityId}) AND v.createdAt >= NOW() - INTERVAL 1 YEAR AND v.createdAt < NOW() GROUP BY a.communityId, m`,
-      residents: `SELECT communityId, DATE_FORMAT(verifiedAt, '%Y-%m') m, COUNT(*) FROM residency
-        WHERE communityId IN (${communityId}) AND verifiedAt >= NOW() - INTERVAL 1 YEAR GROUP BY communityId, m`,
-    };
     for (const [name, sql] of Object.entries(queries)) {
       const [rows] = (await conn.query(`EXPLAIN ${sql}`)) as unknown as [Record<string, unknown>[]];
       console.log(`\nEXPLAIN ${name}`);
@@ -178,14 +180,26 @@ export async function explainOverview(mysqlUrl: string, communityId: number) {
   }
 }
 
+/** The plans of the two biggest aggregates, printed so the README can show them. */
+export async function explainOverview(mysqlUrl: string, communityId: number) {
+  await explainAll(mysqlUrl, {
+    signups: `SELECT a.communityId, s.status, COUNT(*) FROM activity a JOIN signup s ON s.activityId = a.id AND s.role = 'participant'
+      WHERE a.communityId IN (${communityId}) AND a.startsAt >= NOW() - INTERVAL 1 YEAR AND a.startsAt < NOW() AND a.status = 'published' GROUP BY a.communityId, s.status`,
+    volunteerHours: `SELECT a.communityId, DATE_FORMAT(v.createdAt, '%Y-%m') m, SUM(v.minutes) FROM activity a JOIN volunteer_hours v ON v.activityId = a.id
+      WHERE a.communityId IN (${communityId}) AND v.createdAt >= NOW() - INTERVAL 1 YEAR AND v.createdAt < NOW() GROUP BY a.communityId, m`,
+    residents: `SELECT communityId, DATE_FORMAT(verifiedAt, '%Y-%m') m, COUNT(*) FROM residency
+      WHERE communityId IN (${communityId}) AND verifiedAt >= NOW() - INTERVAL 1 YEAR GROUP BY communityId, m`,
+  });
+}
+
 /** The whole part: the demo database's figures, then the district's, and their ratio. */
-export async function statsBench(demo: BenchServer, district: () => Promise<{ server: BenchServer; url: string; communityId: number; stop: () => Promise<void> }>) {
+export async function statsBench(demo: BenchServer, district: () => Promise<{ server: BenchServer; url: string; benchId: number; stop: () => Promise<void> }>) {
   const communities = await api<{ items: { id: number }[] }>(demo.baseUrl, 'GET', '/communities');
   const demoRows = await measureOverview(demo, 'demo', communities.items[0].id);
   const d = await district();
   try {
-    const districtRows = await measureOverview(d.server, 'district', d.communityId);
-    await explainOverview(d.url, d.communityId);
+    const districtRows = await measureOverview(d.server, 'district', d.benchId);
+    await explainOverview(d.url, d.benchId);
     console.log(`\nStatistics overview, MySQL, ${REQUESTS} requests (street: ${Math.max(10, REQUESTS / 4)}), 2 at a time (target: community p99 < 200 ms, district ≤ 3× demo)`);
     console.table(
       [...demoRows, ...districtRows].map((r, i) => ({

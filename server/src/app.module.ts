@@ -22,6 +22,7 @@ import { PrivacyModule } from './privacy/privacy.module.js';
 import { RateLimitModule } from './rate-limit/rate-limit.module.js';
 import { ResidencyModule } from './residency/residency.module.js';
 import { StatsModule } from './stats/stats.module.js';
+import { ServicesModule } from './services/services.module.js';
 import { ManagedModule } from './managed/managed.module.js';
 import { UploadsModule } from './uploads/uploads.module.js';
 import { UsersModule } from './users/users.module.js';
@@ -56,6 +57,7 @@ export class AppModule {
         AdoptionModule,
         AuditLogModule,
         StatsModule,
+        ServicesModule,
         ManagedModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],

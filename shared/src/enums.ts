@@ -9,6 +9,16 @@ export const RoleSchema = enumOf(['street_admin', 'committee_staff', 'social_wor
 export type Role = z.infer<typeof RoleSchema>;
 export const STAFF_ROLES: readonly Role[] = ['street_admin', 'committee_staff', 'social_worker', 'org_staff'];
 
+/** Whether a role grant makes its holder staff (volunteers and team leaders are residents with extra duties). */
+export function isStaffGrant(grant: { role: Role }): boolean {
+  return STAFF_ROLES.includes(grant.role);
+}
+
+/** Whether any of these grants makes their holder staff: the one rule the guard, 我的 and desk logins share. */
+export function isStaff(grants: readonly { role: Role }[]): boolean {
+  return grants.some(isStaffGrant);
+}
+
 export const ScopeKindSchema = enumOf(['street', 'community', 'organisation', 'none']);
 export type ScopeKind = z.infer<typeof ScopeKindSchema>;
 

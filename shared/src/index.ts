@@ -23,5 +23,6 @@ export * from './idempotency.js';
 export * from './schemas/adoption.js';
 export * from './schemas/stats.js';
 export * from './schemas/desk.js';
+export * from './schemas/services.js';
 export * from './staff-tools.js';
 export * from './schemas/managed.js';

@@ -40,6 +40,13 @@ export const pagePaths = {
   staffStats: 'packages/staff/stats/index',
   deskConfirm: 'packages/staff/desk-confirm/index',
   deskSessions: 'packages/privacy/desk-sessions/index',
+  // Delegated services (issue 13).
+  serviceContracts: 'packages/services/contracts/index',
+  serviceProgress: 'packages/services/progress/index',
+  serviceItemForm: 'packages/services/item-form/index',
+  serviceRegister: 'packages/services/register/index',
+  serviceLog: 'packages/services/log/index',
+  serviceTasks: 'packages/services/tasks/index',
   staffHome: 'packages/staff/home/index',
   staffManaged: 'packages/staff/managed/index',
   takeOver: 'packages/privacy/take-over/index',

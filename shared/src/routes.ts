@@ -96,6 +96,7 @@ import {
 import { imageUploadLimits, UploadSchema } from './schemas/uploads.js';
 import { setupRoutes } from './routes-setup.js';
 import { statsRoutes } from './routes-stats.js';
+import { serviceRoutes } from './routes-services.js';
 import { managedRoutes } from './routes-managed.js';
 import { CommunityListQuerySchema, DryRunQuerySchema } from './schemas/organisations.js';
 
@@ -723,6 +724,7 @@ export const routes = {
   }),
   ...setupRoutes,
   ...statsRoutes,
+  ...serviceRoutes,
   ...managedRoutes,
   createInvite: route({
     method: 'POST',

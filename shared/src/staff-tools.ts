@@ -14,7 +14,8 @@ export type StaffToolKey =
   | 'auditLog'
   | 'stats'
   | 'wechatSends'
-  | 'moderation';
+  | 'moderation'
+  | 'services';
 
 export interface StaffTool {
   key: StaffToolKey;
@@ -35,7 +36,8 @@ const ORGANISERS: readonly Role[] = ['street_admin', 'committee_staff', 'social_
  * (AccessService and the services behind each page's routes), so no one is offered a tool that answers 403:
  * - 居民认证, 代办, 议事, 备案申请, 审计日志, 统计, 内容审核, 微信消息: the communities a person administers
  *   (committee staff of it, street admin of its street); for anyone else these lists are refused or always empty.
- * - 活动, 文章: organisers too (social workers and organisation staff, for the communities their organisation serves).
+ * - 活动, 文章, 委托服务: organisers too (social workers and organisation staff: their organisation's communities,
+ *   and for services the contracts it provides or evaluates).
  * - 组织: the registry's readers — everyone working in the street; changing it is the street admin's (the page says so).
  * - 人员: whoever may grant a role (a volunteer team leader for their team); 社区管理: the street admin builds
  *   communities, the committee imports its households.
@@ -77,6 +79,13 @@ export const staffTools: readonly StaffTool[] = [
     description: '报名留言、议事意见和新昵称，需要人工看一下的在这里',
     page: 'staffModeration',
     roles: RESIDENT_ADMINS,
+  },
+  {
+    key: 'services',
+    label: '委托服务',
+    description: '服务合同、服务项目和名册、记录服务、我的任务和服务进度',
+    page: 'serviceContracts',
+    roles: ORGANISERS,
   },
 ];
 

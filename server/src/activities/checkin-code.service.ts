@@ -3,7 +3,7 @@ import { errorMessages, pagePaths, type CheckinCode } from '@linli/shared';
 import { AccessService } from '../access/access.service.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import { WECHAT_CLIENT } from '../wechat/wechat-client.provider.js';
-import { WechatApiError, type WechatClient } from '../wechat/index.js';
+import { miniProgramCode, type WechatClient } from '../wechat/index.js';
 import { SignupsService } from './signups.service.js';
 
 /** The page a scanned code opens; it reads `scene`. */
@@ -41,17 +41,13 @@ export class CheckinCodeService {
     }
     const cached = this.images.get(scene);
     if (cached) return { kind: 'miniprogram', scene, page: CHECKIN_PAGE, image: cached, notice: null };
-    try {
-      // check_path off: the code also works while the page is in a trial build, not yet released.
-      const bytes = await this.wechat.getUnlimitedQrCode({ scene, page: CHECKIN_PAGE, width: 430, checkPath: false });
-      const image = `data:${imageType(bytes)};base64,${bytes.toString('base64')}`;
-      this.remember(scene, image);
-      return { kind: 'miniprogram', scene, page: CHECKIN_PAGE, image, notice: null };
-    } catch (error) {
-      if (!(error instanceof WechatApiError)) throw error;
-      this.logger.warn(`mini-program code for activity ${activityId} unavailable, showing a plain QR: ${error.message}`);
-      return plain(`暂时生成不了微信小程序码（${errorMessages[error.code]}），先用普通二维码：请居民在小程序的活动页面点“扫码签到”来扫。`);
+    const code = await miniProgramCode(this.wechat, { scene, page: CHECKIN_PAGE, what: `activity ${activityId}`, logger: this.logger });
+    if (!code.image) {
+      const reason = code.failure ? errorMessages[code.failure.code] : '微信暂时没有回应';
+      return plain(`暂时生成不了微信小程序码（${reason}），先用普通二维码：请居民在小程序的活动页面点“扫码签到”来扫。`);
     }
+    this.remember(scene, code.image);
+    return { kind: 'miniprogram', scene, page: CHECKIN_PAGE, image: code.image, notice: null };
   }
 
   private remember(scene: string, image: string) {
@@ -60,7 +56,3 @@ export class CheckinCodeService {
   }
 }
 
-/** WeChat answers JPEG by default and PNG for transparent codes. */
-function imageType(bytes: Buffer): string {
-  return bytes[0] === 0x89 && bytes[1] === 0x50 ? 'image/png' : 'image/jpeg';
-}

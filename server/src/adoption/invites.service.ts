@@ -8,7 +8,7 @@ import { AppError } from '../common/app-error.js';
 import { Database, isUniqueViolation } from '../database/database.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { WECHAT_CLIENT } from '../wechat/wechat-client.provider.js';
-import { WechatApiError, type WechatClient } from '../wechat/index.js';
+import { miniProgramCode, type WechatClient } from '../wechat/index.js';
 import { AdoptionRepository, type ScopeTarget } from './adoption.repository.js';
 import { toGrantDto } from './grant.mapper.js';
 import { mayGrant } from './grant-rules.js';
@@ -127,17 +127,7 @@ export class InvitesService {
   /** The invite with its code, page and (WeChat configured) mini-program code for the inviter to show. */
   async withCode(invite: Invite, target: ScopeTarget, inviterName: string | null): Promise<{ dto: CreatedInvite; png: Buffer | null }> {
     const scene = inviteScene(invite.code);
-    let png: Buffer | null = null;
-    if (this.wechat) {
-      try {
-        // check_path off: the code works while the page is still in a trial build.
-        png = await this.wechat.getUnlimitedQrCode({ scene, page: INVITE_PAGE, width: 430, checkPath: false });
-      } catch (error) {
-        if (!(error instanceof WechatApiError)) throw error;
-        this.logger.warn(`mini-program code for an invite unavailable, showing a plain QR: ${error.message}`);
-      }
-    }
-    const image = png && `data:image/${png[0] === 0x89 ? 'png' : 'jpeg'};base64,${png.toString('base64')}`;
+    const { image, bytes: png } = await miniProgramCode(this.wechat, { scene, page: INVITE_PAGE, what: 'an invite', logger: this.logger });
     return { dto: { ...view(invite, target, inviterName), page: INVITE_PAGE, scene, image }, png };
   }
 

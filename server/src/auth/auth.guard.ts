@@ -1,5 +1,5 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import { STAFF_ROLES, type AnyRoute } from '@linli/shared';
+import { isStaff, type AnyRoute } from '@linli/shared';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../common/app-error.js';
 import { DeskSessionCheck } from '../desk/desk-session-check.js';
@@ -30,7 +30,7 @@ export class AuthGuard implements CanActivate {
     if (sessionId !== null) await this.deskSessions.check(sessionId, userId);
     const grants = await this.grantsCache.of(userId);
     if (grants === null) throw new AppError('UNAUTHENTICATED');
-    if (route.auth === 'staff' && !grants.some((g) => STAFF_ROLES.includes(g.role))) {
+    if (route.auth === 'staff' && !isStaff(grants)) {
       throw new AppError('FORBIDDEN');
     }
     request.auth = { userId, grants, sessionId };

@@ -29,6 +29,7 @@ import { Residency } from '../residency/residency.entity.js';
 import { RoleGrant } from '../users/role-grant.entity.js';
 import { User } from '../users/user.entity.js';
 import { Upload } from '../uploads/upload.entity.js';
+import { serviceEntities } from '../services/service-entities.js';
 import { ManagedHandover } from '../managed/managed-handover.entity.js';
 
 export const entities = [
@@ -63,5 +64,6 @@ export const entities = [
   Invite,
   DeskLogin,
   DeskSession,
+  ...serviceEntities,
   ManagedHandover,
 ];

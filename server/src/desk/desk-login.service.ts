@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { STAFF_ROLES, type DeskLoginState, type DeskLoginStatus, type DeskLoginTicket } from '@linli/shared';
+import { isStaffGrant, type DeskLoginState, type DeskLoginStatus, type DeskLoginTicket } from '@linli/shared';
 import { AuditRepository } from '../audit/audit.repository.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import { TokenService } from '../auth/token.service.js';
@@ -11,7 +11,7 @@ import { Database } from '../database/database.js';
 import { RateLimiter } from '../rate-limit/rate-limiter.js';
 import { MeService } from '../users/me.service.js';
 import { WECHAT_CLIENT } from '../wechat/wechat-client.provider.js';
-import { WechatApiError, type WechatClient } from '../wechat/index.js';
+import { miniProgramCode, type WechatClient } from '../wechat/index.js';
 import type { DeskLogin } from './desk-login.entity.js';
 import { deskLabel } from './desk-label.js';
 import { DESK_CONFIRM_PAGE, deskScene, hashDeskSecret, newDeskSecret } from './desk-secret.js';
@@ -50,7 +50,7 @@ export class DeskLoginService {
     // Our own address from configuration, never from the request; the H5 app routes by hash, and `scene` is what
     // the app carries through a login on the way (as from a scanned mini-program code).
     const link = `${this.config.publicUrl}/#/${DESK_CONFIRM_PAGE}?scene=${encodeURIComponent(scene)}`;
-    return { ticket, key, expiresAt: expiresAt.toISOString(), link, page: DESK_CONFIRM_PAGE, scene, image: await this.miniProgramCode(scene), label };
+    return { ticket, key, expiresAt: expiresAt.toISOString(), link, page: DESK_CONFIRM_PAGE, scene, image: (await miniProgramCode(this.wechat, { scene, page: DESK_CONFIRM_PAGE, what: 'a desk login', logger: this.logger })).image, label };
   }
 
   async state(ticket: string, key: string | undefined): Promise<DeskLoginState> {
@@ -67,7 +67,7 @@ export class DeskLoginService {
 
   async confirm(auth: AuthContext, ticket: string): Promise<void> {
     const login = await this.find(ticket);
-    const staff = auth.grants.filter((g) => STAFF_ROLES.includes(g.role));
+    const staff = auth.grants.filter(isStaffGrant);
     if (staff.length === 0) throw new AppError('DESK_LOGIN_NOT_STAFF');
     const now = this.clock.now();
     const hours = this.config.deskSessionHours;
@@ -105,20 +105,6 @@ export class DeskLoginService {
     if (login.collectedAt) return 'used';
     if (login.confirmedAt) return 'confirmed';
     return login.expiresAt <= this.clock.now() ? 'expired' : 'pending';
-  }
-
-  /** With WeChat configured, a mini-program code that opens the confirm page; otherwise the desk draws the link. */
-  private async miniProgramCode(scene: string): Promise<string | null> {
-    if (!this.wechat) return null;
-    try {
-      // check_path off: the code works while the page is still in a trial build.
-      const png = await this.wechat.getUnlimitedQrCode({ scene, page: DESK_CONFIRM_PAGE, width: 430, checkPath: false });
-      return `data:image/${png[0] === 0x89 ? 'png' : 'jpeg'};base64,${png.toString('base64')}`;
-    } catch (error) {
-      if (!(error instanceof WechatApiError)) throw error;
-      this.logger.warn(`mini-program code for a desk login unavailable, showing a plain QR: ${error.message}`);
-      return null;
-    }
   }
 }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ROLE_SCOPE, STAFF_ROLES, type Me, type RoleGrant as RoleGrantDto, type UpdateMe } from '@linli/shared';
+import { ROLE_SCOPE, isStaff, type Me, type RoleGrant as RoleGrantDto, type UpdateMe } from '@linli/shared';
 import { AppError } from '../common/app-error.js';
 import { CommunitiesRepository } from '../communities/communities.repository.js';
 import { ContentCheckService } from '../content-check/content-check.service.js';
@@ -56,7 +56,7 @@ export class MeService {
       avatarUrl: user.avatarUrl,
       birthYear: user.birthYear,
       verified: residencies.length > 0,
-      isStaff: grants.some((g) => STAFF_ROLES.includes(g.role)),
+      isStaff: isStaff(grants),
       grants: grantDtos,
       residencies: residencies.map(toResidencyDto),
       claims: claims.map(toClaimDto),

@@ -1,4 +1,5 @@
 export { WechatApiError, type WechatFailure } from './wechat-api-error.js';
+export { miniProgramCode, type MiniProgramCode } from './mini-program-code.js';
 export {
   MSG_SEC_CHECK_MAX_CHARS,
   WXACODE_SCENE_PATTERN,

@@ -34,6 +34,7 @@ describe('staff tools match what the server allows', () => {
     stats: (tk) => t.call(routes.statsOverview, { query: {} }, tk) as never,
     wechatSends: (tk) => t.call(routes.failedWechatSends, { query: {} }, tk) as never,
     moderation: (tk) => t.call(routes.heldContent, { params: { id: home } }, tk) as never,
+    services: (tk) => t.call(routes.listServiceContracts, { query: {} }, tk) as never,
   };
 
   const staff: Persona[] = ['committee', 'street-admin', 'social-worker', 'org-staff'];

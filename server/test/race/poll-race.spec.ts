@@ -16,13 +16,14 @@ describe('votes under concurrency', () => {
   /** 30 households with three verified residents each, in 7栋. */
   let families: TestResident[];
 
+  // Hundreds of residents are made through the API: on MySQL on a loaded CI machine that alone can pass a minute.
   beforeAll(async () => {
     t = await createTestApp();
     committee = await t.login('committee');
     home = (await communityIds(t))['幸福里社区'];
     singles = await verifiedResidents(t, committee, home, { prefix: '单', building: '8栋', households: 100, openidPrefix: 'single' });
     families = await verifiedResidents(t, committee, home, { prefix: '家', building: '7栋', households: 30, perHousehold: 3, openidPrefix: 'family' });
-  });
+  }, 240_000);
   afterAll(() => t.close());
 
   it('counts exactly 100 of 100 eligible voters each sending two ballots at once', async () => {

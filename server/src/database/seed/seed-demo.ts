@@ -23,6 +23,7 @@ import { seedDemoArticles } from './seed-articles.js';
 import { seedDemoManaged } from './seed-managed.js';
 import { demoOrganisation, seedDemoApplications } from './seed-organisations.js';
 import { seedDemoPolls } from './seed-polls.js';
+import { seedDemoServices } from './seed-services.js';
 
 /** Seeds the demo street once; returns false when it is already there. Call inside a transaction. */
 export function seedDemo(db: Database): Promise<boolean> {
@@ -99,6 +100,12 @@ export function seedDemo(db: Database): Promise<boolean> {
     await seedDemoArticles(db, { communityId: communities[0].id, createdBy: committee.id }, now);
     const streetAdmin = await em.findOneByOrFail(User, { openid: personaOpenid('street-admin') });
     await seedDemoAdoption(db, { streetId: street.id, communityId: communities[0].id, streetAdminId: streetAdmin.id, committeeId: committee.id }, now);
+    const socialWorker = await em.findOneByOrFail(User, { openid: personaOpenid('social-worker') });
+    await seedDemoServices(
+      em,
+      { streetId: street.id, communityId: communities[0].id, providerId: organisations[0].id, evaluatorId: organisations[3].id, workerId: socialWorker.id, committeeId: committee.id },
+      now,
+    );
     await seedDemoManaged(db, { communityId: communities[0].id, committeeId: committee.id }, now);
     return true;
   });
