@@ -25,6 +25,8 @@ import { StatsModule } from './stats/stats.module.js';
 import { UploadsModule } from './uploads/uploads.module.js';
 import { UsersModule } from './users/users.module.js';
 import { WechatModule } from './wechat/wechat.module.js';
+import { ServiceRequestsModule } from './service-requests/service-requests.module.js';
+import { WishesModule } from './wishes/wishes.module.js';
 
 @Module({})
 export class AppModule {
@@ -55,6 +57,8 @@ export class AppModule {
         AdoptionModule,
         AuditLogModule,
         StatsModule,
+        ServiceRequestsModule,
+        WishesModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
     };

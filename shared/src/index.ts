@@ -23,3 +23,4 @@ export * from './idempotency.js';
 export * from './schemas/adoption.js';
 export * from './schemas/stats.js';
 export * from './schemas/desk.js';
+export * from './schemas/help.js';

@@ -40,6 +40,13 @@ export const pagePaths = {
   staffStats: 'packages/staff/stats/index',
   deskConfirm: 'packages/staff/desk-confirm/index',
   deskSessions: 'packages/privacy/desk-sessions/index',
+  // Issue 13: residents ask for help, 微心愿.
+  askForHelp: 'packages/help/ask/index',
+  myServiceRequests: 'packages/help/my-requests/index',
+  wishes: 'packages/help/wishes/index',
+  staffServiceRequests: 'packages/help/staff-requests/index',
+  staffServiceRequest: 'packages/help/staff-request/index',
+  wishForm: 'packages/help/wish-form/index',
 } as const;
 
 export type PageName = keyof typeof pagePaths;

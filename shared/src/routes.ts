@@ -96,6 +96,7 @@ import {
 import { imageUploadLimits, UploadSchema } from './schemas/uploads.js';
 import { setupRoutes } from './routes-setup.js';
 import { statsRoutes } from './routes-stats.js';
+import { helpRoutes } from './routes-help.js';
 import { CommunityListQuerySchema, DryRunQuerySchema } from './schemas/organisations.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -722,6 +723,7 @@ export const routes = {
   }),
   ...setupRoutes,
   ...statsRoutes,
+  ...helpRoutes,
   createInvite: route({
     method: 'POST',
     path: '/invites',

@@ -29,6 +29,8 @@ import { Residency } from '../residency/residency.entity.js';
 import { RoleGrant } from '../users/role-grant.entity.js';
 import { User } from '../users/user.entity.js';
 import { Upload } from '../uploads/upload.entity.js';
+import { ServiceRequest } from '../service-requests/service-request.entity.js';
+import { Wish } from '../wishes/wish.entity.js';
 
 export const entities = [
   Street,
@@ -62,4 +64,6 @@ export const entities = [
   Invite,
   DeskLogin,
   DeskSession,
+  ServiceRequest,
+  Wish,
 ];

@@ -21,6 +21,7 @@ const templateIds: Record<SubscribeTemplateKey, string> = {
   activity_changed: 'tmpl_activity_changed',
   consultation_opened: 'tmpl_consultation_opened',
   consultation_result: 'tmpl_consultation_result',
+  service_request: 'tmpl_service_request',
 };
 const FIELDS = ['thing1', 'thing2', 'thing3', 'time4'];
 

@@ -290,6 +290,8 @@ export const InboxKindSchema = z.enum([
   'residency_decided',
   'poll_opened',
   'poll_published',
+  'service_request',
+  'wish',
 ]);
 export type InboxKind = z.infer<typeof InboxKindSchema>;
 export const InboxItemSchema = z.object({

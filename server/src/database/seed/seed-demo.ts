@@ -22,6 +22,7 @@ import { seedDemoAdoption } from './seed-adoption.js';
 import { seedDemoArticles } from './seed-articles.js';
 import { demoOrganisation, seedDemoApplications } from './seed-organisations.js';
 import { seedDemoPolls } from './seed-polls.js';
+import { seedDemoRequests } from './seed-requests.js';
 
 /** Seeds the demo street once; returns false when it is already there. Call inside a transaction. */
 export function seedDemo(db: Database): Promise<boolean> {
@@ -98,6 +99,7 @@ export function seedDemo(db: Database): Promise<boolean> {
     await seedDemoArticles(db, { communityId: communities[0].id, createdBy: committee.id }, now);
     const streetAdmin = await em.findOneByOrFail(User, { openid: personaOpenid('street-admin') });
     await seedDemoAdoption(db, { streetId: street.id, communityId: communities[0].id, streetAdminId: streetAdmin.id, committeeId: committee.id }, now);
+    await seedDemoRequests(em, { communityId: communities[0].id, organisationIds: organisations.map((o) => o.id), committeeId: committee.id }, now);
     return true;
   });
 }
