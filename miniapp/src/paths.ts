@@ -16,6 +16,7 @@ export const subPackages = [
   { root: 'packages/article', pages: ['article'] },
   { root: 'packages/privacy', pages: ['privacyPolicy', 'myData', 'editNickname', 'deskSessions'] },
   { root: 'packages/groups', pages: ['orgApply'] },
+  { root: 'packages/help', pages: ['askForHelp', 'myServiceRequests', 'wishes', 'staffServiceRequests', 'wishForm'] },
 ] as const satisfies readonly { root: string; pages: readonly PageName[] }[]
 
 export function isTabPage(name: PageName): boolean {

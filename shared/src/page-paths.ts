@@ -45,7 +45,6 @@ export const pagePaths = {
   myServiceRequests: 'packages/help/my-requests/index',
   wishes: 'packages/help/wishes/index',
   staffServiceRequests: 'packages/help/staff-requests/index',
-  staffServiceRequest: 'packages/help/staff-request/index',
   wishForm: 'packages/help/wish-form/index',
 } as const;
 

@@ -107,6 +107,17 @@ export default function MinePage() {
           <LinkCell id='mine-stats' title='统计' description='住户认证、活动报名和到场、志愿服务时长、议事和文章的数字，可以导出Excel' onClick={() => goTo('staffStats')} />
         ) : null}
 
+        <Text className='ll-section-title'>社区帮忙</Text>
+        <LinkCell id='mine-ask-help' title='找社区帮忙' description='助餐、助洁、陪诊、维修……点一下就能告诉社区' onClick={() => goTo('askForHelp')} />
+        <LinkCell id='mine-service-requests' title='我的求助' description='社区办到哪一步了，办好后确认和评价' onClick={() => goTo('myServiceRequests')} />
+        <LinkCell id='mine-wishes' title='微心愿' description='认领困难邻居的小心愿' onClick={() => goTo('wishes')} />
+        {managesPolls(me) ? (
+          <LinkCell id='mine-staff-requests' title='居民求助' description='受理、派单，超时没受理的会标出来' onClick={() => goTo('staffServiceRequests')} />
+        ) : null}
+        {managesPolls(me) ? (
+          <LinkCell id='mine-wish-form' title='录入微心愿' description='走访后录入心愿，确认已送到' onClick={() => goTo('wishForm')} />
+        ) : null}
+
         <Text className='ll-section-title'>活动</Text>
         <VolunteerHoursCard />
         <LinkCell id='mine-signups' title='我的报名' description='报过的活动、候补情况和签到码' onClick={() => goTo('mySignups')} />
