@@ -20,7 +20,7 @@ import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { Database } from '../database/database.js';
 import { NotificationService } from '../notifications/notification.service.js';
 import { CommunityPeopleRepository, memberOrganisations } from './community-people.repository.js';
-import { FLOW, refusalForRole, roleFor, stepRefusal, type RequestRoles } from './service-request-flow.js';
+import { FLOW, refusalForRole, roleFor, stepRefusal } from './service-request-flow.js';
 import type { ServiceRequest } from './service-request.entity.js';
 import { ServiceRequestMapper } from './service-request.mapper.js';
 import { ServiceRequestsRepository } from './service-requests.repository.js';

@@ -1,21 +1,17 @@
-import { routes, type ServiceRequest } from '@linli/shared';
+import { routes, type RouteRequest, type ServiceRequest } from '@linli/shared';
 import { AuditRepository } from '../../src/audit/audit.repository.js';
 import { ok } from '../support/expect-ok.js';
-import { helpCast, householdOf, type HelpCast } from '../support/help.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { helpApp, householdOf, type HelpCast } from '../support/help.js';
+import type { TestApp } from '../support/test-app.js';
 
 /** Residents ask for help: who may ask for which household, every step of the state machine, and the staff queue. */
 describe('service requests', () => {
+  const app = helpApp();
   let t: TestApp;
   let c: HelpCast;
+  beforeAll(() => ({ t, c } = app));
 
-  beforeAll(async () => {
-    t = await createTestApp();
-    c = await helpCast(t);
-  });
-  afterAll(() => t.close());
-
-  const ask = (token: string, body: Partial<Parameters<typeof t.call<typeof routes.createServiceRequest>>[1] & object>['body'] = {}) =>
+  const ask = (token: string, body: Partial<RouteRequest<typeof routes.createServiceRequest>['body']> = {}) =>
     t.call(routes.createServiceRequest, { body: { householdId: c.homes.resident!, category: 'escort', details: '陪我去医院复查', ...body } }, token);
   const asked = async (body: Parameters<typeof ask>[1] = {}) => ok(await ask(c.tokens.resident, body));
   const step = {

@@ -1,19 +1,15 @@
 import { routes } from '@linli/shared';
 import { AuditRepository } from '../../src/audit/audit.repository.js';
 import { ok } from '../support/expect-ok.js';
-import { helpCast, type HelpCast } from '../support/help.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { helpApp, type HelpCast } from '../support/help.js';
+import type { TestApp } from '../support/test-app.js';
 
 /** 微心愿: entered by staff, shown masked, claimed by one giver, delivered and confirmed. */
 describe('微心愿', () => {
+  const app = helpApp();
   let t: TestApp;
   let c: HelpCast;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    c = await helpCast(t);
-  });
-  afterAll(() => t.close());
+  beforeAll(() => ({ t, c } = app));
 
   const code = (reply: { error?: { code: string } }) => reply.error?.code;
   const enter = (body: Record<string, unknown> = {}, token = c.tokens.committee) =>

@@ -2,21 +2,17 @@ import { routes } from '@linli/shared';
 import { ServiceRequest } from '../../src/service-requests/service-request.entity.js';
 import { Wish } from '../../src/wishes/wish.entity.js';
 import { ok } from '../support/expect-ok.js';
-import { helpCast, type HelpCast } from '../support/help.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { helpApp, type HelpCast } from '../support/help.js';
+import type { TestApp } from '../support/test-app.js';
 
 const ROUNDS = 10;
 
 /** Two staff assigning one request at once, and two givers tapping 认领 on one wish at once: exactly one wins. */
 describe('service request and wish races', () => {
+  const app = helpApp();
   let t: TestApp;
   let c: HelpCast;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    c = await helpCast(t);
-  });
-  afterAll(() => t.close());
+  beforeAll(() => ({ t, c } = app));
 
   it('assigns each request to exactly one assignee; the other is told it already moved', async () => {
     const ids = await Promise.all(

@@ -1,6 +1,6 @@
 import { routes, type Persona } from '@linli/shared';
 import { ok } from './expect-ok.js';
-import type { TestApp } from './test-app.js';
+import { createTestApp, type TestApp } from './test-app.js';
 
 export interface HelpCast {
   tokens: Record<Persona, string>;
@@ -43,4 +43,15 @@ export async function helpCast(t: TestApp): Promise<HelpCast> {
 /** Some household of a community other than the caller's own. */
 export async function householdOf(t: TestApp, token: string, communityId: number, index = 0): Promise<number> {
   return ok(await t.call(routes.households, { params: { id: communityId } }, token)).items[index].id;
+}
+
+/** One app for a spec file, with the cast logged in; read `t` and `c` inside tests (they are set in beforeAll). */
+export function helpApp(): { t: TestApp; c: HelpCast } {
+  const app = {} as { t: TestApp; c: HelpCast };
+  beforeAll(async () => {
+    app.t = await createTestApp();
+    app.c = await helpCast(app.t);
+  });
+  afterAll(() => app.t.close());
+  return app;
 }

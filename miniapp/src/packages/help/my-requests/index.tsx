@@ -2,18 +2,21 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { routes, type ServiceRequest, type ServiceRequestView } from '@linli/shared'
-import { call, messageOf } from '../../../api'
+import { call } from '../../../api'
 import { ConfirmDialog } from '../../../components/ConfirmDialog'
 import { Button } from '../../../components/nutui'
 import { Page } from '../../../components/Page'
-import { EmptyState, ErrorState, LoadingState } from '../../../components/States'
+import { EmptyState } from '../../../components/States'
 import { usePullRefresh } from '../../../hooks/usePullRefresh'
 import { useResource } from '../../../hooks/useResource'
 import { useRequireLogin } from '../../../hooks/useSession'
 import { goTo } from '../../../navigation'
 import { ChoiceButton, Field } from '../../staff/shared/Field'
-import { Notice, type NoticeText } from '../../staff/shared/Notice'
+import { Notice } from '../../staff/shared/Notice'
+import { PageListBody } from '../PageListBody'
 import { RequestCard } from '../RequestCard'
+import { StepButton } from '../StepButton'
+import { useNoticeAction } from '../useNoticeAction'
 import '../../staff/shared/desk.css'
 import '../help.css'
 
@@ -33,22 +36,12 @@ export default function MyServiceRequestsPage() {
   const [dialog, setDialog] = useState<Dialog>(null)
   const [rating, setRating] = useState(5)
   const [text, setText] = useState('')
-  const [notice, setNotice] = useState<NoticeText | null>(null)
+  const { notice, act } = useNoticeAction(list.reload)
 
   const open = (kind: 'confirm' | 'cancel' | 'done', request: ServiceRequest) => {
     setRating(5)
     setText('')
     setDialog({ kind, request })
-  }
-
-  const act = async (work: () => Promise<unknown>, done: string) => {
-    try {
-      await work()
-      setNotice({ kind: 'done', text: done })
-    } catch (error) {
-      setNotice({ kind: 'error', text: messageOf(error) })
-    }
-    await list.reload()
   }
 
   const decide = async () => {
@@ -65,30 +58,13 @@ export default function MyServiceRequestsPage() {
 
   const buttons = (r: ServiceRequest) => (
     <View className='help-actions'>
-      {r.actions.includes('confirm') ? (
-        <Button id={`request-confirm-${r.id}`} size='large' type='primary' onClick={() => open('confirm', r)}>
-          确认办好并评价
-        </Button>
-      ) : null}
-      {r.actions.includes('start') ? (
-        <Button id={`request-start-${r.id}`} size='large' type='primary' onClick={() => void act(() => call(routes.startServiceRequest, { params: { id: r.id } }), '已接单，居民会收到通知')}>
-          接单
-        </Button>
-      ) : null}
-      {r.actions.includes('done') ? (
-        <Button id={`request-done-${r.id}`} size='large' type='primary' onClick={() => open('done', r)}>
-          已办好
-        </Button>
-      ) : null}
-      {r.actions.includes('cancel') ? (
-        <Button id={`request-cancel-${r.id}`} size='large' fill='outline' onClick={() => open('cancel', r)}>
-          取消求助
-        </Button>
-      ) : null}
+      <StepButton request={r} step='confirm' label='确认办好并评价' onClick={() => open('confirm', r)} />
+      <StepButton request={r} step='start' label='接单' onClick={() => void act(() => call(routes.startServiceRequest, { params: { id: r.id } }), '已接单，居民会收到通知')} />
+      <StepButton request={r} step='done' label='已办好' onClick={() => open('done', r)} />
+      <StepButton request={r} step='cancel' label='取消求助' danger onClick={() => open('cancel', r)} />
     </View>
   )
 
-  const items = list.state.data?.items ?? []
   return (
     <Page
       footer={
@@ -105,23 +81,26 @@ export default function MyServiceRequestsPage() {
           <ChoiceButton selected={view === 'assigned'} label='派给我的' onClick={() => setView('assigned')} />
         </View>
         <Notice id='request-notice' notice={notice} />
-        {list.state.status === 'loading' && !list.state.data ? (
-          <LoadingState />
-        ) : list.state.status === 'error' && !list.state.data ? (
-          <ErrorState error={list.state.error} onRetry={() => void list.reload()} />
-        ) : items.length === 0 ? (
-          view === 'mine' ? (
-            <EmptyState title='还没有求助' description='需要助餐、陪诊、维修这些帮助时，点下面的“找社区帮忙”。' />
-          ) : (
-            <EmptyState title='没有派给您的求助' description='社区把居民的求助派给您后，会出现在这里，也会发消息告诉您。' />
-          )
-        ) : (
-          items.map((r) => (
-            <RequestCard key={r.id} request={r}>
-              {buttons(r)}
-            </RequestCard>
-          ))
-        )}
+        <PageListBody
+          list={list}
+          empty={
+            view === 'mine' ? (
+              <EmptyState title='还没有求助' description='需要助餐、陪诊、维修这些帮助时，点下面的“找社区帮忙”。' />
+            ) : (
+              <EmptyState title='没有派给您的求助' description='社区把居民的求助派给您后，会出现在这里，也会发消息告诉您。' />
+            )
+          }
+        >
+          {(items) => (
+            <>
+              {items.map((r) => (
+                <RequestCard key={r.id} request={r}>
+                  {buttons(r)}
+                </RequestCard>
+              ))}
+            </>
+          )}
+        </PageListBody>
       </View>
       <ConfirmDialog
         visible={dialog !== null}

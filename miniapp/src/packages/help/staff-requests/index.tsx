@@ -1,9 +1,8 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { routes, serviceCategoryLabels, serviceRequestStateLabels, type AssignServiceRequest, type ServiceCategory, type ServiceRequest, type ServiceRequestQuery } from '@linli/shared'
-import { call, messageOf } from '../../../api'
+import { call } from '../../../api'
 import { ConfirmDialog } from '../../../components/ConfirmDialog'
-import { Button } from '../../../components/nutui'
 import { Page } from '../../../components/Page'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/States'
 import { usePullRefresh } from '../../../hooks/usePullRefresh'
@@ -11,10 +10,12 @@ import { useResource } from '../../../hooks/useResource'
 import { useMe } from '../../../hooks/useSession'
 import { DeskTable, Pager } from '../../staff/shared/DeskTable'
 import { ChoiceButton, Field } from '../../staff/shared/Field'
-import { Notice, type NoticeText } from '../../staff/shared/Notice'
+import { Notice } from '../../staff/shared/Notice'
 import { useDeskLayout } from '../../staff/shared/useDeskLayout'
 import { RequestCard } from '../RequestCard'
+import { StepButton } from '../StepButton'
 import { ageText, assigneeText, stateChip } from '../request-words'
+import { useNoticeAction } from '../useNoticeAction'
 import { AssignDialog } from './AssignDialog'
 import '../../staff/shared/desk.css'
 import '../help.css'
@@ -53,17 +54,7 @@ export default function StaffServiceRequestsPage() {
   const [finishing, setFinishing] = useState<ServiceRequest | null>(null)
   const [text, setText] = useState('')
   const [textError, setTextError] = useState<string>()
-  const [notice, setNotice] = useState<NoticeText | null>(null)
-
-  const act = async (work: () => Promise<unknown>, done: string) => {
-    try {
-      await work()
-      setNotice({ kind: 'done', text: done })
-    } catch (error) {
-      setNotice({ kind: 'error', text: messageOf(error) })
-    }
-    await list.reload()
-  }
+  const { notice, act } = useNoticeAction(list.reload)
   const needText = (message: string) => {
     if (text.trim()) return text.trim()
     setTextError(message)
@@ -81,31 +72,11 @@ export default function StaffServiceRequestsPage() {
 
   const buttons = (r: ServiceRequest) => (
     <View className='help-actions'>
-      {r.actions.includes('accept') ? (
-        <Button id={`request-accept-${r.id}`} size='large' type='primary' onClick={() => void act(() => call(routes.acceptServiceRequest, { params: { id: r.id } }), '已受理，居民会收到通知')}>
-          受理
-        </Button>
-      ) : null}
-      {r.actions.includes('decline') ? (
-        <Button id={`request-decline-${r.id}`} size='large' fill='outline' type='danger' onClick={() => openWithText(setDeclining, r)}>
-          办不了
-        </Button>
-      ) : null}
-      {r.actions.includes('assign') ? (
-        <Button id={`request-assign-${r.id}`} size='large' type='primary' onClick={() => setAssigning(r)}>
-          派单
-        </Button>
-      ) : null}
-      {r.actions.includes('start') ? (
-        <Button id={`request-start-${r.id}`} size='large' type='primary' onClick={() => void act(() => call(routes.startServiceRequest, { params: { id: r.id } }), '已接单，居民会收到通知')}>
-          接单
-        </Button>
-      ) : null}
-      {r.actions.includes('done') ? (
-        <Button id={`request-done-${r.id}`} size='large' type='primary' onClick={() => openWithText(setFinishing, r)}>
-          已办好
-        </Button>
-      ) : null}
+      <StepButton request={r} step='accept' label='受理' onClick={() => void act(() => call(routes.acceptServiceRequest, { params: { id: r.id } }), '已受理，居民会收到通知')} />
+      <StepButton request={r} step='decline' label='办不了' danger onClick={() => openWithText(setDeclining, r)} />
+      <StepButton request={r} step='assign' label='派单' onClick={() => setAssigning(r)} />
+      <StepButton request={r} step='start' label='接单' onClick={() => void act(() => call(routes.startServiceRequest, { params: { id: r.id } }), '已接单，居民会收到通知')} />
+      <StepButton request={r} step='done' label='已办好' onClick={() => openWithText(setFinishing, r)} />
     </View>
   )
 

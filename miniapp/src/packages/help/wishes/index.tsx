@@ -1,16 +1,18 @@
 import { useState } from 'react'
 import { View } from '@tarojs/components'
 import { routes, type Wish } from '@linli/shared'
-import { call, messageOf } from '../../../api'
+import { call } from '../../../api'
 import { ConfirmDialog } from '../../../components/ConfirmDialog'
 import { Button } from '../../../components/nutui'
 import { Page } from '../../../components/Page'
-import { EmptyState, ErrorState, LoadingState } from '../../../components/States'
+import { EmptyState } from '../../../components/States'
 import { usePullRefresh } from '../../../hooks/usePullRefresh'
 import { useResource } from '../../../hooks/useResource'
 import { useRequireLogin } from '../../../hooks/useSession'
 import { ChoiceButton } from '../../staff/shared/Field'
-import { Notice, type NoticeText } from '../../staff/shared/Notice'
+import { Notice } from '../../staff/shared/Notice'
+import { PageListBody } from '../PageListBody'
+import { useNoticeAction } from '../useNoticeAction'
 import { WishCard } from '../WishCard'
 import '../../staff/shared/desk.css'
 import '../help.css'
@@ -24,19 +26,8 @@ export default function WishesPage() {
   const list = useResource(() => call(routes.listWishes, { query: { view: tab, pageSize: 50 } }), { enabled: loggedIn, key: tab })
   usePullRefresh(list.reload)
   const [claiming, setClaiming] = useState<Wish | null>(null)
-  const [notice, setNotice] = useState<NoticeText | null>(null)
+  const { notice, act } = useNoticeAction(list.reload)
 
-  const act = async (work: () => Promise<unknown>, done: string) => {
-    try {
-      await work()
-      setNotice({ kind: 'done', text: done })
-    } catch (error) {
-      setNotice({ kind: 'error', text: messageOf(error) })
-    }
-    await list.reload()
-  }
-
-  const items = list.state.data?.items ?? []
   return (
     <Page>
       <View className='ll-body'>
@@ -45,18 +36,19 @@ export default function WishesPage() {
           <ChoiceButton selected={tab === 'mine'} label='我认领的' onClick={() => setTab('mine')} />
         </View>
         <Notice id='wish-notice' notice={notice} />
-        {list.state.status === 'loading' && !list.state.data ? (
-          <LoadingState />
-        ) : list.state.status === 'error' && !list.state.data ? (
-          <ErrorState error={list.state.error} onRetry={() => void list.reload()} />
-        ) : items.length === 0 ? (
-          tab === 'community' ? (
-            <EmptyState title='现在没有心愿' description='社工走访后会把困难居民的小心愿放在这里，有了会第一时间显示。' />
-          ) : (
-            <EmptyState title='您还没有认领心愿' description='在“社区的心愿”里挑一个，点“我来认领”。' />
-          )
-        ) : (
-          items.map((w) => (
+        <PageListBody
+          list={list}
+          empty={
+            tab === 'community' ? (
+              <EmptyState title='现在没有心愿' description='社工走访后会把困难居民的小心愿放在这里，有了会第一时间显示。' />
+            ) : (
+              <EmptyState title='您还没有认领心愿' description='在“社区的心愿”里挑一个，点“我来认领”。' />
+            )
+          }
+        >
+          {(items) => (
+            <>
+              {items.map((w) => (
             <WishCard key={w.id} wish={w}>
               <View className='help-actions'>
                 {w.actions.includes('claim') ? (
@@ -76,8 +68,10 @@ export default function WishesPage() {
                 ) : null}
               </View>
             </WishCard>
-          ))
-        )}
+              ))}
+            </>
+          )}
+        </PageListBody>
       </View>
       <ConfirmDialog
         visible={claiming !== null}
