@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { routes, serviceCategoryLabels, type ServiceCategory } from '@linli/shared'
 import { call, messageOf } from '../../../api'
@@ -7,6 +7,7 @@ import { Page } from '../../../components/Page'
 import { ErrorState, LoadingState } from '../../../components/States'
 import { useMe } from '../../../hooks/useSession'
 import { householdLabel } from '../../../lib/format'
+import { askForReminders, loadSubscribeTemplates } from '../../../lib/subscribe'
 import { goTo } from '../../../navigation'
 import { ChoiceButton, Field } from '../../staff/shared/Field'
 import { Notice } from '../../staff/shared/Notice'
@@ -29,6 +30,10 @@ export default function AskForHelpPage() {
   const [error, setError] = useState<string>()
   const [sent, setSent] = useState(false)
   const [busy, setBusy] = useState(false)
+  // The template ids must be at hand before the tap: WeChat asks for consent only inside it.
+  useEffect(() => {
+    void loadSubscribeTemplates()
+  }, [])
 
   if (me.state.status === 'loading' && !me.state.data) return <Page><LoadingState cards={1} /></Page>
   if (!me.state.data) return <Page><ErrorState error={me.state.error} onRetry={() => void me.reload()} /></Page>
@@ -72,6 +77,8 @@ export default function AskForHelpPage() {
     if (!category) return setError('请先点一下需要哪种帮助')
     if (!home) return setError('请选择是哪一户需要帮助')
     setBusy(true)
+    // In the tap, before sending: the next steps (受理, 派人, 办好) can then also come by WeChat.
+    await askForReminders(['service_request'])
     try {
       await call(routes.createServiceRequest, {
         body: {
