@@ -94,13 +94,13 @@ export default function StaffServiceRequestsPage() {
         rows={items}
         rowKey={(r) => r.id}
         columns={[
-          { key: 'category', title: '类别', width: 0.8, render: (r) => <Text>{serviceCategoryLabels[r.category]}</Text> },
+          { key: 'category', title: '类别', width: 1, render: (r) => <Text>{serviceCategoryLabels[r.category]}</Text> },
           { key: 'details', title: '需要什么', width: 2.5, render: (r) => <Text>{r.details}</Text> },
-          { key: 'household', title: '住户', width: 1.5, render: (r) => <Text>{`${r.communityName} ${r.householdLabel}`}</Text> },
+          { key: 'household', title: '住户', width: 1.6, render: (r) => <Text>{`${r.communityName} ${r.householdLabel}`}</Text> },
           {
             key: 'state',
             title: '进度',
-            width: 1.5,
+            width: 2,
             render: (r) => (
               <View>
                 <Text className={stateChip(r.state).className}>{serviceRequestStateLabels[r.state]}</Text>
@@ -108,8 +108,8 @@ export default function StaffServiceRequestsPage() {
               </View>
             ),
           },
-          { key: 'age', title: '已等', width: 0.8, render: (r) => <Text>{ageText(r.ageMinutes)}</Text> },
-          { key: 'assignee', title: '服务人员', render: (r) => <Text>{assigneeText(r) ?? '—'}</Text> },
+          { key: 'age', title: '已等', width: 1, render: (r) => <Text>{ageText(r.ageMinutes)}</Text> },
+          { key: 'assignee', title: '服务人员', width: 1.2, render: (r) => <Text>{assigneeText(r) ?? '—'}</Text> },
           { key: 'actions', title: '处理', width: 2, render: buttons },
         ]}
       />
