@@ -163,3 +163,4 @@ export const WishSchema = z.object({
 });
 export type Wish = z.infer<typeof WishSchema>;
 export const WishPageSchema = pageOf(WishSchema);
+export type WishPage = z.infer<typeof WishPageSchema>;
