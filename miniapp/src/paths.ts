@@ -18,6 +18,7 @@ export const subPackages = [
   { root: 'packages/groups', pages: ['orgApply'] },
   { root: 'packages/services', pages: ['serviceContracts', 'serviceProgress', 'serviceItemForm', 'serviceRegister', 'serviceLog', 'serviceTasks'] },
   { root: 'packages/circle', pages: ['nearbyServices', 'staffServicePoints'] },
+  { root: 'packages/help', pages: ['askForHelp', 'myServiceRequests', 'wishes', 'staffServiceRequests', 'wishForm'] },
 ] as const satisfies readonly { root: string; pages: readonly PageName[] }[]
 
 export function isTabPage(name: PageName): boolean {

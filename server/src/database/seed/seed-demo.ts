@@ -25,6 +25,7 @@ import { demoOrganisation, seedDemoApplications } from './seed-organisations.js'
 import { seedDemoPolls } from './seed-polls.js';
 import { seedDemoServices } from './seed-services.js';
 import { seedDemoServicePoints } from './seed-service-points.js';
+import { seedDemoRequests } from './seed-requests.js';
 
 /** Seeds the demo street once; returns false when it is already there. Call inside a transaction. */
 export function seedDemo(db: Database): Promise<boolean> {
@@ -109,6 +110,7 @@ export function seedDemo(db: Database): Promise<boolean> {
     );
     await seedDemoServicePoints(em, { streetId: street.id, communityIds: communities.map((c) => c.id), organisationIds: organisations.map((o) => o.id) });
     await seedDemoManaged(db, { communityId: communities[0].id, committeeId: committee.id }, now);
+    await seedDemoRequests(em, { communityId: communities[0].id, organisationIds: organisations.map((o) => o.id), committeeId: committee.id }, now);
     return true;
   });
 }

@@ -34,7 +34,7 @@ describe('工作台', () => {
   it('gives committee staff every tool, and on a phone no side navigation', async () => {
     open(committee, 390)
     await waitFor(() => expect(toolLabels()).toContain('居民认证'))
-    expect(toolLabels()).toHaveLength(15)
+    expect(toolLabels()).toHaveLength(17)
     fireEvent.click(screen.getByText('居民认证'))
     expect(navigations).toContainEqual({ method: 'navigateTo', url: '/packages/staff/claims/index' })
     expect(document.getElementById('staff-nav')).toBeNull()
