@@ -29,6 +29,7 @@ import { Residency } from '../residency/residency.entity.js';
 import { RoleGrant } from '../users/role-grant.entity.js';
 import { User } from '../users/user.entity.js';
 import { Upload } from '../uploads/upload.entity.js';
+import { StatsMonth } from '../stats/stats-month.entity.js';
 
 export const entities = [
   Street,
@@ -62,4 +63,6 @@ export const entities = [
   Invite,
   DeskLogin,
   DeskSession,
+  // Statistics summary (helper E)
+  StatsMonth,
 ];

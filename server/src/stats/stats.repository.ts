@@ -2,12 +2,15 @@ import { Injectable } from '@nestjs/common';
 import type { ActivityCategory } from '@linli/shared';
 import { Database } from '../database/database.js';
 import { dateParam, placeholders } from '../polls/raw-sql.js';
+import { chinaMonthSql } from './stats-month-writer.js';
 
-/** The instants [from, to) and the communities one overview counts. */
+/** The instants [from, to), the same as whole China months (YYYY-MM, both included), and the communities one overview counts. */
 export interface StatsWindow {
   communityIds: number[];
   from: Date;
   to: Date;
+  fromMonth: string;
+  toMonth: string;
 }
 
 export interface SignupCounts {
@@ -17,9 +20,10 @@ export interface SignupCounts {
 }
 
 /**
- * The dashboard's aggregate queries: each one GROUP BY over an index led by community and time (see the
- * stats-indexes migration), so a community's figures read only that community's rows of the range and a
- * street's read each of its communities' ranges. Months are China months (UTC + 8 h); plain SQL because
+ * The dashboard's aggregate queries. What grows with a district's history (sign-ups, volunteer hours, verified
+ * residents) is read from the monthly summary `stats_month` (StatsMonthWriter keeps it with every write), a few
+ * rows per community and month; the rest (activities, claims, consultations, articles) GROUP BY over indexes led
+ * by community and time (see the stats-indexes migration). Months are China months (UTC + 8 h); plain SQL because
  * the month expression differs between the databases.
  */
 @Injectable()
@@ -28,7 +32,17 @@ export class StatsRepository {
 
   /** `col` as YYYY-MM in China time. */
   private month(col: string): string {
-    return this.db.kind === 'mysql' ? `DATE_FORMAT(DATE_ADD(${col}, INTERVAL 8 HOUR), '%Y-%m')` : `strftime('%Y-%m', ${col}, '+8 hours')`;
+    return chinaMonthSql(this.db.kind, col);
+  }
+
+  /** The summary's rows for the window's communities and months whose metric is `metric` (or starts with it, `prefix`). */
+  private async summary(w: StatsWindow, metric: string, prefix = false): Promise<{ communityId: number; month: string; metric: string; n: number }[]> {
+    const rows = await this.db.rawQuery<Record<string, unknown>>(
+      `SELECT \`communityId\`, \`month\`, \`metric\`, \`n\` FROM \`stats_month\`
+       WHERE \`communityId\` IN (${placeholders(w.communityIds)}) AND \`month\` >= ? AND \`month\` <= ? AND \`metric\` ${prefix ? 'LIKE' : '='} ?`,
+      [...w.communityIds, w.fromMonth, w.toMonth, prefix ? `${metric}%` : metric],
+    );
+    return rows.map((r) => ({ communityId: Number(r.communityId), month: String(r.month), metric: String(r.metric), n: Number(r.n) }));
   }
 
   private params(w: StatsWindow): unknown[] {
@@ -43,15 +57,9 @@ export class StatsRepository {
     return new Map(rows.map((r) => [Number(r.id), r.name]));
   }
 
-  /** Index residency(communityId, verifiedAt). */
+  /** Residencies by the month they were verified (summary). */
   async residentsVerified(w: StatsWindow): Promise<{ communityId: number; month: string; count: number }[]> {
-    const rows = await this.db.rawQuery<Record<string, unknown>>(
-      `SELECT \`communityId\`, ${this.month('`verifiedAt`')} AS \`month\`, COUNT(*) AS \`n\` FROM \`residency\`
-       WHERE \`communityId\` IN (${placeholders(w.communityIds)}) AND \`verifiedAt\` >= ? AND \`verifiedAt\` < ?
-       GROUP BY \`communityId\`, \`month\``,
-      this.params(w),
-    );
-    return rows.map((r) => ({ communityId: Number(r.communityId), month: String(r.month), count: Number(r.n) }));
+    return (await this.summary(w, 'residents_verified')).filter((r) => r.n !== 0).map((r) => ({ communityId: r.communityId, month: r.month, count: r.n }));
   }
 
   /** Claims waiting now (not range-bound): index residency_claim(communityId, status, createdAt). */
@@ -89,32 +97,22 @@ export class StatsRepository {
     }));
   }
 
-  /**
-   * Participant sign-ups by status for those activities: the activity index finds the range, then
-   * signup(activityId, role, status) answers each activity's counts from the index alone.
-   */
+  /** Participant sign-ups by status, of published activities starting in the window's months (summary). */
   async signups(w: StatsWindow): Promise<SignupCounts[]> {
-    const rows = await this.db.rawQuery<Record<string, unknown>>(
-      `SELECT a.\`communityId\`, s.\`status\`, COUNT(*) AS \`n\`
-       FROM \`activity\` a JOIN \`signup\` s ON s.\`activityId\` = a.\`id\` AND s.\`role\` = 'participant'
-       WHERE a.\`communityId\` IN (${placeholders(w.communityIds)}) AND a.\`startsAt\` >= ? AND a.\`startsAt\` < ?
-         AND a.\`status\` = 'published'
-       GROUP BY a.\`communityId\`, s.\`status\``,
-      this.params(w),
-    );
-    return rows.map((r) => ({ communityId: Number(r.communityId), status: String(r.status), count: Number(r.n) }));
+    const totals = new Map<string, SignupCounts>();
+    for (const r of await this.summary(w, 'signup:', true)) {
+      const status = r.metric.slice('signup:'.length);
+      const key = `${r.communityId} ${status}`;
+      const row = totals.get(key) ?? { communityId: r.communityId, status, count: 0 };
+      row.count += r.n;
+      totals.set(key, row);
+    }
+    return [...totals.values()];
   }
 
-  /** Hours credited in the range to the communities' activities: index volunteer_hours(activityId, createdAt, minutes). */
+  /** Volunteer minutes by the month they were credited, to the communities' activities (summary). */
   async volunteerMinutes(w: StatsWindow): Promise<{ communityId: number; month: string; minutes: number }[]> {
-    const rows = await this.db.rawQuery<Record<string, unknown>>(
-      `SELECT a.\`communityId\`, ${this.month('v.`createdAt`')} AS \`month\`, SUM(v.\`minutes\`) AS \`minutes\`
-       FROM \`activity\` a JOIN \`volunteer_hours\` v ON v.\`activityId\` = a.\`id\`
-       WHERE a.\`communityId\` IN (${placeholders(w.communityIds)}) AND v.\`createdAt\` >= ? AND v.\`createdAt\` < ?
-       GROUP BY a.\`communityId\`, \`month\``,
-      this.params(w),
-    );
-    return rows.map((r) => ({ communityId: Number(r.communityId), month: String(r.month), minutes: Number(r.minutes ?? 0) }));
+    return (await this.summary(w, 'volunteer_minutes')).filter((r) => r.n !== 0).map((r) => ({ communityId: r.communityId, month: r.month, minutes: r.n }));
   }
 
   /** Consultations open at some time in the range, with their ballot count (poll_participation's primary key). */
