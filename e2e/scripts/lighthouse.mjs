@@ -33,6 +33,7 @@ async function startServer(dir) {
     LOG_LEVEL: 'warn',
     PORT: String(port),
     HOST: '127.0.0.1',
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
     SQLITE_PATH: join(dir, 'lighthouse.sqlite'),
     UPLOAD_DIR: join(dir, 'uploads'),
   };

@@ -1,6 +1,5 @@
 import { createConnection, type Connection } from 'mysql2/promise';
 import { api, loginPersona } from './api-client.js';
-import { statsMonthRecountSql } from '../src/stats/stats-month-writer.js';
 import { runConcurrently, summarise } from './percentiles.js';
 import type { BenchServer } from './server-process.js';
 
@@ -139,8 +138,11 @@ export async function fillDistrict(mysqlUrl: string): Promise<number> {
        SELECT ${community('seq')}, ${u}, 'notice', CONCAT('基准文章', seq), '', '<p>通知</p>', 0, 'published', NOW() - INTERVAL (seq DIV ${COMMUNITIES}) * 7 DAY, seq MOD 500, NOW()
        FROM seq_0_to_${COMMUNITIES * 50 - 1}`,
     );
-    // The bulk SQL above went past the writes that keep the monthly summary: count it as the migration does.
-    await step('summary (stats_month) recount', 'DELETE FROM `stats_month`');
+    // The bulk SQL above went past the writes that keep the monthly summary: count it as the migration does, with
+    // the server's own statements (built to dist/ by `pnpm build` before the bench; the bench compiles on its own).
+    const writer = new URL('../stats/stats-month-writer.js', import.meta.url).href;
+    const { statsMonthRecountSql } = (await import(writer)) as { statsMonthRecountSql: (kind: 'mysql') => string[] };
+    await step('summary (stats_month) emptied', 'DELETE FROM `stats_month`');
     for (const [i, sql] of statsMonthRecountSql('mysql').entries()) await step(`summary recount ${i + 1}`, sql);
     await analyze(conn);
     console.log(`District filled in ${((Date.now() - started) / 1000).toFixed(0)} s`);
