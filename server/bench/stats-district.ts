@@ -166,7 +166,9 @@ async function analyze(conn: Connection) {
 export async function explainOverview(mysqlUrl: string, communityId: number) {
   const conn = await createConnection(mysqlUrl);
   try {
-    const street = `SELECT id FROM community WHERE streetId = (SELECT streetId FROM community WHERE id = ${communityId})`;
+    // The street's communities as a list, as the server sends them.
+    const [ids] = (await conn.query('SELECT id FROM community WHERE streetId = (SELECT streetId FROM community WHERE id = ?)', [communityId])) as unknown as [{ id: number }[]];
+    const street = ids.map((r) => r.id).join(', ');
     const queries = {
       summaryStreet: `SELECT communityId, month, metric, n FROM stats_month
         WHERE communityId IN (${street}) AND month >= DATE_FORMAT(NOW() - INTERVAL 11 MONTH, '%Y-%m') AND month <= DATE_FORMAT(NOW(), '%Y-%m') AND metric LIKE 'signup:%'`,

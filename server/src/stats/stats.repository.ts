@@ -35,14 +35,14 @@ export class StatsRepository {
     return chinaMonthSql(this.db.kind, col);
   }
 
-  /** The summary's rows for the window's communities and months whose metric is `metric` (or starts with it, `prefix`). */
-  private async summary(w: StatsWindow, metric: string, prefix = false): Promise<{ communityId: number; month: string; metric: string; n: number }[]> {
+  /** The summary's counts of one metric for the window's communities, month by month. */
+  private async summary(w: StatsWindow, metric: string): Promise<{ communityId: number; month: string; n: number }[]> {
     const rows = await this.db.rawQuery<Record<string, unknown>>(
-      `SELECT \`communityId\`, \`month\`, \`metric\`, \`n\` FROM \`stats_month\`
-       WHERE \`communityId\` IN (${placeholders(w.communityIds)}) AND \`month\` >= ? AND \`month\` <= ? AND \`metric\` ${prefix ? 'LIKE' : '='} ?`,
-      [...w.communityIds, w.fromMonth, w.toMonth, prefix ? `${metric}%` : metric],
+      `SELECT \`communityId\`, \`month\`, \`n\` FROM \`stats_month\`
+       WHERE \`communityId\` IN (${placeholders(w.communityIds)}) AND \`month\` >= ? AND \`month\` <= ? AND \`metric\` = ? AND \`n\` <> 0`,
+      [...w.communityIds, w.fromMonth, w.toMonth, metric],
     );
-    return rows.map((r) => ({ communityId: Number(r.communityId), month: String(r.month), metric: String(r.metric), n: Number(r.n) }));
+    return rows.map((r) => ({ communityId: Number(r.communityId), month: String(r.month), n: Number(r.n) }));
   }
 
   private params(w: StatsWindow): unknown[] {
@@ -59,7 +59,7 @@ export class StatsRepository {
 
   /** Residencies by the month they were verified (summary). */
   async residentsVerified(w: StatsWindow): Promise<{ communityId: number; month: string; count: number }[]> {
-    return (await this.summary(w, 'residents_verified')).filter((r) => r.n !== 0).map((r) => ({ communityId: r.communityId, month: r.month, count: r.n }));
+    return (await this.summary(w, 'residents_verified')).map((r) => ({ communityId: r.communityId, month: r.month, count: r.n }));
   }
 
   /** Claims waiting now (not range-bound): index residency_claim(communityId, status, createdAt). */
@@ -97,22 +97,20 @@ export class StatsRepository {
     }));
   }
 
-  /** Participant sign-ups by status, of published activities starting in the window's months (summary). */
+  /** Participant sign-ups by status, of published activities starting in the window's months (summary, summed here). */
   async signups(w: StatsWindow): Promise<SignupCounts[]> {
-    const totals = new Map<string, SignupCounts>();
-    for (const r of await this.summary(w, 'signup:', true)) {
-      const status = r.metric.slice('signup:'.length);
-      const key = `${r.communityId} ${status}`;
-      const row = totals.get(key) ?? { communityId: r.communityId, status, count: 0 };
-      row.count += r.n;
-      totals.set(key, row);
-    }
-    return [...totals.values()];
+    const rows = await this.db.rawQuery<Record<string, unknown>>(
+      `SELECT \`communityId\`, \`metric\`, SUM(\`n\`) AS \`n\` FROM \`stats_month\`
+       WHERE \`communityId\` IN (${placeholders(w.communityIds)}) AND \`month\` >= ? AND \`month\` <= ? AND \`metric\` LIKE 'signup:%'
+       GROUP BY \`communityId\`, \`metric\``,
+      [...w.communityIds, w.fromMonth, w.toMonth],
+    );
+    return rows.map((r) => ({ communityId: Number(r.communityId), status: String(r.metric).slice('signup:'.length), count: Number(r.n) }));
   }
 
   /** Volunteer minutes by the month they were credited, to the communities' activities (summary). */
   async volunteerMinutes(w: StatsWindow): Promise<{ communityId: number; month: string; minutes: number }[]> {
-    return (await this.summary(w, 'volunteer_minutes')).filter((r) => r.n !== 0).map((r) => ({ communityId: r.communityId, month: r.month, minutes: r.n }));
+    return (await this.summary(w, 'volunteer_minutes')).map((r) => ({ communityId: r.communityId, month: r.month, minutes: r.n }));
   }
 
   /** Consultations open at some time in the range, with their ballot count (poll_participation's primary key). */
