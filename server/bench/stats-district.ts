@@ -172,7 +172,7 @@ export async function explainOverview(mysqlUrl: string, communityId: number) {
     const queries = {
       summaryStreet: `SELECT communityId, month, metric, n FROM stats_month
         WHERE communityId IN (${street}) AND month >= DATE_FORMAT(NOW() - INTERVAL 11 MONTH, '%Y-%m') AND month <= DATE_FORMAT(NOW(), '%Y-%m') AND metric LIKE 'signup:%'`,
-      activitiesStreet: `SELECT communityId, DATE_FORMAT(startsAt, '%Y-%m') m, category, COUNT(*), SUM(CASE WHEN seatsTaken >= seats THEN 1 ELSE 0 END) FROM activity
+      activitiesStreet: `SELECT communityId, DATE_FORMAT(startsAt, '%Y-%m') m, category, COUNT(*), SUM(CASE WHEN seatsTaken >= seats THEN 1 ELSE 0 END) FROM activity FORCE INDEX (IDX_7c3fafa24bdf6d5f1a272a8d48)
         WHERE communityId IN (${street}) AND startsAt >= NOW() - INTERVAL 1 YEAR AND startsAt < NOW() AND status = 'published' GROUP BY communityId, m, category`,
     };
 

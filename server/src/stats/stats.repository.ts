@@ -45,6 +45,15 @@ export class StatsRepository {
     return rows.map((r) => ({ communityId: Number(r.communityId), month: String(r.month), n: Number(r.n) }));
   }
 
+  /**
+   * MariaDB estimates an IN list of more than 200 values (a street) from index statistics rather than by looking,
+   * and then takes (status, startsAt) and reads every activity row of the district's year; the covering index
+   * answers from the index alone. Its name is TypeORM's for its columns (activity.entity.ts).
+   */
+  private get dashboardIndex(): string {
+    return this.db.kind === 'mysql' ? 'FORCE INDEX (`IDX_7c3fafa24bdf6d5f1a272a8d48`)' : '';
+  }
+
   private params(w: StatsWindow): unknown[] {
     return [...w.communityIds, dateParam(this.db, w.from), dateParam(this.db, w.to)];
   }
@@ -78,12 +87,12 @@ export class StatsRepository {
     }));
   }
 
-  /** Published, not cancelled activities starting in the range: index activity(communityId, startsAt, status, category). */
+  /** Published activities starting in the range: index activity(communityId, status, startsAt, category, seats, seatsTaken). */
   async activities(w: StatsWindow): Promise<{ communityId: number; month: string; category: ActivityCategory; count: number; full: number }[]> {
     const rows = await this.db.rawQuery<Record<string, unknown>>(
       `SELECT \`communityId\`, ${this.month('`startsAt`')} AS \`month\`, \`category\`, COUNT(*) AS \`n\`,
               SUM(CASE WHEN \`seatsTaken\` >= \`seats\` THEN 1 ELSE 0 END) AS \`full\`
-       FROM \`activity\` WHERE \`communityId\` IN (${placeholders(w.communityIds)}) AND \`startsAt\` >= ? AND \`startsAt\` < ?
+       FROM \`activity\` ${this.dashboardIndex} WHERE \`communityId\` IN (${placeholders(w.communityIds)}) AND \`startsAt\` >= ? AND \`startsAt\` < ?
          AND \`status\` = 'published'
        GROUP BY \`communityId\`, \`month\`, \`category\``,
       this.params(w),
