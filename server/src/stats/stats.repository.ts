@@ -122,14 +122,18 @@ export class StatsRepository {
     return (await this.summary(w, 'volunteer_minutes')).map((r) => ({ communityId: r.communityId, month: r.month, minutes: r.n }));
   }
 
-  /** Consultations open at some time in the range, with their ballot count (poll_participation's primary key). */
+  /**
+   * Consultations open at some time in the range, newest first, with their ballot count (poll_participation's primary
+   * key). The page of polls is chosen first, so ballots are counted for those alone, not for every poll of a street.
+   */
   async consultations(w: StatsWindow, limit: number) {
     const rows = await this.db.rawQuery<Record<string, unknown>>(
       `SELECT p.\`id\`, p.\`communityId\`, p.\`title\`, p.\`closesAt\`, p.\`status\`,
               (SELECT COUNT(*) FROM \`poll_participation\` pp WHERE pp.\`pollId\` = p.\`id\`) AS \`ballots\`
-       FROM \`poll\` p WHERE p.\`communityId\` IN (${placeholders(w.communityIds)}) AND p.\`opensAt\` < ? AND p.\`closesAt\` >= ?
-         AND p.\`status\` <> 'draft'
-       ORDER BY p.\`closesAt\` DESC, p.\`id\` DESC LIMIT ${Number(limit)}`,
+       FROM (SELECT \`id\`, \`communityId\`, \`title\`, \`closesAt\`, \`status\` FROM \`poll\`
+             WHERE \`communityId\` IN (${placeholders(w.communityIds)}) AND \`opensAt\` < ? AND \`closesAt\` >= ? AND \`status\` <> 'draft'
+             ORDER BY \`closesAt\` DESC, \`id\` DESC LIMIT ${Number(limit)}) p
+       ORDER BY p.\`closesAt\` DESC, p.\`id\` DESC`,
       [...w.communityIds, dateParam(this.db, w.to), dateParam(this.db, w.from)],
     );
     return rows.map((r) => ({
