@@ -34,6 +34,7 @@ import { ServicePoint } from '../service-points/service-point.entity.js';
 import { ManagedHandover } from '../managed/managed-handover.entity.js';
 import { ServiceRequest } from '../service-requests/service-request.entity.js';
 import { Wish } from '../wishes/wish.entity.js';
+import { StatsMonth } from '../stats/stats-month.entity.js';
 
 export const entities = [
   Street,
@@ -72,4 +73,5 @@ export const entities = [
   ManagedHandover,
   ServiceRequest,
   Wish,
+  StatsMonth,
 ];

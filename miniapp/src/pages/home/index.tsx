@@ -61,7 +61,14 @@ export default function HomePage() {
   ) : undefined
 
   const feed = () => {
-    if (articles.status === 'loading' && !sections) return <LoadingState />
+    // A screen tall, so the 常用 links below start off-screen and the feed arriving moves nothing in view (layout shift).
+    if (articles.status === 'loading' && !sections) {
+      return (
+        <View className='home-feed-loading'>
+          <LoadingState />
+        </View>
+      )
+    }
     if (articles.status === 'error' && !sections) return <ErrorState error={articles.error} onRetry={articles.refresh} />
     const s = sections ?? { pinned: [], activities: [], polls: [] }
     const nothing = !s.pinned.length && !s.activities.length && !s.polls.length && !articles.items.length

@@ -5,6 +5,7 @@ import { OrganisationCommunity } from '../../communities/organisation-community.
 import { Organisation } from '../../communities/organisation.entity.js';
 import { Street } from '../../communities/street.entity.js';
 import { Residency } from '../../residency/residency.entity.js';
+import { StatsMonthWriter } from '../../stats/stats-month-writer.js';
 import { RoleGrant } from '../../users/role-grant.entity.js';
 import { User } from '../../users/user.entity.js';
 import type { Database } from '../database.js';
@@ -79,6 +80,7 @@ export function seedDemo(db: Database): Promise<boolean> {
           source: 'census',
           verifiedAt: now,
         });
+        await new StatsMonthWriter(db).residentsVerified(household.communityId, now, 1);
       }
       for (const grant of seed.grants) {
         const streetId = grant.street ? street.id : null;
