@@ -316,7 +316,7 @@ describe('consultation votes', () => {
       const hidden = ok(await t.call(routes.pollResults, { params: { id: poll.id } }, resident));
       expect(hidden).toEqual({ pollId: poll.id, phase: 'open', turnout: null, questions: null, hiddenReason: '投票结束后公布结果', outcome: null });
       const staff = ok(await t.call(routes.pollResults, { params: { id: poll.id } }, committee));
-      expect(staff.turnout).toEqual({ ballotsCast: 3, online: 3, paper: 0, eligible: 11, percent: 27.3 });
+      expect(staff.turnout).toEqual({ ballotsCast: 3, online: 3, paper: 0, eligible: 12, percent: 25 });
       expect(staff.questions).toBeNull();
       expect(staff.hiddenReason).toBe('投票结束后公布各选项票数');
 
@@ -393,7 +393,7 @@ describe('consultation votes', () => {
 
       const row = (items: typeof rows, id: number) => items.find((p) => p.id === id)!;
       expect(row(rows, later.id).turnout).toBeNull();
-      expect(row(rows, live.id).turnout).toEqual({ ballotsCast: 2, online: 2, paper: 0, eligible: 11, percent: 18.2 });
+      expect(row(rows, live.id).turnout).toEqual({ ballotsCast: 2, online: 2, paper: 0, eligible: 12, percent: 16.7 });
       expect(row(rows, nineLive.id).turnout).toEqual({ ballotsCast: 1, online: 1, paper: 0, eligible: 8, percent: 12.5 });
       expect(row(rows, perHome.id).turnout).toMatchObject({ ballotsCast: 0, percent: 0 });
       t.clock.advance(60_000); // the results count the eligible afresh: the same figures
@@ -401,10 +401,10 @@ describe('consultation votes', () => {
 
       // Staff who manage the community always see it; residents once voting has ended; the 公示 keeps its figure.
       const managed = ok(await t.call(routes.listPolls, { query: { manage: 'true', pageSize: 100 } }, committee)).items;
-      expect(row(managed, later.id).turnout).toEqual({ ballotsCast: 2, online: 2, paper: 0, eligible: 11, percent: 18.2 });
+      expect(row(managed, later.id).turnout).toEqual({ ballotsCast: 2, online: 2, paper: 0, eligible: 12, percent: 16.7 });
       ok(await t.call(routes.closePoll, { params: { id: later.id } }, committee));
       const closed = ok(await t.call(routes.listPolls, { query: { state: 'closed', pageSize: 100 } }, resident)).items;
-      expect(row(closed, later.id).turnout).toMatchObject({ ballotsCast: 2, eligible: 11 });
+      expect(row(closed, later.id).turnout).toMatchObject({ ballotsCast: 2, eligible: 12 });
       const seeded = closed.find((p) => p.title === '中心广场增设休闲座椅')!;
       expect(seeded.turnout).toEqual({ ballotsCast: 3, online: 3, paper: 0, eligible: 3, percent: 100 });
       expect(ok(await t.call(routes.listPolls, { query: {} }, newcomer)).items).toEqual([]);
@@ -488,7 +488,7 @@ describe('consultation votes', () => {
       expect(seen.publication?.statement).toBe('经居民投票，同意加装感应灯。');
       expect(seen.publication?.results).toMatchObject({
         phase: 'published',
-        turnout: { ballotsCast: 3, online: 3, paper: 0, eligible: 11, percent: 27.3 },
+        turnout: { ballotsCast: 3, online: 3, paper: 0, eligible: 12, percent: 25 },
         outcome: { quorumPercent: 20, quorumMet: true, passRule: 'simple_majority', passed: true },
       });
       expect(seen.publication?.results.questions?.[0].options.map((o) => o.votes)).toEqual([2, 1, 0]);
@@ -509,7 +509,7 @@ describe('consultation votes', () => {
       expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const text = bytes.toString('utf8');
       expect(text).toContain('您是否同意加装感应灯？,同意,2,66.7%');
-      expect(text).toContain('有投票资格,11');
+      expect(text).toContain('有投票资格,12');
       expect(text).toContain('是否通过,是');
       expect(text).toContain('居民意见（2条）');
       expect(text).toContain("'=cmd|calc");

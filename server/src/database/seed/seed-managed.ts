@@ -6,7 +6,7 @@ import { AuditRepository } from '../../audit/audit.repository.js';
 import { CacheInvalidator } from '../../common/cache-invalidator.js';
 import { Household } from '../../communities/household.entity.js';
 import { InboxRepository } from '../../notifications/inbox.repository.js';
-import { Residency } from '../../residency/residency.entity.js';
+import { ResidencyRepository } from '../../residency/residency.repository.js';
 import { User } from '../../users/user.entity.js';
 import type { Database } from '../database.js';
 import { insertDemoSignup } from './seed-activities.js';
@@ -24,7 +24,8 @@ export async function seedDemoManaged(db: Database, ids: { communityId: number; 
     const user = await em.save(
       em.create(User, { openid: `managed:${randomBytes(12).toString('hex')}`, unionid: null, nickname: '钱奶奶', avatarUrl: null, birthYear: 1941, createdAt: now, managedById: ids.committeeId }),
     );
-    await em.insert(Residency, { userId: user.id, householdId: household.id, communityId: ids.communityId, source: 'managed', verifiedAt: now });
+    // Through the repository, so the dashboard's monthly summary counts her as the app would.
+    await new ResidencyRepository(db).addResidency({ userId: user.id, householdId: household.id, communityId: ids.communityId, source: 'managed' });
     await audit.append({ actorId: ids.committeeId, action: 'managed_resident.create', communityId: ids.communityId, targetType: 'user', targetId: user.id, detail: { householdId: household.id } });
     const note = (title: string, body: string, activityId: number | null) => inbox.insert({ userId: user.id, kind: 'assisted', title, body, activityId, pollId: null, createdAt: now });
     await note('工作人员为您登记了账号', '居委会工作人员 赵主任 为您登记了邻里共治账号（1栋1单元102）。', null);
