@@ -95,7 +95,13 @@ export async function fillServiceDistrict(mysqlUrl: string): Promise<number> {
       `INSERT INTO \`service_item_month\` (\`itemId\`, \`month\`, \`quantity\`, \`logs\`, \`minutes\`)
        SELECT \`itemId\`, LEFT(\`servedOn\`, 7), SUM(\`quantity\`), COUNT(*), SUM(\`minutes\`) FROM \`service_log\` WHERE \`itemId\` >= ${i} GROUP BY \`itemId\`, LEFT(\`servedOn\`, 7)`,
     );
-    await analyze(conn, ['community', 'service_contract', 'service_item', 'service_beneficiary', 'service_log', 'service_item_month']);
+    await step(
+      'due-week counts',
+      `INSERT INTO \`service_item_due_week\` (\`itemId\`, \`week\`, \`people\`)
+       SELECT \`itemId\`, DATE_FORMAT(\`dueOn\` - INTERVAL WEEKDAY(\`dueOn\`) DAY, '%Y-%m-%d') AS \`week\`, COUNT(*) FROM \`service_beneficiary\`
+       WHERE \`itemId\` >= ${i} AND \`archivedAt\` IS NULL AND \`dueOn\` IS NOT NULL GROUP BY \`itemId\`, \`week\``,
+    );
+    await analyze(conn, ['community', 'service_contract', 'service_item', 'service_beneficiary', 'service_log', 'service_item_month', 'service_item_due_week']);
     console.log(`Service district filled in ${((Date.now() - started) / 1000).toFixed(0)} s`);
     return i;
   } finally {
@@ -110,6 +116,9 @@ function explainProgress(mysqlUrl: string, itemId: number) {
     itemTiers: `SELECT tier, COUNT(*), SUM(CASE WHEN dueOn < '2099-01-01' THEN 1 ELSE 0 END) FROM service_beneficiary WHERE itemId = ${itemId} AND archivedAt IS NULL GROUP BY tier`,
     streetItems: `SELECT i.id, SUM(m.quantity) FROM service_contract c JOIN service_item i ON i.contractId = c.id LEFT JOIN service_item_month m ON m.itemId = i.id
       WHERE c.streetId = (SELECT MIN(streetId) FROM community) AND c.periodStart <= CURDATE() AND c.periodEnd >= CURDATE() GROUP BY i.id`,
+    streetOverdueWeeks: `SELECT w.itemId, SUM(w.people) FROM service_contract c JOIN service_item i ON i.contractId = c.id
+      JOIN service_item_due_week w ON w.itemId = i.id AND w.week < DATE_FORMAT(CURDATE() - INTERVAL WEEKDAY(CURDATE()) DAY, '%Y-%m-%d')
+      WHERE c.streetId = (SELECT MIN(streetId) FROM community) AND c.periodStart <= CURDATE() AND c.periodEnd >= CURDATE() GROUP BY w.itemId`,
   });
 }
 

@@ -63,13 +63,15 @@ export class BeneficiariesRepository {
 
   /**
    * Moves the last served day forward (never back: a late entry for an older day leaves it) and its due day with it.
-   * One conditional update, so two logs for the same person arriving together both leave the latest day.
+   * One conditional update, so two logs for the same person arriving together both leave the latest day; false when
+   * the day did not move.
    */
-  async served(id: number, servedOn: string, dueOn: string | null): Promise<void> {
-    await this.db.execute(
+  async served(id: number, servedOn: string, dueOn: string | null): Promise<boolean> {
+    const changed = await this.db.execute(
       'UPDATE `service_beneficiary` SET `lastServedOn` = ?, `dueOn` = ? WHERE `id` = ? AND (`lastServedOn` IS NULL OR `lastServedOn` < ?)',
       [servedOn, dueOn, id, servedOn],
     );
+    return changed === 1;
   }
 
   /**

@@ -7,8 +7,10 @@ import { AppError } from '../common/app-error.js';
 import { Database } from '../database/database.js';
 import { BeneficiariesRepository } from './beneficiaries.repository.js';
 import { addDays, chinaDay } from './days.js';
+import { DueWeeksRepository } from './due-weeks.repository.js';
 import { ItemsService, type ItemInScope } from './items.service.js';
 import { ServiceAccess } from './service-access.js';
+import { ServiceLocks } from './service-locks.js';
 import type { ServiceBeneficiary } from './service-beneficiary.entity.js';
 import { dueOnFor, tiersOf, toBeneficiary } from './services.mapper.js';
 
@@ -23,6 +25,8 @@ export class BeneficiariesService {
     private readonly repo: BeneficiariesRepository,
     private readonly items: ItemsService,
     private readonly serviceAccess: ServiceAccess,
+    private readonly locks: ServiceLocks,
+    private readonly dueWeeks: DueWeeksRepository,
     private readonly audit: AuditRepository,
     private readonly clock: Clock,
   ) {}
@@ -47,7 +51,9 @@ export class BeneficiariesService {
     const tiers = tiersOf(item);
     assertTier(tiers.map((t) => t.tier), input.tier);
     const today = chinaDay(this.clock.now());
+    const dueOn = dueOnFor(tiers, input.tier, today, addDays);
     const id = await this.db.transaction(async () => {
+      await this.locks.itemForLog(itemId);
       const created = await this.repo.insert({
         itemId,
         communityId: item.communityId,
@@ -57,10 +63,11 @@ export class BeneficiariesService {
         phone: input.phone,
         notes: input.notes,
         lastServedOn: null,
-        dueOn: dueOnFor(tiers, input.tier, today, addDays),
+        dueOn,
         registeredOn: today,
         archivedAt: null,
       });
+      await this.dueWeeks.move(itemId, null, dueOn);
       await this.audit.append({
         actorId: auth.userId,
         action: 'service_beneficiary.create',
@@ -82,7 +89,12 @@ export class BeneficiariesService {
     if (input.tier !== undefined) assertTier(tiers.map((t) => t.tier), input.tier);
     const tier = input.tier !== undefined ? input.tier : entry.tier;
     await this.db.transaction(async () => {
-      await this.repo.update(id, { ...input, dueOn: dueOnFor(tiers, tier, entry.lastServedOn ?? entry.registeredOn, addDays) });
+      // Under the item's lock, the row read again is the one this edit replaces (a log may have moved its due day).
+      await this.locks.itemForLog(itemId);
+      const locked = await this.entryOf(itemId, id);
+      const dueOn = dueOnFor(tiers, tier, locked.lastServedOn ?? locked.registeredOn, addDays);
+      await this.repo.update(id, { ...input, dueOn });
+      await this.dueWeeks.move(itemId, locked.dueOn, dueOn);
       await this.audit.append({
         actorId: auth.userId,
         action: 'service_beneficiary.update',
@@ -100,7 +112,10 @@ export class BeneficiariesService {
     const { item } = await this.registerOf(auth, itemId, 'write');
     await this.entryOf(itemId, id);
     await this.db.transaction(async () => {
+      await this.locks.itemForLog(itemId);
+      const locked = await this.entryOf(itemId, id);
       if (!(await this.repo.archive(id, this.clock.now()))) throw new AppError('SERVICE_BENEFICIARY_NOT_FOUND');
+      await this.dueWeeks.move(itemId, locked.dueOn, null);
       await this.audit.append({
         actorId: auth.userId,
         action: 'service_beneficiary.archive',

@@ -24,3 +24,9 @@ export function elapsedShare(start: string, end: string, today: string): number 
   const done = daysBetween(start, today) + 1;
   return Math.min(1, Math.max(0, done / total));
 }
+
+/** The Monday of the day's week (1970-01-05 was a Monday). */
+export function weekOf(day: string): string {
+  const sinceMonday = (((daysBetween('1970-01-05', day) % 7) + 7) % 7);
+  return addDays(day, -sinceMonday);
+}

@@ -42,12 +42,16 @@ export class ItemsRepository {
     return this.db.run(async (em) => ((await em.update(ServiceItem, { id, version }, { ...patch, version: version + 1 })).affected ?? 0) === 1);
   }
 
-  /** Deletes an item and its links; the foreign key from service_log refuses it once anything was logged. */
+  /**
+   * Deletes an item, its links and its register (with its due-week counts); the foreign key from service_log refuses
+   * it once anything was logged.
+   */
   async delete(id: number): Promise<void> {
     await this.db.run(async (em) => {
       await em.delete(ServiceItemWorker, { itemId: id });
       await em.delete(ServiceItemActivity, { itemId: id });
       await em.query('DELETE FROM `service_beneficiary` WHERE `itemId` = ?', [id]);
+      await em.query('DELETE FROM `service_item_due_week` WHERE `itemId` = ?', [id]);
       await em.delete(ServiceItem, { id });
     });
   }

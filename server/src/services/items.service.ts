@@ -9,6 +9,7 @@ import { BeneficiariesRepository } from './beneficiaries.repository.js';
 import { ContractsRepository } from './contracts.repository.js';
 import { ContractsService } from './contracts.service.js';
 import { addDays } from './days.js';
+import { DueWeeksRepository } from './due-weeks.repository.js';
 import { isForeignKeyViolation } from './foreign-key.js';
 import { ItemsRepository, type ItemValues } from './items.repository.js';
 import { ServiceAccess, type ServiceScope } from './service-access.js';
@@ -32,6 +33,7 @@ export class ItemsService {
     private readonly contracts: ContractsRepository,
     private readonly contractsService: ContractsService,
     private readonly beneficiaries: BeneficiariesRepository,
+    private readonly dueWeeks: DueWeeksRepository,
     private readonly serviceAccess: ServiceAccess,
     private readonly audit: AuditRepository,
     private readonly clock: Clock,
@@ -213,9 +215,13 @@ export class ItemsService {
 
   /** New visit rules move everyone's due day. */
   private async redue(itemId: number, tiers: ServiceTier[]): Promise<void> {
+    const dues: (string | null)[] = [];
     for (const b of await this.beneficiaries.onItem(itemId)) {
-      await this.beneficiaries.update(b.id, { dueOn: dueOnFor(tiers, b.tier, b.lastServedOn ?? b.registeredOn, addDays) });
+      const dueOn = dueOnFor(tiers, b.tier, b.lastServedOn ?? b.registeredOn, addDays);
+      await this.beneficiaries.update(b.id, { dueOn });
+      dues.push(dueOn);
     }
+    await this.dueWeeks.rebuild(itemId, dues);
   }
 }
 

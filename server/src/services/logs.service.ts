@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CreateServiceLog, Page, ServiceLog as LogDto, ServiceLogQuery } from '@linli/shared';
+import type { CreateServiceLog, Page, ServiceLog as LogDto, ServiceLogQuery, ServiceTier } from '@linli/shared';
 import { AuditRepository } from '../audit/audit.repository.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import { Clock } from '../clock/clock.js';
@@ -8,6 +8,7 @@ import { Database } from '../database/database.js';
 import { OwnImages } from '../uploads/own-images.js';
 import { BeneficiariesRepository } from './beneficiaries.repository.js';
 import { addDays, chinaDay } from './days.js';
+import { DueWeeksRepository } from './due-weeks.repository.js';
 import { ItemsService, type ItemInScope } from './items.service.js';
 import { LogsRepository } from './logs.repository.js';
 import { ServiceAccess } from './service-access.js';
@@ -24,6 +25,7 @@ export class LogsService {
     private readonly items: ItemsService,
     private readonly serviceAccess: ServiceAccess,
     private readonly locks: ServiceLocks,
+    private readonly dueWeeks: DueWeeksRepository,
     private readonly ownImages: OwnImages,
     private readonly audit: AuditRepository,
     private readonly clock: Clock,
@@ -57,9 +59,7 @@ export class LogsService {
         voidsId: null,
         createdAt: this.clock.now(),
       });
-      if (beneficiary) {
-        await this.beneficiaries.served(beneficiary.id, input.servedOn, dueOnFor(tiersOf(locked), beneficiary.tier, input.servedOn, addDays));
-      }
+      if (beneficiary) await this.served(item.id, beneficiary.id, input.servedOn, tiersOf(locked));
       await this.audit.append({
         actorId: auth.userId,
         action: 'service_log.create',
@@ -101,10 +101,9 @@ export class LogsService {
       if (log.beneficiaryId !== null) {
         const entry = (await this.beneficiaries.findById(log.beneficiaryId))!;
         const last = await this.beneficiaries.lastServedOn(log.beneficiaryId);
-        await this.beneficiaries.update(entry.id, {
-          lastServedOn: last,
-          dueOn: dueOnFor(tiersOf(item), entry.tier, last ?? entry.registeredOn, addDays),
-        });
+        const dueOn = dueOnFor(tiersOf(item), entry.tier, last ?? entry.registeredOn, addDays);
+        await this.beneficiaries.update(entry.id, { lastServedOn: last, dueOn });
+        if (entry.archivedAt === null) await this.dueWeeks.move(entry.itemId, entry.dueOn, dueOn);
       }
       await this.audit.append({
         actorId: auth.userId,
@@ -133,6 +132,17 @@ export class LogsService {
       detail: { page: query.page, rows: rows.length },
     });
     return { items: rows.map(toLog), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  /**
+   * A log moves its person's last served day forward (never back) and the due day with it, and the due-week counts
+   * with that. Called under the item's lock, so the row read here is the one the conditional update replaces.
+   */
+  private async served(itemId: number, beneficiaryId: number, servedOn: string, tiers: ServiceTier[]): Promise<void> {
+    const entry = (await this.beneficiaries.findById(beneficiaryId))!;
+    const dueOn = dueOnFor(tiers, entry.tier, servedOn, addDays);
+    if (!(await this.beneficiaries.served(beneficiaryId, servedOn, dueOn))) return;
+    if (entry.archivedAt === null) await this.dueWeeks.move(itemId, entry.dueOn, dueOn);
   }
 
   private assertReadsLogs({ scope, contract, item, assigned }: ItemInScope): void {

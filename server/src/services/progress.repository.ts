@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { ServiceUnit } from '@linli/shared';
 import { Activity } from '../activities/activity.entity.js';
 import { Database } from '../database/database.js';
+import { weekOf } from './days.js';
 
 export interface TierCount {
   tier: string | null;
@@ -123,17 +124,30 @@ export class ProgressRepository {
   }
 
   /**
-   * Item id → people overdue on the registers of the street's active contracts. Grouped by item, not community, so
-   * it is read from the `(itemId, archivedAt, dueOn)` index alone (a community per row would cost a row lookup each).
+   * Item id → people overdue on the registers of the street's active contracts: the due-week counts of the weeks
+   * before this one (a few rows per item, kept with every write that moves a due day), plus the people due earlier
+   * this week, read from the register's `(itemId, archivedAt, dueOn)` index (at most six days of due days per item).
    */
   async streetOverdue(streetId: number, today: string): Promise<Map<number, number>> {
+    const items = 'FROM `service_contract` c JOIN `service_item` i ON i.`contractId` = c.`id` ';
+    const active = 'WHERE c.`streetId` = ? AND c.`periodStart` <= ? AND c.`periodEnd` >= ? ';
+    const thisWeek = weekOf(today);
     const rows = await this.db.rawQuery<{ itemId: number; n: number | string }>(
-      'SELECT b.`itemId`, COUNT(*) AS `n` FROM `service_contract` c JOIN `service_item` i ON i.`contractId` = c.`id` ' +
-        'JOIN `service_beneficiary` b ON b.`itemId` = i.`id` AND b.`archivedAt` IS NULL AND b.`dueOn` < ? ' +
-        'WHERE c.`streetId` = ? AND c.`periodStart` <= ? AND c.`periodEnd` >= ? GROUP BY b.`itemId`',
-      [today, streetId, today, today],
+      'SELECT w.`itemId`, SUM(w.`people`) AS `n` ' +
+        items +
+        'JOIN `service_item_due_week` w ON w.`itemId` = i.`id` AND w.`week` < ? ' +
+        active +
+        'GROUP BY w.`itemId` UNION ALL ' +
+        'SELECT b.`itemId`, COUNT(*) AS `n` ' +
+        items +
+        'JOIN `service_beneficiary` b ON b.`itemId` = i.`id` AND b.`archivedAt` IS NULL AND b.`dueOn` >= ? AND b.`dueOn` < ? ' +
+        active +
+        'GROUP BY b.`itemId`',
+      [thisWeek, streetId, today, today, thisWeek, today, streetId, today, today],
     );
-    return new Map(rows.map((r) => [Number(r.itemId), Number(r.n)]));
+    const out = new Map<number, number>();
+    for (const r of rows) out.set(Number(r.itemId), (out.get(Number(r.itemId)) ?? 0) + Number(r.n));
+    return out;
   }
 
   /** How many of the street's contracts (community- or street-bought) run today. */

@@ -1,6 +1,7 @@
 import { ServiceBeneficiary } from './service-beneficiary.entity.js';
 import { ServiceContract } from './service-contract.entity.js';
 import { ServiceEvaluation } from './service-evaluation.entity.js';
+import { ServiceItemDueWeek } from './service-item-due-week.entity.js';
 import { ServiceItemActivity } from './service-item-activity.entity.js';
 import { ServiceItemMonth } from './service-item-month.entity.js';
 import { ServiceItemWorker } from './service-item-worker.entity.js';
@@ -17,4 +18,5 @@ export const serviceEntities = [
   ServiceLog,
   ServiceItemMonth,
   ServiceEvaluation,
+  ServiceItemDueWeek,
 ];

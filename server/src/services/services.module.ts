@@ -7,6 +7,7 @@ import { BeneficiariesService } from './beneficiaries.service.js';
 import { ContractsController } from './contracts.controller.js';
 import { ContractsRepository } from './contracts.repository.js';
 import { ContractsService } from './contracts.service.js';
+import { DueWeeksRepository } from './due-weeks.repository.js';
 import { EvaluationsRepository } from './evaluations.repository.js';
 import { EvaluationsService } from './evaluations.service.js';
 import { ExportService } from './export.service.js';
@@ -34,6 +35,7 @@ import { TasksService } from './tasks.service.js';
     ItemsRepository,
     ItemsService,
     BeneficiariesRepository,
+    DueWeeksRepository,
     BeneficiariesService,
     LogsRepository,
     LogsService,

@@ -1,9 +1,10 @@
 import type { ServiceForm, ServiceTargetGroup, ServiceTier, ServiceUnit } from '@linli/shared';
 import type { EntityManager } from 'typeorm';
 import { Household } from '../../communities/household.entity.js';
-import { addDays, chinaDay, monthOf } from '../../services/days.js';
+import { addDays, chinaDay, monthOf, weekOf } from '../../services/days.js';
 import { ServiceBeneficiary } from '../../services/service-beneficiary.entity.js';
 import { ServiceContract } from '../../services/service-contract.entity.js';
+import { ServiceItemDueWeek } from '../../services/service-item-due-week.entity.js';
 import { ServiceItemMonth } from '../../services/service-item-month.entity.js';
 import { ServiceItemWorker } from '../../services/service-item-worker.entity.js';
 import { ServiceItem } from '../../services/service-item.entity.js';
@@ -123,6 +124,7 @@ export async function seedDemoServices(
     }),
   );
   const logs: Partial<ServiceLog>[] = [];
+  const dueWeeks = new Map<string, ServiceItemDueWeek>();
   for (const [index, demo] of DEMO_ITEMS.entries()) {
     const item = await em.save(
       em.create(ServiceItem, {
@@ -168,6 +170,9 @@ export async function seedDemoServices(
         const lastGap = n % 4 === 1 ? every + 5 : n % every;
         const visits: string[] = [];
         for (let day = addDays(today, -lastGap); day >= periodStart; day = addDays(day, -every)) visits.push(day);
+        const dueOn = addDays(visits[0] ?? periodStart, every);
+        const week = `${item.id}/${weekOf(dueOn)}`;
+        dueWeeks.set(week, { itemId: item.id, week: weekOf(dueOn), people: (dueWeeks.get(week)?.people ?? 0) + 1 });
         const b = await em.save(
           em.create(ServiceBeneficiary, {
             itemId: item.id,
@@ -178,7 +183,7 @@ export async function seedDemoServices(
             phone,
             notes: tier === '高风险' ? '独居，患高血压，注意用药情况' : '',
             lastServedOn: visits[0] ?? null,
-            dueOn: addDays(visits[0] ?? periodStart, every),
+            dueOn,
             registeredOn: periodStart,
             archivedAt: null,
           }),
@@ -199,4 +204,6 @@ export async function seedDemoServices(
     months.set(key, m);
   }
   await em.insert(ServiceItemMonth, [...months.values()]);
+  // And the due-week counts the register writes keep.
+  if (dueWeeks.size > 0) await em.insert(ServiceItemDueWeek, [...dueWeeks.values()]);
 }
