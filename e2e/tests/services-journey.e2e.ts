@@ -16,8 +16,11 @@ describe('delegated services: catalogue, visits and progress (H5 in Chromium)', 
   const pageErrors: string[] = [];
   const el = (selector: string) => page.locator(v(selector));
   const input = (id: string) => el(`#${id}`).locator('input, textarea').first();
-  /** A big choice button inside a field, by its exact words (a chosen one reads “✓ words”). */
-  const choose = (field: string, label: string) => el(`#${field}`).getByText(label, { exact: true }).click();
+  /** A big choice button inside a field, by its words (a chosen one reads “✓ words” and stays chosen). */
+  const choose = (field: string, label: string) =>
+    el(`#${field}`)
+      .getByText(new RegExp(`^(✓ )?${label.replace(/[()（）.]/g, '\\$&')}$`))
+      .click();
 
   const CONTRACT = '幸福里独居老人关爱服务（试点）';
   const VISITS = '独居老人入户探访';
@@ -147,6 +150,17 @@ describe('delegated services: catalogue, visits and progress (H5 in Chromium)', 
       await el('#log-submit').click();
       await el('#log-done').getByText(`今天，为${name}做了探访`).waitFor();
       if (n === 0) await phone.shot('worker-log-done');
+      if (n === 1) {
+        // A slip (it was an hour and a half) is put right on the spot: void, correct the one choice, save again.
+        await el('#log-void').click();
+        await el('#log-void-confirm').click();
+        await el('#log-voided').getByText('刚才那条已作废，改好后再保存').waitFor();
+        expect(await el('#log-beneficiary').getByText(`✓ ${name}`).count()).toBe(1);
+        await phone.shot('worker-log-voided');
+        await choose('log-minutes', '1.5小时');
+        await el('#log-submit').click();
+        await el('#log-done').getByText(`今天，为${name}做了探访，90分钟`).waitFor();
+      }
       if (n < 2) await el('#log-again').click();
     }
 
