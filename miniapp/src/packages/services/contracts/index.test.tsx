@@ -37,7 +37,7 @@ describe('委托服务 contracts', () => {
     render(<ServiceContractsPage />)
     const row = await waitFor(() => byId('contract-table-row-3'))
     expect(row.textContent).toContain('启航社会工作服务中心')
-    expect(row.textContent).toContain('380000.00 元')
+    expect(row.textContent).toContain('380,000.00 元')
     expect(row.textContent).toContain('2026-09-01 至 2027-08-31')
     expect(log[log.length - 1].url).toContain('status=active')
     fireEvent.click(screen.getByText('已结束'))

@@ -95,13 +95,23 @@ export default function ServiceContractsPage() {
         rows={data.items}
         rowKey={(c) => c.id}
         columns={[
-          { key: 'title', title: '合同', width: 2.5, render: (c) => <Text>{c.title}</Text> },
-          { key: 'buyer', title: '购买方', render: (c) => <Text>{c.buyerName}</Text> },
+          { key: 'title', title: '合同', width: 2, render: (c) => <Text>{c.title}</Text> },
+          { key: 'buyer', title: '购买方', width: 1.2, render: (c) => <Text>{c.buyerName}</Text> },
           { key: 'provider', title: '承接机构', width: 1.5, render: (c) => <Text>{c.provider.name}</Text> },
-          { key: 'period', title: '服务期限', width: 1.5, render: (c) => <Text>{`${c.periodStart} 至 ${c.periodEnd}`}</Text> },
-          { key: 'amount', title: '金额', render: (c) => <Text>{yuan(c.amountFen)}</Text> },
-          { key: 'items', title: '服务项目', render: (c) => <Text>{`${c.itemCount} 项`}</Text> },
-          { key: 'actions', title: '操作', width: 2, render: actions },
+          {
+            key: 'period',
+            title: '服务期限',
+            width: 1.4,
+            // A line may break between the dates, never inside one: “2026-09” and “-01” cannot be read.
+            render: (c) => (
+              <Text>
+                <Text className='svc-nowrap'>{`${c.periodStart} 至`}</Text> <Text className='svc-nowrap'>{c.periodEnd}</Text>
+              </Text>
+            ),
+          },
+          { key: 'amount', title: '金额', width: 1.4, render: (c) => <Text className='svc-nowrap'>{yuan(c.amountFen)}</Text> },
+          { key: 'items', title: '服务项目', width: 0.8, render: (c) => <Text>{`${c.itemCount} 项`}</Text> },
+          { key: 'actions', title: '操作', width: 2.2, render: actions },
         ]}
       />
     ) : (
@@ -149,7 +159,7 @@ export default function ServiceContractsPage() {
                   新建服务合同
                 </Button>
               ) : null}
-              <View className='setup-filters' id='contract-status'>
+              <View className='setup-filters svc-filters' id='contract-status'>
                 <ChoiceButton selected={status === undefined} label='全部' onClick={() => (setStatus(undefined), setPage(1))} />
                 {statusOptions.map((o) => (
                   <ChoiceButton key={o.value} selected={status === o.value} label={o.label} onClick={() => (setStatus(o.value), setPage(1))} />

@@ -77,4 +77,26 @@ describe('记录服务', () => {
     fireEvent.click(byId('log-submit'))
     expect(await screen.findByText(/您没有被指派负责这个服务项目/)).toBeTruthy()
   })
+
+  it('voids a slip on the spot and goes back to the form as filled in, to correct it', async () => {
+    router.params = { itemId: '11', beneficiaryId: '31' }
+    const log = installFakeServer({
+      'GET /api/me': () => ({ body: worker }),
+      'GET /api/service-items': () => ({ body: { items: [item()] } }),
+      'GET /api/service-items/11/beneficiaries': () => ({ body: { items: [beneficiary()] } }),
+      'POST /api/service-logs': (r) => ({ status: 201, body: logged(r.data as Record<string, unknown>) }),
+      'POST /api/service-logs/90/void': () => ({ status: 201, body: logged({ id: 91, voidsLogId: 90, quantity: -1, servedOn: chinaToday(), minutes: 60, form: 'visit', peopleServed: 1 }) }),
+    })
+    render(<ServiceLogPage />)
+    await waitFor(() => expect(byId('log-beneficiary').textContent).toContain('✓ 王桂兰'))
+    fireEvent.click(screen.getByText('1小时'))
+    fireEvent.click(byId('log-submit'))
+    fireEvent.click(await screen.findByText('记错了，作废重记'))
+    fireEvent.click(await waitFor(() => byId('log-void-confirm')))
+    expect(await screen.findByText('刚才那条已作废，改好后再保存')).toBeTruthy()
+    expect(log.find((r) => r.url.endsWith('/service-logs/90/void'))?.data).toEqual({ reason: '记录时填错，当场作废' })
+    // The choices stay as they were: only what was wrong needs a tap.
+    expect(byId('log-minutes').textContent).toContain('✓ 1小时')
+    expect(byId('log-beneficiary').textContent).toContain('✓ 王桂兰')
+  })
 })

@@ -3,6 +3,7 @@ import { Image, Picker, Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { MAX_PHOTOS, routes, serviceFormLabels, type ServiceForm, type ServiceLog } from '@linli/shared'
 import { call, messageOf } from '../../../api'
+import { ConfirmDialog } from '../../../components/ConfirmDialog'
 import { Button } from '../../../components/nutui'
 import { Page } from '../../../components/Page'
 import { StaffFrame } from '../../../components/StaffFrame'
@@ -37,6 +38,8 @@ export default function ServiceLogPage() {
   const [error, setError] = useState<string>()
   const [saving, setSaving] = useState(false)
   const [done, setDone] = useState<ServiceLog | null>(null)
+  const [voiding, setVoiding] = useState(false)
+  const [voided, setVoided] = useState(false)
 
   const items = useResource(() => call(routes.listServiceItems, { query: { mine: 'true' } }), { enabled: Boolean(me) })
   const chosenItem = itemId ?? (items.state.data?.items.length === 1 ? items.state.data.items[0].id : undefined)
@@ -65,6 +68,7 @@ export default function ServiceLogPage() {
     if (minutes === undefined) return setError('请选服务时长')
     if (!Number.isInteger(peopleServed) || peopleServed < 1) return setError('服务人数请填一个正整数')
     setError(undefined)
+    setVoided(false)
     setSaving(true)
     try {
       setDone(
@@ -77,6 +81,19 @@ export default function ServiceLogPage() {
     } finally {
       setSaving(false)
     }
+  }
+
+  // There is no list of one's logs on the phone: a slip is put right here, while the worker still remembers it.
+  const voidDone = async (log: ServiceLog) => {
+    try {
+      await call(routes.voidServiceLog, { params: { id: log.id }, body: { reason: '记录时填错，当场作废' } })
+      setVoided(true)
+    } catch (e) {
+      setError(messageOf(e))
+    }
+    // Back to the form as it was filled in, to correct and save again (or to read why the void failed).
+    setDone(null)
+    void register.reload()
   }
 
   const again = () => {
@@ -99,7 +116,6 @@ export default function ServiceLogPage() {
               <Text className='ll-text'>
                 {done.servedOn === today ? '今天' : done.servedOn}，{done.beneficiary ? `为${done.beneficiary.name}` : '小组/活动'}做了{serviceFormLabels[done.form]}，{done.minutes}分钟。
               </Text>
-              <Text className='ll-secondary'>记错了可以在服务记录里作废，再重新记一条。</Text>
               <View className='svc-actions'>
                 <Button id='log-again' size='large' type='primary' onClick={again}>
                   再记一条
@@ -107,9 +123,22 @@ export default function ServiceLogPage() {
                 <Button id='log-tasks' size='large' fill='outline' onClick={() => goTo('serviceTasks')}>
                   我的任务
                 </Button>
+                <Button id='log-void' size='large' fill='outline' type='danger' onClick={() => setVoiding(true)}>
+                  记错了，作废重记
+                </Button>
               </View>
             </View>
           </View>
+          <ConfirmDialog
+            visible={voiding}
+            title='作废这条记录？'
+            text='这条记录不再计入服务进度。作废后回到刚才填的内容，改好再保存。'
+            confirmId='log-void-confirm'
+            confirmText='作废'
+            danger
+            onConfirm={() => voidDone(done)}
+            onClose={() => setVoiding(false)}
+          />
         </StaffFrame>
       </Page>
     )
@@ -131,6 +160,7 @@ export default function ServiceLogPage() {
           {items.state.data && mine.length === 0 ? <EmptyState title='您还没有负责的服务项目' description='购买方把您指派到服务项目后，就可以在这里记录服务。' /> : null}
           {mine.length > 0 ? (
             <View className='ll-card'>
+              <Notice id='log-voided' notice={voided ? { kind: 'done', text: '刚才那条已作废，改好后再保存' } : null} />
               <View className='setup-field' id='log-item'>
                 <Text className='ll-text setup-field-label'>服务项目</Text>
                 <View className='setup-choice'>

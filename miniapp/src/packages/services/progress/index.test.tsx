@@ -1,7 +1,7 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { byId } from '../../../../test/dom'
 import { installFakeServer } from '../../../../test/fake-server'
-import { navigations, router } from '../../../../test/taro-shim'
+import { navigations, router, triggerShow } from '../../../../test/taro-shim'
 import { session } from '../../../stores/session'
 import { committee, contract, item, itemProgress } from '../shared/fixtures'
 import ServiceProgressPage from '.'
@@ -56,5 +56,31 @@ describe('服务进度', () => {
     fireEvent.click(byId('item-register-11'))
     expect(navigations).toContainEqual({ method: 'navigateTo', url: '/packages/services/register/index?itemId=11' })
     expect(screen.queryByText('记录服务')).toBeNull()
+  })
+
+  it('reads again when shown again, so an item just added appears', async () => {
+    Object.defineProperty(window, 'innerWidth', { configurable: true, value: 1366 })
+    let items: ReturnType<typeof item>[] = []
+    installFakeServer({
+      'GET /api/me': () => ({ body: committee }),
+      'GET /api/service-contracts/3': () => ({ body: contract({ canManage: true }) }),
+      'GET /api/service-contracts/3/progress': () => ({
+        body: {
+          contractId: 3,
+          title: '幸福里社区委托转移服务项目（年度）',
+          periodStart: '2026-09-01',
+          periodEnd: '2027-08-31',
+          elapsedShare: 0.27,
+          items: items.map(() => ({ ...summary, overdue: 0 })),
+        },
+      }),
+      'GET /api/service-items': () => ({ body: { items } }),
+    })
+    render(<ServiceProgressPage />)
+    await screen.findByText('还没有服务项目')
+    // The item form saved and went back.
+    items = [item({ canManage: true, assigned: false })]
+    act(() => triggerShow())
+    await waitFor(() => byId('progress-table-row-11'))
   })
 })

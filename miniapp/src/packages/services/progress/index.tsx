@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
+import { useDidShow, useRouter } from '@tarojs/taro'
 import { routes, serviceTargetGroupLabels, type ServiceContractProgress, type ServiceItem } from '@linli/shared'
 import { call, messageOf } from '../../../api'
 import { Button } from '../../../components/nutui'
@@ -40,6 +40,10 @@ export default function ServiceProgressPage() {
     },
     { enabled: Boolean(me) && contractId > 0 },
   )
+  // Back from adding or changing an item, or from logging a service: read the numbers again.
+  useDidShow(() => {
+    if (data.state.status === 'ready') void data.reload()
+  })
 
   const exportXlsx = async () => {
     setError(undefined)

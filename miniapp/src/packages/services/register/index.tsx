@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
+import { useDidShow, useRouter } from '@tarojs/taro'
 import { routes, type Beneficiary } from '@linli/shared'
 import { call, messageOf } from '../../../api'
 import { ConfirmDialog } from '../../../components/ConfirmDialog'
@@ -32,6 +32,10 @@ export default function ServiceRegisterPage() {
   const desk = useDeskLayout()
   const item = useResource(() => call(routes.getServiceItem, { params: { id: itemId } }), { enabled: Boolean(me) && itemId > 0 })
   const register = useResource(() => call(routes.listBeneficiaries, { params: { id: itemId } }), { enabled: Boolean(me) && itemId > 0 })
+  // Back from logging a visit: the last visit and the next due day have moved.
+  useDidShow(() => {
+    if (register.state.status === 'ready') void register.reload()
+  })
   const [adding, setAdding] = useState(false)
   const [name, setName] = useState('')
   const [tier, setTier] = useState<string | null>(null)

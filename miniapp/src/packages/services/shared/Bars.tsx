@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import '../../staff/stats/index.css'
+import './services.css'
 
 export interface BarRow {
   label: string
@@ -14,7 +15,7 @@ export interface BarRow {
 export function Bars({ id, rows, max }: { id: string; rows: BarRow[]; max?: number }) {
   const top = Math.max(1, max ?? 0, ...rows.map((r) => r.value))
   return (
-    <View id={id} role='table'>
+    <View id={id} className='svc-bars' role='table'>
       {rows.map((r, i) => (
         <View key={`${r.label}-${i}`} className='stats-row' role='row'>
           <Text className='ll-text stats-label'>{r.label}</Text>

@@ -5,9 +5,9 @@ export function chinaToday(now: Date = new Date()): string {
   return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10)
 }
 
-/** 元 with two decimals from fen: 380000.00 元. */
+/** 元 with two decimals and thousands grouped, as contracts write sums: 380,000.00 元. */
 export function yuan(fen: number): string {
-  return `${(fen / 100).toFixed(2)} 元`
+  return `${(fen / 100).toFixed(2).replace(/\B(?=(\d{3})+\.)/g, ',')} 元`
 }
 
 /** Yuan typed into a form → whole fen; null when it is not a sum of money. */

@@ -1,7 +1,7 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { byId } from '../../../../test/dom'
 import { installFakeServer } from '../../../../test/fake-server'
-import { navigations } from '../../../../test/taro-shim'
+import { navigations, triggerShow } from '../../../../test/taro-shim'
 import { session } from '../../../stores/session'
 import { worker } from '../shared/fixtures'
 import ServiceTasksPage from '.'
@@ -34,6 +34,19 @@ describe('我的任务', () => {
     expect(cards[2]).toContain('4天后到期')
     fireEvent.click(byId('task-log-31'))
     expect(navigations).toContainEqual({ method: 'navigateTo', url: '/packages/services/log/index?itemId=11&beneficiaryId=31' })
+  })
+
+  it('reads again when back from logging a visit', async () => {
+    let items = [task(31, '王桂兰', -3), task(32, '刘德福', 0)]
+    installFakeServer({
+      'GET /api/me': () => ({ body: worker }),
+      'GET /api/me/service-tasks': () => ({ body: { items } }),
+    })
+    render(<ServiceTasksPage />)
+    await screen.findByText('王桂兰')
+    items = [task(32, '刘德福', 0), { ...task(31, '王桂兰', 7), lastServedOn: '2026-12-07' }]
+    act(() => triggerShow())
+    await waitFor(() => expect(byId('task-31').textContent).toContain('7天后到期'))
   })
 
   it('says so when nobody is due, and offers 重试 after an error', async () => {

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { useDidShow } from '@tarojs/taro'
 import { routes, type ServiceTask } from '@linli/shared'
 import { call } from '../../../api'
 import { Button } from '../../../components/nutui'
@@ -19,6 +20,10 @@ export default function ServiceTasksPage() {
   const me = useMe('serviceTasks').state.data
   const desk = useDeskLayout()
   const tasks = useResource(() => call(routes.myServiceTasks, { query: { withinDays: 7 } }), { enabled: Boolean(me) })
+  // Back from logging a visit: that person is no longer due.
+  useDidShow(() => {
+    if (tasks.state.status === 'ready') void tasks.reload()
+  })
   const log = (t: ServiceTask) => goTo('serviceLog', { itemId: t.item.id, beneficiaryId: t.beneficiaryId })
   const due = (t: ServiceTask) => <Text className={t.daysLeft < 0 ? 'll-text svc-overdue' : 'll-text'}>{dueText(t.daysLeft)}</Text>
   const logButton = (t: ServiceTask) => (
