@@ -4,6 +4,7 @@ import { routes, serviceContractTypeLabels, type CreateServiceContract, type Ser
 import { call, messageOf } from '../../../api'
 import { Button } from '../../../components/nutui'
 import { Page } from '../../../components/Page'
+import { StaffFrame } from '../../../components/StaffFrame'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/States'
 import { useResource } from '../../../hooks/useResource'
 import { useMe } from '../../../hooks/useSession'
@@ -120,44 +121,46 @@ export default function ServiceContractsPage() {
 
   return (
     <Page>
-      <View className={desk ? 'll-body svc-desk' : 'll-body'}>
-        <Notice id='contract-notice' notice={notice} />
-        {worker ? (
-          <View className='svc-actions'>
-            <Button id='go-log' size='large' type='primary' onClick={() => goTo('serviceLog')}>
-              记录服务
-            </Button>
-            <Button id='go-tasks' size='large' fill='outline' onClick={() => goTo('serviceTasks')}>
-              我的任务
-            </Button>
-          </View>
-        ) : null}
-        {creating && setup.state.data ? (
-          <ContractForm
-            communities={setup.state.data.communities}
-            organisations={setup.state.data.organisations}
-            streetAdmin={streets.size > 0}
-            onSave={save}
-            onCancel={() => setCreating(false)}
-          />
-        ) : (
-          <View>
-            {buyer ? (
-              <Button id='contract-new' size='large' type='primary' block onClick={() => setCreating(true)}>
-                新建服务合同
+      <StaffFrame current='serviceContracts'>
+        <View className={desk ? 'll-body svc-desk' : 'll-body'}>
+          <Notice id='contract-notice' notice={notice} />
+          {worker ? (
+            <View className='svc-actions'>
+              <Button id='go-log' size='large' type='primary' onClick={() => goTo('serviceLog')}>
+                记录服务
               </Button>
-            ) : null}
-            <View className='setup-filters' id='contract-status'>
-              <ChoiceButton selected={status === undefined} label='全部' onClick={() => (setStatus(undefined), setPage(1))} />
-              {statusOptions.map((o) => (
-                <ChoiceButton key={o.value} selected={status === o.value} label={o.label} onClick={() => (setStatus(o.value), setPage(1))} />
-              ))}
+              <Button id='go-tasks' size='large' fill='outline' onClick={() => goTo('serviceTasks')}>
+                我的任务
+              </Button>
             </View>
-            {body}
-            {data && data.total > PAGE_SIZE ? <Pager id='contract-pager' page={page} pageSize={PAGE_SIZE} total={data.total} onPage={setPage} /> : null}
-          </View>
-        )}
-      </View>
+          ) : null}
+          {creating && setup.state.data ? (
+            <ContractForm
+              communities={setup.state.data.communities}
+              organisations={setup.state.data.organisations}
+              streetAdmin={streets.size > 0}
+              onSave={save}
+              onCancel={() => setCreating(false)}
+            />
+          ) : (
+            <View>
+              {buyer ? (
+                <Button id='contract-new' size='large' type='primary' block onClick={() => setCreating(true)}>
+                  新建服务合同
+                </Button>
+              ) : null}
+              <View className='setup-filters' id='contract-status'>
+                <ChoiceButton selected={status === undefined} label='全部' onClick={() => (setStatus(undefined), setPage(1))} />
+                {statusOptions.map((o) => (
+                  <ChoiceButton key={o.value} selected={status === o.value} label={o.label} onClick={() => (setStatus(o.value), setPage(1))} />
+                ))}
+              </View>
+              {body}
+              {data && data.total > PAGE_SIZE ? <Pager id='contract-pager' page={page} pageSize={PAGE_SIZE} total={data.total} onPage={setPage} /> : null}
+            </View>
+          )}
+        </View>
+      </StaffFrame>
     </Page>
   )
 }

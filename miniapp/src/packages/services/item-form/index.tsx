@@ -5,6 +5,7 @@ import { routes, serviceTargetGroupLabels, serviceUnitLabels, type ServiceTarget
 import { call, messageOf } from '../../../api'
 import { Button } from '../../../components/nutui'
 import { Page } from '../../../components/Page'
+import { StaffFrame } from '../../../components/StaffFrame'
 import { ErrorState, LoadingState } from '../../../components/States'
 import { useResource } from '../../../hooks/useResource'
 import { useMe } from '../../../hooks/useSession'
@@ -111,7 +112,9 @@ export default function ServiceItemFormPage() {
 
   return (
     <Page>
-      <View className={desk ? 'll-body svc-desk' : 'll-body'}>{content}</View>
+      <StaffFrame current='serviceContracts'>
+        <View className={desk ? 'll-body svc-desk' : 'll-body'}>{content}</View>
+      </StaffFrame>
     </Page>
   )
 }

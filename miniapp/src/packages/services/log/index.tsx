@@ -5,6 +5,7 @@ import { MAX_PHOTOS, routes, serviceFormLabels, type ServiceForm, type ServiceLo
 import { call, messageOf } from '../../../api'
 import { Button } from '../../../components/nutui'
 import { Page } from '../../../components/Page'
+import { StaffFrame } from '../../../components/StaffFrame'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/States'
 import { useResource } from '../../../hooks/useResource'
 import { useMe } from '../../../hooks/useSession'
@@ -91,23 +92,25 @@ export default function ServiceLogPage() {
   if (done) {
     return (
       <Page>
-        <View className='ll-body'>
-          <View className='ll-card' id='log-done'>
-            <Text className='ll-heading'>已记录</Text>
-            <Text className='ll-text'>
-              {done.servedOn === today ? '今天' : done.servedOn}，{done.beneficiary ? `为${done.beneficiary.name}` : '小组/活动'}做了{serviceFormLabels[done.form]}，{done.minutes}分钟。
-            </Text>
-            <Text className='ll-secondary'>记错了可以在服务记录里作废，再重新记一条。</Text>
-            <View className='svc-actions'>
-              <Button id='log-again' size='large' type='primary' onClick={again}>
-                再记一条
-              </Button>
-              <Button id='log-tasks' size='large' fill='outline' onClick={() => goTo('serviceTasks')}>
-                我的任务
-              </Button>
+        <StaffFrame current='serviceContracts'>
+          <View className='ll-body'>
+            <View className='ll-card' id='log-done'>
+              <Text className='ll-heading'>已记录</Text>
+              <Text className='ll-text'>
+                {done.servedOn === today ? '今天' : done.servedOn}，{done.beneficiary ? `为${done.beneficiary.name}` : '小组/活动'}做了{serviceFormLabels[done.form]}，{done.minutes}分钟。
+              </Text>
+              <Text className='ll-secondary'>记错了可以在服务记录里作废，再重新记一条。</Text>
+              <View className='svc-actions'>
+                <Button id='log-again' size='large' type='primary' onClick={again}>
+                  再记一条
+                </Button>
+                <Button id='log-tasks' size='large' fill='outline' onClick={() => goTo('serviceTasks')}>
+                  我的任务
+                </Button>
+              </View>
             </View>
           </View>
-        </View>
+        </StaffFrame>
       </Page>
     )
   }
@@ -121,83 +124,85 @@ export default function ServiceLogPage() {
         </Button>
       }
     >
-      <View className='ll-body'>
-        {items.state.status === 'error' && !items.state.data ? <ErrorState error={items.state.error} onRetry={() => void items.reload()} /> : null}
-        {!items.state.data && items.state.status === 'loading' ? <LoadingState cards={1} /> : null}
-        {items.state.data && mine.length === 0 ? <EmptyState title='您还没有负责的服务项目' description='购买方把您指派到服务项目后，就可以在这里记录服务。' /> : null}
-        {mine.length > 0 ? (
-          <View className='ll-card'>
-            <View className='setup-field' id='log-item'>
-              <Text className='ll-text setup-field-label'>服务项目</Text>
-              <View className='setup-choice'>
-                {mine.map((i) => (
-                  <ChoiceButton key={i.id} selected={chosenItem === i.id} label={i.name} onClick={() => (setItemId(i.id), setBeneficiaryId(undefined))} />
-                ))}
-              </View>
-            </View>
-            {chosenItem !== undefined ? (
-              <View className='setup-field' id='log-beneficiary'>
-                <Text className='ll-text setup-field-label'>服务对象</Text>
+      <StaffFrame current='serviceContracts'>
+        <View className='ll-body'>
+          {items.state.status === 'error' && !items.state.data ? <ErrorState error={items.state.error} onRetry={() => void items.reload()} /> : null}
+          {!items.state.data && items.state.status === 'loading' ? <LoadingState cards={1} /> : null}
+          {items.state.data && mine.length === 0 ? <EmptyState title='您还没有负责的服务项目' description='购买方把您指派到服务项目后，就可以在这里记录服务。' /> : null}
+          {mine.length > 0 ? (
+            <View className='ll-card'>
+              <View className='setup-field' id='log-item'>
+                <Text className='ll-text setup-field-label'>服务项目</Text>
                 <View className='setup-choice'>
-                  <ChoiceButton selected={beneficiaryId === null} label='不针对个人（小组、活动）' onClick={() => setBeneficiaryId(null)} />
-                  {people_.map((b) => (
-                    <ChoiceButton
-                      key={b.id}
-                      selected={beneficiaryId === b.id}
-                      label={b.overdue ? `${b.name}（已逾期）` : b.name}
-                      onClick={() => setBeneficiaryId(b.id)}
-                    />
+                  {mine.map((i) => (
+                    <ChoiceButton key={i.id} selected={chosenItem === i.id} label={i.name} onClick={() => (setItemId(i.id), setBeneficiaryId(undefined))} />
                   ))}
                 </View>
               </View>
-            ) : null}
-            <View className='setup-field' id='log-day'>
-              <Text className='ll-text setup-field-label'>服务日期</Text>
-              <View className='setup-choice'>
-                <ChoiceButton selected={servedOn === today} label='今天' onClick={() => setServedOn(today)} />
-                <ChoiceButton selected={servedOn === addDays(today, -1)} label='昨天' onClick={() => setServedOn(addDays(today, -1))} />
-                <Picker mode='date' value={servedOn} end={today} onChange={(e) => setServedOn(String(e.detail.value))}>
-                  <Button size='large' fill='outline' id='log-day-pick'>
-                    {servedOn !== today && servedOn !== addDays(today, -1) ? servedOn : '其他日期'}
-                  </Button>
-                </Picker>
+              {chosenItem !== undefined ? (
+                <View className='setup-field' id='log-beneficiary'>
+                  <Text className='ll-text setup-field-label'>服务对象</Text>
+                  <View className='setup-choice'>
+                    <ChoiceButton selected={beneficiaryId === null} label='不针对个人（小组、活动）' onClick={() => setBeneficiaryId(null)} />
+                    {people_.map((b) => (
+                      <ChoiceButton
+                        key={b.id}
+                        selected={beneficiaryId === b.id}
+                        label={b.overdue ? `${b.name}（已逾期）` : b.name}
+                        onClick={() => setBeneficiaryId(b.id)}
+                      />
+                    ))}
+                  </View>
+                </View>
+              ) : null}
+              <View className='setup-field' id='log-day'>
+                <Text className='ll-text setup-field-label'>服务日期</Text>
+                <View className='setup-choice'>
+                  <ChoiceButton selected={servedOn === today} label='今天' onClick={() => setServedOn(today)} />
+                  <ChoiceButton selected={servedOn === addDays(today, -1)} label='昨天' onClick={() => setServedOn(addDays(today, -1))} />
+                  <Picker mode='date' value={servedOn} end={today} onChange={(e) => setServedOn(String(e.detail.value))}>
+                    <Button size='large' fill='outline' id='log-day-pick'>
+                      {servedOn !== today && servedOn !== addDays(today, -1) ? servedOn : '其他日期'}
+                    </Button>
+                  </Picker>
+                </View>
               </View>
-            </View>
-            <View className='setup-field' id='log-form'>
-              <Text className='ll-text setup-field-label'>服务形式</Text>
-              <View className='setup-choice'>
-                {FORMS.map((f) => (
-                  <ChoiceButton key={f} selected={chosenForm === f} label={serviceFormLabels[f]} onClick={() => setForm(f)} />
-                ))}
+              <View className='setup-field' id='log-form'>
+                <Text className='ll-text setup-field-label'>服务形式</Text>
+                <View className='setup-choice'>
+                  {FORMS.map((f) => (
+                    <ChoiceButton key={f} selected={chosenForm === f} label={serviceFormLabels[f]} onClick={() => setForm(f)} />
+                  ))}
+                </View>
               </View>
-            </View>
-            <View className='setup-field' id='log-minutes'>
-              <Text className='ll-text setup-field-label'>服务时长</Text>
-              <View className='setup-choice'>
-                {DURATIONS.map((m) => (
-                  <ChoiceButton key={m} selected={minutes === m} label={m < 60 ? `${m}分钟` : `${m / 60}小时`} onClick={() => setMinutes(m)} />
-                ))}
+              <View className='setup-field' id='log-minutes'>
+                <Text className='ll-text setup-field-label'>服务时长</Text>
+                <View className='setup-choice'>
+                  {DURATIONS.map((m) => (
+                    <ChoiceButton key={m} selected={minutes === m} label={m < 60 ? `${m}分钟` : `${m / 60}小时`} onClick={() => setMinutes(m)} />
+                  ))}
+                </View>
               </View>
-            </View>
-            <Field id='log-people' label='服务人数' value={people} type='number' maxLength={5} onChange={setPeople} />
-            <Field id='log-note' label='简短记录（可不填）' value={note} maxLength={500} multiline onChange={setNote} />
-            <View className='setup-field' id='log-photos'>
-              <Text className='ll-text setup-field-label'>照片（可不拍）</Text>
-              <View className='setup-choice'>
-                {photos.map((p) => (
-                  <Image key={p} src={p} mode='aspectFill' style={{ width: '120px', height: '120px' }} />
-                ))}
-                {photos.length < MAX_PHOTOS ? (
-                  <Button id='log-photo-add' size='large' fill='outline' onClick={() => void addPhoto()}>
-                    拍照或选照片
-                  </Button>
-                ) : null}
+              <Field id='log-people' label='服务人数' value={people} type='number' maxLength={5} onChange={setPeople} />
+              <Field id='log-note' label='简短记录（可不填）' value={note} maxLength={500} multiline onChange={setNote} />
+              <View className='setup-field' id='log-photos'>
+                <Text className='ll-text setup-field-label'>照片（可不拍）</Text>
+                <View className='setup-choice'>
+                  {photos.map((p) => (
+                    <Image key={p} src={p} mode='aspectFill' style={{ width: '120px', height: '120px' }} />
+                  ))}
+                  {photos.length < MAX_PHOTOS ? (
+                    <Button id='log-photo-add' size='large' fill='outline' onClick={() => void addPhoto()}>
+                      拍照或选照片
+                    </Button>
+                  ) : null}
+                </View>
               </View>
+              <Notice id='log-error' notice={error ? { kind: 'error', text: error } : null} />
             </View>
-            <Notice id='log-error' notice={error ? { kind: 'error', text: error } : null} />
-          </View>
-        ) : null}
-      </View>
+          ) : null}
+        </View>
+      </StaffFrame>
     </Page>
   )
 }

@@ -5,6 +5,7 @@ import { routes, serviceTargetGroupLabels, type ServiceContractProgress, type Se
 import { call, messageOf } from '../../../api'
 import { Button } from '../../../components/nutui'
 import { Page } from '../../../components/Page'
+import { StaffFrame } from '../../../components/StaffFrame'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/States'
 import { useResource } from '../../../hooks/useResource'
 import { useMe } from '../../../hooks/useSession'
@@ -145,7 +146,9 @@ export default function ServiceProgressPage() {
 
   return (
     <Page>
-      <View className={desk ? 'll-body svc-desk' : 'll-body'}>{content}</View>
+      <StaffFrame current='serviceContracts'>
+        <View className={desk ? 'll-body svc-desk' : 'll-body'}>{content}</View>
+      </StaffFrame>
     </Page>
   )
 }

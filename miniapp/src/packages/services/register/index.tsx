@@ -6,6 +6,7 @@ import { call, messageOf } from '../../../api'
 import { ConfirmDialog } from '../../../components/ConfirmDialog'
 import { Button } from '../../../components/nutui'
 import { Page } from '../../../components/Page'
+import { StaffFrame } from '../../../components/StaffFrame'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/States'
 import { useResource } from '../../../hooks/useResource'
 import { useMe } from '../../../hooks/useSession'
@@ -126,58 +127,60 @@ export default function ServiceRegisterPage() {
 
   return (
     <Page>
-      <View className={desk ? 'll-body svc-desk' : 'll-body'}>
-        {i ? (
-          <View className='ll-card'>
-            <Text className='ll-heading'>{i.name}</Text>
-            <Text className='ll-secondary'>名册只有负责的社工、居委会和街道能看，每次查看都会记录。今天是 {chinaToday()}。</Text>
-          </View>
-        ) : null}
-        <Notice id='register-notice' notice={notice} />
-        {keeps && !adding ? (
-          <Button id='register-add' size='large' type='primary' block onClick={() => setAdding(true)}>
-            添加服务对象
-          </Button>
-        ) : null}
-        {adding && i ? (
-          <View className='ll-card' id='register-form'>
-            <Field id='beneficiary-name' label='姓名' value={name} maxLength={32} onChange={setName} />
-            {i.tiers.length > 0 ? (
-              <View className='setup-field' id='beneficiary-tier'>
-                <Text className='ll-text setup-field-label'>分级</Text>
-                <View className='setup-choice'>
-                  <ChoiceButton selected={tier === null} label='不分级' onClick={() => setTier(null)} />
-                  {i.tiers.map((t) => (
-                    <ChoiceButton key={t.tier} selected={tier === t.tier} label={`${t.tier}（每${t.everyDays}天）`} onClick={() => setTier(t.tier)} />
-                  ))}
-                </View>
-              </View>
-            ) : null}
-            <HouseholdPicker communityId={i.communityId} value={household} onChange={setHousehold} />
-            <Field id='beneficiary-phone' label='联系电话（可不填）' value={phone} type='number' maxLength={20} onChange={setPhone} />
-            <Field id='beneficiary-notes' label='备注（身体、居住情况等）' value={notes} maxLength={500} multiline onChange={setNotes} />
-            <View className='svc-actions'>
-              <Button id='beneficiary-save' size='large' type='primary' onClick={() => void add()}>
-                加进名册
-              </Button>
-              <Button size='large' fill='outline' onClick={() => setAdding(false)}>
-                取消
-              </Button>
+      <StaffFrame current='serviceContracts'>
+        <View className={desk ? 'll-body svc-desk' : 'll-body'}>
+          {i ? (
+            <View className='ll-card'>
+              <Text className='ll-heading'>{i.name}</Text>
+              <Text className='ll-secondary'>名册只有负责的社工、居委会和街道能看，每次查看都会记录。今天是 {chinaToday()}。</Text>
             </View>
-          </View>
-        ) : null}
-        {list}
-      </View>
-      <ConfirmDialog
-        visible={removing !== null}
-        title='移出名册？'
-        text={removing ? `“${removing.name}”将不再出现在名册和任务里，过去的服务记录仍然保留。` : ''}
-        confirmId='register-remove-confirm'
-        confirmText='移出'
-        danger
-        onConfirm={() => (removing ? remove(removing) : undefined)}
-        onClose={() => setRemoving(null)}
-      />
+          ) : null}
+          <Notice id='register-notice' notice={notice} />
+          {keeps && !adding ? (
+            <Button id='register-add' size='large' type='primary' block onClick={() => setAdding(true)}>
+              添加服务对象
+            </Button>
+          ) : null}
+          {adding && i ? (
+            <View className='ll-card' id='register-form'>
+              <Field id='beneficiary-name' label='姓名' value={name} maxLength={32} onChange={setName} />
+              {i.tiers.length > 0 ? (
+                <View className='setup-field' id='beneficiary-tier'>
+                  <Text className='ll-text setup-field-label'>分级</Text>
+                  <View className='setup-choice'>
+                    <ChoiceButton selected={tier === null} label='不分级' onClick={() => setTier(null)} />
+                    {i.tiers.map((t) => (
+                      <ChoiceButton key={t.tier} selected={tier === t.tier} label={`${t.tier}（每${t.everyDays}天）`} onClick={() => setTier(t.tier)} />
+                    ))}
+                  </View>
+                </View>
+              ) : null}
+              <HouseholdPicker communityId={i.communityId} value={household} onChange={setHousehold} />
+              <Field id='beneficiary-phone' label='联系电话（可不填）' value={phone} type='number' maxLength={20} onChange={setPhone} />
+              <Field id='beneficiary-notes' label='备注（身体、居住情况等）' value={notes} maxLength={500} multiline onChange={setNotes} />
+              <View className='svc-actions'>
+                <Button id='beneficiary-save' size='large' type='primary' onClick={() => void add()}>
+                  加进名册
+                </Button>
+                <Button size='large' fill='outline' onClick={() => setAdding(false)}>
+                  取消
+                </Button>
+              </View>
+            </View>
+          ) : null}
+          {list}
+        </View>
+        <ConfirmDialog
+          visible={removing !== null}
+          title='移出名册？'
+          text={removing ? `“${removing.name}”将不再出现在名册和任务里，过去的服务记录仍然保留。` : ''}
+          confirmId='register-remove-confirm'
+          confirmText='移出'
+          danger
+          onConfirm={() => (removing ? remove(removing) : undefined)}
+          onClose={() => setRemoving(null)}
+        />
+      </StaffFrame>
     </Page>
   )
 }

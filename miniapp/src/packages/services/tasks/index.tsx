@@ -3,6 +3,7 @@ import { routes, type ServiceTask } from '@linli/shared'
 import { call } from '../../../api'
 import { Button } from '../../../components/nutui'
 import { Page } from '../../../components/Page'
+import { StaffFrame } from '../../../components/StaffFrame'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/States'
 import { useResource } from '../../../hooks/useResource'
 import { useMe } from '../../../hooks/useSession'
@@ -65,7 +66,9 @@ export default function ServiceTasksPage() {
     )
   return (
     <Page>
-      <View className={desk ? 'll-body svc-desk' : 'll-body'}>{content}</View>
+      <StaffFrame current='serviceContracts'>
+        <View className={desk ? 'll-body svc-desk' : 'll-body'}>{content}</View>
+      </StaffFrame>
     </Page>
   )
 }
