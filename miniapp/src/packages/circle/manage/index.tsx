@@ -132,7 +132,7 @@ export default function StaffServicePointsPage() {
   return (
     <Page>
       <StaffFrame current='staffServicePoints'>
-        <View className={desk ? 'll-body setup-desk' : 'll-body'}>
+        <View className={desk ? 'll-body setup-desk circle-desk' : 'll-body'}>
           <Notice id='point-notice' notice={notice} />
           {editing !== null && setup.state.data ? (
             <PointForm

@@ -95,13 +95,13 @@ export default function ServiceContractsPage() {
         rows={data.items}
         rowKey={(c) => c.id}
         columns={[
-          { key: 'title', title: '合同', width: 2.5, render: (c) => <Text>{c.title}</Text> },
+          { key: 'title', title: '合同', width: 1.7, render: (c) => <Text>{c.title}</Text> },
           { key: 'buyer', title: '购买方', render: (c) => <Text>{c.buyerName}</Text> },
           { key: 'provider', title: '承接机构', width: 1.5, render: (c) => <Text>{c.provider.name}</Text> },
-          { key: 'period', title: '服务期限', width: 1.5, render: (c) => <Text>{`${c.periodStart} 至 ${c.periodEnd}`}</Text> },
-          { key: 'amount', title: '金额', render: (c) => <Text>{yuan(c.amountFen)}</Text> },
-          { key: 'items', title: '服务项目', render: (c) => <Text>{`${c.itemCount} 项`}</Text> },
-          { key: 'actions', title: '操作', width: 2, render: actions },
+          { key: 'period', title: '服务期限', width: 1.8, render: (c) => <Text>{`${c.periodStart} 至 ${c.periodEnd}`}</Text> },
+          { key: 'amount', title: '金额', width: 1.3, render: (c) => <Text>{yuan(c.amountFen)}</Text> },
+          { key: 'items', title: '服务项目', width: 1, render: (c) => <Text>{`${c.itemCount} 项`}</Text> },
+          { key: 'actions', title: '操作', width: 1.7, render: actions },
         ]}
       />
     ) : (
