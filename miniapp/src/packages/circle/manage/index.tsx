@@ -147,7 +147,7 @@ export default function StaffServicePointsPage() {
             />
           ) : (
             <View>
-              <Button id='point-new' size='large' type='primary' block onClick={() => setEditing('new')}>
+              <Button id='point-new' className='circle-new' size='large' type='primary' block onClick={() => setEditing('new')}>
                 添加服务点
               </Button>
               <Field id='point-search' label='按名称或地址查找' value={filters.q} placeholder='输入名称或地址的一部分' onChange={(q) => filter({ q })} />
