@@ -25,6 +25,7 @@ module.exports = {
     '^(lottie-react|lottie-web|@nutui/lottie-miniprogram)$': '<rootDir>/test/style-stub.js',
     '\\.(css|scss|less)$': '<rootDir>/test/style-stub.js',
     '^@linli/shared$': '<rootDir>/../shared/src/index.ts',
+    '^@linli/shared/page-paths$': '<rootDir>/../shared/src/page-paths.ts',
     // shared's NodeNext imports end in .js; its sources are .ts.
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },

@@ -8,12 +8,15 @@ import prodConfig from './prod'
  * The shared contract is compiled from source (not from shared/dist) so that a build never needs
  * `pnpm --filter @linli/shared build` first and always matches the server's schemas.
  * Its relative imports end in `.js` (NodeNext ESM), hence the extensionAlias on its files only.
+ * `@linli/shared` is src/shared-runtime.ts (zod set up before any schema is built); the app's entry reads only
+ * `@linli/shared/page-paths`, so zod and the schemas load with the pages that use them, not in the entry.
  */
 const sharedSrc = path.resolve(__dirname, '../../shared/src')
 
 type Chain = Parameters<NonNullable<IMiniAppConfig['webpackChain']>>[0]
 function useSharedSource(chain: Chain) {
-  chain.resolve.alias.set('@linli/shared$', path.join(sharedSrc, 'index.ts'))
+  chain.resolve.alias.set('@linli/shared$', path.resolve(__dirname, '../src/shared-runtime.ts'))
+  chain.resolve.alias.set('@linli/shared/page-paths$', path.join(sharedSrc, 'page-paths.ts'))
   chain.module.rule('linli-shared').test(/\.ts$/).include.add(sharedSrc).end().resolve.set('extensionAlias', { '.js': ['.ts', '.js'] })
 }
 

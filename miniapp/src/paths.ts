@@ -1,6 +1,5 @@
-// Taro's H5 entry reads app.config (and so this module, and shared's schemas) before app.ts: zod must be jitless first.
-import './zod-jitless'
-import { pagePaths, type PageName } from '@linli/shared'
+// app.config reads this module in the entry: page paths only, not the whole contract (zod and every schema).
+import { pagePaths, type PageName } from '@linli/shared/page-paths'
 
 /** The page paths live in shared (the server names them in messages and 小程序码 too); app.config.ts reads them here. */
 export { pagePaths, type PageName }
@@ -18,6 +17,7 @@ export const subPackages = [
   { root: 'packages/groups', pages: ['orgApply'] },
   { root: 'packages/services', pages: ['serviceContracts', 'serviceProgress', 'serviceItemForm', 'serviceRegister', 'serviceLog', 'serviceTasks'] },
   { root: 'packages/circle', pages: ['nearbyServices', 'staffServicePoints'] },
+  { root: 'packages/help', pages: ['askForHelp', 'myServiceRequests', 'wishes', 'staffServiceRequests', 'wishForm'] },
 ] as const satisfies readonly { root: string; pages: readonly PageName[] }[]
 
 export function isTabPage(name: PageName): boolean {

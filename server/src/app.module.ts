@@ -28,6 +28,8 @@ import { ManagedModule } from './managed/managed.module.js';
 import { UploadsModule } from './uploads/uploads.module.js';
 import { UsersModule } from './users/users.module.js';
 import { WechatModule } from './wechat/wechat.module.js';
+import { ServiceRequestsModule } from './service-requests/service-requests.module.js';
+import { WishesModule } from './wishes/wishes.module.js';
 
 @Module({})
 export class AppModule {
@@ -61,6 +63,8 @@ export class AppModule {
         ServicesModule,
         ServicePointsModule,
         ManagedModule,
+        ServiceRequestsModule,
+        WishesModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
     };

@@ -169,6 +169,21 @@ export const ErrorCode = {
   HANDOVER_EXPIRED: 'HANDOVER_EXPIRED',
   HANDOVER_USED: 'HANDOVER_USED',
   HANDOVER_ACCOUNT_IN_USE: 'HANDOVER_ACCOUNT_IN_USE',
+  // Issue 13: service requests and 微心愿.
+  SERVICE_REQUEST_NOT_FOUND: 'SERVICE_REQUEST_NOT_FOUND',
+  SERVICE_REQUEST_NOT_YOUR_HOUSEHOLD: 'SERVICE_REQUEST_NOT_YOUR_HOUSEHOLD',
+  SERVICE_REQUEST_STEP_SKIPPED: 'SERVICE_REQUEST_STEP_SKIPPED',
+  SERVICE_REQUEST_ALREADY_MOVED: 'SERVICE_REQUEST_ALREADY_MOVED',
+  SERVICE_REQUEST_NOT_CANCELLABLE: 'SERVICE_REQUEST_NOT_CANCELLABLE',
+  SERVICE_REQUEST_NOT_ASSIGNEE: 'SERVICE_REQUEST_NOT_ASSIGNEE',
+  SERVICE_REQUEST_NOT_REQUESTER: 'SERVICE_REQUEST_NOT_REQUESTER',
+  SERVICE_REQUEST_TIME_INVALID: 'SERVICE_REQUEST_TIME_INVALID',
+  ASSIGNEE_OUT_OF_COMMUNITY: 'ASSIGNEE_OUT_OF_COMMUNITY',
+  WISH_NOT_FOUND: 'WISH_NOT_FOUND',
+  WISH_ALREADY_CLAIMED: 'WISH_ALREADY_CLAIMED',
+  WISH_STEP_SKIPPED: 'WISH_STEP_SKIPPED',
+  WISH_NOT_CLAIMER: 'WISH_NOT_CLAIMER',
+  WISH_CLAIMER_INVALID: 'WISH_CLAIMER_INVALID',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 export const ErrorCodeSchema = z.enum(Object.values(ErrorCode) as [ErrorCode, ...ErrorCode[]]);
@@ -335,6 +350,20 @@ export const errorMessages: Record<ErrorCode, string> = {
   HANDOVER_EXPIRED: '这个接管码已经过期了，请找社区工作人员重新生成一个',
   HANDOVER_USED: '这个接管码已经用过了，账号已经被接管；如有疑问请联系社区工作人员',
   HANDOVER_ACCOUNT_IN_USE: '这个微信已经有自己的报名、住户或身份，不能再接管别人的账号；请用老人自己的微信，或一个还没用过邻里共治的微信登录后再输入',
+  SERVICE_REQUEST_NOT_FOUND: '找不到这条求助，可能已被撤回，请刷新后再看',
+  SERVICE_REQUEST_NOT_YOUR_HOUSEHOLD: '您只能为自己已认证的住户求助；如果是替家里老人求助，请先认证老人所在的住户，或打电话给社区',
+  SERVICE_REQUEST_STEP_SKIPPED: '还不能做这一步：求助要按“受理 → 派单 → 接单 → 办好 → 确认”的顺序进行，请刷新看看现在到哪一步了',
+  SERVICE_REQUEST_ALREADY_MOVED: '这条求助刚刚已经有人处理了（例如已经派单），请刷新后查看最新情况',
+  SERVICE_REQUEST_NOT_CANCELLABLE: '服务人员已经开始办了，不能再取消；如有变化请直接联系社区',
+  SERVICE_REQUEST_NOT_ASSIGNEE: '这条求助没有派给您，只有接单的人可以操作',
+  SERVICE_REQUEST_NOT_REQUESTER: '只有求助的居民本人或这一户的居民可以这样做',
+  SERVICE_REQUEST_TIME_INVALID: '需要帮忙的时间已经过去了，请选“尽快”或以后的时间',
+  ASSIGNEE_OUT_OF_COMMUNITY: '只能派给本社区的工作人员、本社区认证居民中的志愿者，或服务本社区的组织，请重新选择',
+  WISH_NOT_FOUND: '找不到这个微心愿，请刷新后再看',
+  WISH_ALREADY_CLAIMED: '这个心愿刚刚已经被别人认领了，谢谢您的爱心，看看其他心愿吧',
+  WISH_STEP_SKIPPED: '还不能做这一步：心愿要先认领、再送达，社区确认后才算实现，请刷新看看现在的情况',
+  WISH_NOT_CLAIMER: '这个心愿不是您（或您的组织）认领的，不能这样做',
+  WISH_CLAIMER_INVALID: '只能以自己的名义认领，或代表您所在、并服务这个社区的志愿服务队或组织认领',
 };
 
 export const FieldErrorSchema = z.object({

@@ -27,3 +27,4 @@ export * from './schemas/services.js';
 export * from './schemas/service-points.js';
 export * from './staff-tools.js';
 export * from './schemas/managed.js';
+export * from './schemas/help.js';

@@ -53,6 +53,12 @@ export const pagePaths = {
   staffHome: 'packages/staff/home/index',
   staffManaged: 'packages/staff/managed/index',
   takeOver: 'packages/privacy/take-over/index',
+  // Issue 13: residents ask for help, 微心愿.
+  askForHelp: 'packages/help/ask/index',
+  myServiceRequests: 'packages/help/my-requests/index',
+  wishes: 'packages/help/wishes/index',
+  staffServiceRequests: 'packages/help/staff-requests/index',
+  wishForm: 'packages/help/wish-form/index',
 } as const;
 
 export type PageName = keyof typeof pagePaths;

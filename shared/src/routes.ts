@@ -99,6 +99,7 @@ import { statsRoutes } from './routes-stats.js';
 import { serviceRoutes } from './routes-services.js';
 import { servicePointRoutes } from './routes-service-points.js';
 import { managedRoutes } from './routes-managed.js';
+import { helpRoutes } from './routes-help.js';
 import { CommunityListQuerySchema, DryRunQuerySchema } from './schemas/organisations.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -728,6 +729,7 @@ export const routes = {
   ...serviceRoutes,
   ...servicePointRoutes,
   ...managedRoutes,
+  ...helpRoutes,
   createInvite: route({
     method: 'POST',
     path: '/invites',

@@ -5,7 +5,7 @@ const labelsFor = (...roles: Role[]) => staffToolsFor(roles.map((role) => ({ rol
 
 describe('staffToolsFor', () => {
   it('gives committee staff and street admins every tool', () => {
-    const all = ['活动', '议事', '文章', '居民认证', '代办', '组织', '备案申请', '人员', '社区管理', '审计日志', '统计', '微信消息', '内容审核', '委托服务', '服务点'];
+    const all = ['活动', '议事', '文章', '居民认证', '代办', '组织', '备案申请', '人员', '社区管理', '审计日志', '统计', '微信消息', '内容审核', '委托服务', '服务点', '居民求助', '微心愿'];
     expect(labelsFor('committee_staff')).toEqual(all);
     expect(labelsFor('street_admin')).toEqual(all);
   });

@@ -16,7 +16,9 @@ export type StaffToolKey =
   | 'wechatSends'
   | 'moderation'
   | 'services'
-  | 'servicePoints';
+  | 'servicePoints'
+  | 'serviceRequests'
+  | 'wishes';
 
 export interface StaffTool {
   key: StaffToolKey;
@@ -40,7 +42,7 @@ const ORGANISERS: readonly Role[] = ['street_admin', 'committee_staff', 'social_
  * - 活动, 文章: organisers too (social workers and organisation staff, for the communities their organisation serves).
  * - 组织: the registry's readers — everyone working in the street; changing it is the street admin's (the page says so).
  * - 委托服务: the buyer's staff, the provider's social workers and staff (their contracts and items), the evaluator's staff.
- * - 服务点: the communities a person administers.
+ * - 服务点, 居民求助, 微心愿: the communities a person administers (they accept, assign and confirm).
  * - 人员: whoever may grant a role (a volunteer team leader for their team); 社区管理: the street admin builds
  *   communities, the committee imports its households.
  */
@@ -96,6 +98,8 @@ export const staffTools: readonly StaffTool[] = [
     page: 'staffServicePoints',
     roles: RESIDENT_ADMINS,
   },
+  { key: 'serviceRequests', label: '居民求助', description: '受理、派单，超时没受理的会标出来', page: 'staffServiceRequests', roles: RESIDENT_ADMINS },
+  { key: 'wishes', label: '微心愿', description: '走访后录入心愿，确认已送到', page: 'wishForm', roles: RESIDENT_ADMINS },
 ];
 
 /** The tools these grants open, in display order; empty for residents and volunteers (they see no 工作台). */

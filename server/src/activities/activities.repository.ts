@@ -3,6 +3,7 @@ import type { ActivityCategory, ActivityStatus, SignupRole } from '@linli/shared
 import { Brackets, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { CacheInvalidator, cacheScope } from '../common/cache-invalidator.js';
 import { Database } from '../database/database.js';
+import { StatsMonthWriter } from '../stats/stats-month-writer.js';
 import { shownToResidentsSql } from './activity-rules.js';
 import { Activity } from './activity.entity.js';
 
@@ -29,10 +30,14 @@ const WEEK_MS = 7 * 24 * 3600_000;
  */
 @Injectable()
 export class ActivitiesRepository {
+  private readonly summary: StatsMonthWriter;
+
   constructor(
     private readonly db: Database,
     private readonly invalidator: CacheInvalidator,
-  ) {}
+  ) {
+    this.summary = new StatsMonthWriter(db);
+  }
 
   /**
    * Runs `work`, which answers the rows it changed: when it changed any, their communities' cached pages are read
@@ -127,9 +132,11 @@ export class ActivitiesRepository {
   /**
    * Edits an activity that is not cancelled, in one conditional UPDATE: a new capacity below what is already
    * taken matches nothing, even against a sign-up committed a moment ago. False when nothing matched.
+   * In a transaction: a new start moves the activity's sign-ups to the summary month it now falls in.
    */
-  updateEditable(id: number, fields: Partial<NewActivity>): Promise<boolean> {
-    return this.write(async (em) => {
+  async updateEditable(id: number, fields: Partial<NewActivity>): Promise<boolean> {
+    const edit = () =>
+      this.write(async (em) => {
       const q = em
         .createQueryBuilder()
         .update(Activity)
@@ -139,6 +146,7 @@ export class ActivitiesRepository {
       if (fields.volunteerSlots !== undefined) q.andWhere('volunteersTaken <= :volunteerSlots', { volunteerSlots: fields.volunteerSlots });
       return ActivitiesRepository.row(id, (await q.execute()).affected);
     });
+    return fields.startsAt === undefined ? edit() : this.summary.recountAround({ activityId: id }, edit);
   }
 
   /** Sessions of a series starting after `after`, neither cancelled nor finished, in order. */
@@ -162,9 +170,12 @@ export class ActivitiesRepository {
     });
   }
 
-  /** Moves the status only from the expected one(s); false when someone else moved it first. */
+  /**
+   * Moves the status only from the expected one(s); false when someone else moved it first. In a transaction: the
+   * activity's sign-ups count in the summary only while it is published.
+   */
   transition(id: number, from: ActivityStatus[], set: { status: ActivityStatus; cancelReason?: string; publishedAt?: Date }): Promise<boolean> {
-    return this.write(async (em) => {
+    return this.summary.recountAround({ activityId: id }, () => this.write(async (em) => {
       const result = await em
         .createQueryBuilder()
         .update(Activity)
@@ -172,14 +183,17 @@ export class ActivitiesRepository {
         .where('id = :id AND status IN (:...from)', { id, from })
         .execute();
       return ActivitiesRepository.row(id, result.affected);
-    });
+    }));
   }
 
+  /** In a transaction (see `transition`). */
   async publishDraftsOfSeries(seriesId: number, at: Date): Promise<void> {
-    await this.write(async (em) => {
-      const result = await em.update(Activity, { seriesId, status: 'draft' }, { status: 'published', publishedAt: at });
-      return result.affected ? { where: 'seriesId', ids: [seriesId] } : null;
-    });
+    await this.summary.recountAround({ seriesId }, () =>
+      this.write(async (em) => {
+        const result = await em.update(Activity, { seriesId, status: 'draft' }, { status: 'published', publishedAt: at });
+        return result.affected ? { where: 'seriesId', ids: [seriesId] } : null;
+      }),
+    );
   }
 
   /**

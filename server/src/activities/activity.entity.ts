@@ -11,8 +11,9 @@ import { Organisation } from '../communities/organisation.entity.js';
 @Index(['communityId', 'status', 'startsAt'])
 @Index(['communityId', 'endsAt'])
 @Index(['seriesId'])
-// The dashboard: a community's activities by start time, covering its activity counts (see src/stats).
-@Index(['communityId', 'startsAt', 'status', 'category', 'seats', 'seatsTaken'])
+// The dashboard: a community's published activities by start time, covering its activity counts (see src/stats).
+// Status before the time range, so a street's ranges are as tight as (status, startsAt) and need no row reads.
+@Index(['communityId', 'status', 'startsAt', 'category', 'seats', 'seatsTaken'])
 // The sweeper's scans: activities starting soon (reminders) and recently ended (no-shows), across communities.
 @Index(['status', 'startsAt'])
 @Index(['status', 'endsAt'])

@@ -1,21 +1,35 @@
 import { Injectable } from '@nestjs/common';
 import type { SignupRole, SignupStatus } from '@linli/shared';
-import { In, LessThanOrEqual } from 'typeorm';
+import { In, IsNull, LessThanOrEqual, type FindOptionsWhere } from 'typeorm';
 import { Database } from '../database/database.js';
-import { Activity } from './activity.entity.js';
+import { StatsMonthWriter } from '../stats/stats-month-writer.js';
 import { Signup } from './signup.entity.js';
 import { VolunteerHours } from './volunteer-hours.entity.js';
 
 export type NewSignup = Pick<Signup, 'activityId' | 'userId' | 'role' | 'status' | 'size' | 'companions' | 'answers' | 'contentHeld' | 'checkinCode' | 'createdAt'>;
 
+/** Statuses a sign-up ends with when its activity is cancelled. */
+const ENDED_BY_CANCELLATION: SignupStatus[] = ['confirmed', 'waitlisted', 'offered'];
+
+/** Every write that changes a sign-up's status also moves the dashboard's monthly counts (StatsMonthWriter), in its transaction. */
 @Injectable()
 export class SignupsRepository {
-  constructor(private readonly db: Database) {}
+  private readonly summary: StatsMonthWriter;
+
+  constructor(private readonly db: Database) {
+    this.summary = new StatsMonthWriter(db);
+  }
+
+  /** In the caller's transaction, or in one of its own so the row and its count commit together. */
+  private within<T>(work: () => Promise<T>): Promise<T> {
+    return this.db.inTransaction() ? work() : this.db.transaction(work);
+  }
 
   /** The unique key on (activity, user, role, active) rejects a second live sign-up. */
   insert(signup: NewSignup): Promise<number> {
-    return this.db.run(async (em) => {
-      const result = await em.insert(Signup, {
+    return this.within(async () => {
+      const id = await this.db.run(async (em) => {
+        const result = await em.insert(Signup, {
         ...signup,
         active: 1,
         offerExpiresAt: null,
@@ -23,8 +37,11 @@ export class SignupsRepository {
         checkedOutAt: null,
         minutes: null,
         reminderSentAt: null,
+        });
+        return result.identifiers[0].id as number;
       });
-      return result.identifiers[0].id as number;
+      if (signup.role === 'participant') await this.summary.signup(signup.activityId, signup.status, 1);
+      return id;
     });
   }
 
@@ -66,16 +83,18 @@ export class SignupsRepository {
     return this.db.run((em) => em.findOneBy(Signup, { activityId, checkinCode }));
   }
 
-  /** Moves a sign-up only from the expected status(es); false when another request moved it first. */
-  transition(id: number, from: SignupStatus[], set: Partial<Omit<Signup, 'id' | 'activity' | 'user'>>): Promise<boolean> {
-    return this.db.run(async (em) => {
-      const result = await em
-        .createQueryBuilder()
-        .update(Signup)
-        .set(set)
-        .where('id = :id AND status IN (:...from)', { id, from })
-        .execute();
-      return result.affected === 1;
+  /**
+   * Moves a sign-up only from the expected status; false when another request moved it first. One `from`, so a
+   * match says exactly which count the sign-up leaves.
+   */
+  transition(id: number, from: [SignupStatus], set: Partial<Omit<Signup, 'id' | 'activity' | 'user'>>): Promise<boolean> {
+    return this.within(async () => {
+      const result = await this.db.run((em) =>
+        em.createQueryBuilder().update(Signup).set(set).where('id = :id AND status = :from', { id, from: from[0] }).execute(),
+      );
+      if (result.affected !== 1) return false;
+      if (set.status) await this.summary.signupMoved(id, from[0], set.status);
+      return true;
     });
   }
 
@@ -93,8 +112,9 @@ export class SignupsRepository {
   }
 
   creditHours(entry: { userId: number; activityId: number; signupId: number; minutes: number; createdAt: Date }) {
-    return this.db.run(async (em) => {
-      await em.insert(VolunteerHours, entry);
+    return this.within(async () => {
+      await this.db.run((em) => em.insert(VolunteerHours, entry));
+      await this.summary.volunteerMinutes(entry.activityId, entry.createdAt, entry.minutes);
     });
   }
 
@@ -146,15 +166,28 @@ export class SignupsRepository {
    * the unique key, in one UPDATE that also catches rows committed after the caller last read. Returns those rows.
    */
   endForCancelledActivity(activityId: number): Promise<Signup[]> {
-    return this.db.run(async (em) => {
-      await em
-        .createQueryBuilder()
-        .update(Signup)
-        .set({ status: 'activity_cancelled', active: null })
-        .where("activityId = :activityId AND status IN ('confirmed', 'waitlisted', 'offered')", { activityId })
-        .execute();
-      return em.findBy(Signup, { activityId, status: 'activity_cancelled' });
+    return this.within(async () => {
+      // Status by status, so each UPDATE's count is what leaves that status in the summary.
+      for (const status of ENDED_BY_CANCELLATION) {
+        const ended = await this.moveWhere({ activityId, role: 'participant', status }, { status: 'activity_cancelled', active: null });
+        if (ended) await this.moveCount(activityId, status, 'activity_cancelled', ended);
+      }
+      await this.db.run((em) =>
+        em.update(Signup, { activityId, role: 'volunteer', status: In(ENDED_BY_CANCELLATION) }, { status: 'activity_cancelled', active: null }),
+      );
+      return this.db.run((em) => em.findBy(Signup, { activityId, status: 'activity_cancelled' }));
     });
+  }
+
+  /** Moves every sign-up matching `where`; returns how many moved. */
+  private async moveWhere(where: FindOptionsWhere<Signup>, set: Partial<Omit<Signup, 'activity' | 'user'>>): Promise<number> {
+    const result = await this.db.run((em) => em.update(Signup, where, set));
+    return result.affected ?? 0;
+  }
+
+  private async moveCount(activityId: number, from: SignupStatus, to: SignupStatus, n: number) {
+    await this.summary.signup(activityId, from, -n);
+    await this.summary.signup(activityId, to, n);
   }
 
   /** Seats and volunteer slots held by sign-ups that still hold one (what the activity's counters should say). */
@@ -207,20 +240,27 @@ export class SignupsRepository {
    * Confirmed sign-ups never checked in, of activities that ended in the last week, become no-shows. The week
    * bounds the scan as activities pile up; the sweeper runs every few seconds, so nothing is missed in practice.
    */
-  markNoShows(now: Date): Promise<number> {
-    return this.db.run(async (em) => {
-      const ended = em
-        .createQueryBuilder(Activity, 'a')
-        .select('a.id')
-        .where("a.status = 'published' AND a.endsAt <= :now AND a.endsAt > :weekAgo");
-      const result = await em
-        .createQueryBuilder()
-        .update(Signup)
-        .set({ status: 'no_show' })
-        .where(`status = 'confirmed' AND checkedInAt IS NULL AND activityId IN (${ended.getQuery()})`)
-        .setParameters({ now, weekAgo: new Date(now.getTime() - 7 * 24 * 3600_000) })
-        .execute();
-      return result.affected ?? 0;
+  async markNoShows(now: Date): Promise<number> {
+    const activityIds = await this.db.run(async (em) => {
+      const rows = await em
+        .createQueryBuilder(Signup, 's')
+        .innerJoin('s.activity', 'a')
+        .select('DISTINCT s.activityId', 'activityId')
+        .where("s.status = 'confirmed' AND s.checkedInAt IS NULL")
+        .andWhere("a.status = 'published' AND a.endsAt <= :now AND a.endsAt > :weekAgo", { now, weekAgo: new Date(now.getTime() - 7 * 24 * 3600_000) })
+        .getRawMany<{ activityId: number }>();
+      return rows.map((r) => Number(r.activityId));
     });
+    let marked = 0;
+    // Activity by activity: each UPDATE's count is what the summary moves, in the same transaction.
+    for (const activityId of activityIds) {
+      marked += await this.within(async () => {
+        const absent = { activityId, status: 'confirmed' as const, checkedInAt: IsNull() };
+        const participants = await this.moveWhere({ ...absent, role: 'participant' }, { status: 'no_show' });
+        if (participants) await this.moveCount(activityId, 'confirmed', 'no_show', participants);
+        return participants + (await this.moveWhere({ ...absent, role: 'volunteer' }, { status: 'no_show' }));
+      });
+    }
+    return marked;
   }
 }

@@ -80,7 +80,7 @@ describe('loadConfig', () => {
     ]);
     expect(config.subscribeTemplateFields.waitlist_offer).toEqual(DEFAULT_LAYOUT);
     expect(Object.keys(loadConfig({}).subscribeTemplateFields).sort()).toEqual(
-      ['activity_changed', 'activity_reminder', 'consultation_opened', 'consultation_result', 'signup_result', 'waitlist_offer'],
+      ['activity_changed', 'activity_reminder', 'consultation_opened', 'consultation_result', 'service_request', 'signup_result', 'waitlist_offer'],
     );
     expect(loadConfig({ WECHAT_TEMPLATE_ACTIVITY_REMINDER_FIELDS: 'character_string2:title,date1:at' }).subscribeTemplateFields.activity_reminder).toEqual([
       { keyword: 'character_string2', part: 'title' },

@@ -115,12 +115,15 @@ const EnvSchema = z.object({
   WECHAT_TEMPLATE_ACTIVITY_CHANGED: z.string().min(1).optional(),
   WECHAT_TEMPLATE_CONSULTATION_OPENED: z.string().min(1).optional(),
   WECHAT_TEMPLATE_CONSULTATION_RESULT: z.string().min(1).optional(),
+  WECHAT_TEMPLATE_SERVICE_REQUEST: z.string().min(1).optional(),
   ...templateFieldsEnv,
   H5_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(4 * 1024 * 1024),
   SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   REMINDER_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(24),
+  /** A service request still waiting for the community after this many hours is flagged overdue. */
+  SERVICE_REQUEST_RESPONSE_HOURS: z.coerce.number().int().min(1).max(30 * 24).default(24),
   UPLOAD_DIR: z.string().min(1).default('./data/uploads'),
   S3_BUCKET: z.string().min(1).optional(),
   S3_REGION: z.string().min(1).optional(),
@@ -194,6 +197,7 @@ export interface AppConfig {
   sweepIntervalSeconds: number;
   /** How long before an activity starts its reminder goes out. */
   reminderHours: number;
+  serviceRequestResponseHours: number;
   /** Uploaded images: on local disk under `dir` (served at /uploads/), or in S3 when configured. */
   uploads: { dir: string; s3: S3Config | null };
   /** How long a resident's page of activities may be served from memory; 0 turns the cache off. */
@@ -263,6 +267,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS,
     reminderHours: e.REMINDER_HOURS,
+    serviceRequestResponseHours: e.SERVICE_REQUEST_RESPONSE_HOURS,
     listCacheMs: e.LIST_CACHE_MS,
     resultsCacheMs: e.RESULTS_CACHE_MS,
     uploads: { dir: resolve(e.UPLOAD_DIR), s3 },
@@ -285,6 +290,7 @@ function subscribeTemplates(e: z.infer<typeof EnvSchema>): Partial<Record<Subscr
     activity_changed: e.WECHAT_TEMPLATE_ACTIVITY_CHANGED,
     consultation_opened: e.WECHAT_TEMPLATE_CONSULTATION_OPENED,
     consultation_result: e.WECHAT_TEMPLATE_CONSULTATION_RESULT,
+    service_request: e.WECHAT_TEMPLATE_SERVICE_REQUEST,
   };
   return Object.fromEntries(Object.entries(byKey).filter(([, id]) => id)) as Partial<Record<SubscribeTemplateKey, string>>;
 }

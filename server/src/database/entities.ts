@@ -32,6 +32,9 @@ import { Upload } from '../uploads/upload.entity.js';
 import { serviceEntities } from '../services/service-entities.js';
 import { ServicePoint } from '../service-points/service-point.entity.js';
 import { ManagedHandover } from '../managed/managed-handover.entity.js';
+import { ServiceRequest } from '../service-requests/service-request.entity.js';
+import { Wish } from '../wishes/wish.entity.js';
+import { StatsMonth } from '../stats/stats-month.entity.js';
 
 export const entities = [
   Street,
@@ -68,4 +71,7 @@ export const entities = [
   ...serviceEntities,
   ServicePoint,
   ManagedHandover,
+  ServiceRequest,
+  Wish,
+  StatsMonth,
 ];

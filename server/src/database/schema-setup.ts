@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { statsMonthRecountSql } from '../stats/stats-month-writer.js';
 import { Database } from './database.js';
 import { seedDemo } from './seed/seed-demo.js';
 
@@ -19,7 +20,14 @@ export class SchemaSetup {
       const applied = await dataSource.runMigrations({ transaction: 'each' });
       if (applied.length) this.logger.log(`Applied migrations: ${applied.map((m) => m.name).join(', ')}`);
     } else {
+      // A demo file from before the summary existed gets it filled once, as the MySQL migration does.
+      const summaryExisted = (await this.db.rawQuery("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'stats_month'", [])).length > 0;
       await this.db.run(() => dataSource.synchronize());
+      if (!summaryExisted) {
+        await this.db.transaction(async () => {
+          for (const sql of statsMonthRecountSql('sqlite')) await this.db.rawQuery(sql, []);
+        });
+      }
     }
     if (this.config.seedDemo) {
       const seeded = await this.db.transaction(() => seedDemo(this.db));

@@ -8,6 +8,8 @@ import { WechatMessages } from './wechat-messages.service.js';
 export interface NotificationContent extends NoticeText {
   activityId: number | null;
   pollId?: number | null;
+  /** The page a WeChat copy opens, when it is about neither an activity nor a consultation. */
+  page?: string;
 }
 
 /**

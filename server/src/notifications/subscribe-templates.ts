@@ -12,6 +12,7 @@ export const templateKeyOfKind: Partial<Record<InboxKind, SubscribeTemplateKey>>
   activity_cancelled: 'activity_changed',
   poll_opened: 'consultation_opened',
   poll_published: 'consultation_result',
+  service_request: 'service_request',
 };
 
 /** What a message is made of: the notice's subject (activity or consultation), its title, its text and time. */

@@ -24,6 +24,8 @@ import { WechatSendsRepository } from './wechat-sends.repository.js';
 export interface MessageContent extends NoticeText {
   activityId: number | null;
   pollId?: number | null;
+  /** The page the message opens, when it is about neither an activity nor a consultation. */
+  page?: string;
 }
 
 /** Why a send failed, for staff, in plain Chinese. */
@@ -100,7 +102,7 @@ export class WechatMessages {
     const communityId = subject?.communityId ?? null;
     const parts = messageParts(kind, content, subject, now);
     const data = JSON.stringify(templateData(parts, this.config.subscribeTemplateFields[key]));
-    const page = activityId !== null ? pageLink('activityDetail', { id: activityId }) : pollId !== null ? pageLink('poll', { id: pollId }) : pageLink('mine');
+    const page = content.page ?? (activityId !== null ? pageLink('activityDetail', { id: activityId }) : pollId !== null ? pageLink('poll', { id: pollId }) : pageLink('mine'));
     const ids = await this.sends.insertSends(
       recipients.map((userId) => ({ userId, templateKey: key, templateId, page, data, activityId, pollId, communityId })),
       now,

@@ -5,6 +5,7 @@ import { Signup } from '../activities/signup.entity.js';
 import { VolunteerHours } from '../activities/volunteer-hours.entity.js';
 import { ArticleRead } from '../articles/article-read.entity.js';
 import { Database } from '../database/database.js';
+import { StatsMonthWriter } from '../stats/stats-month-writer.js';
 import { InboxItem } from '../notifications/inbox-item.entity.js';
 import { SubscribeConsent } from '../notifications/subscribe-consent.entity.js';
 import { WechatSend } from '../notifications/wechat-send.entity.js';
@@ -21,7 +22,11 @@ export const DELETED_NICKNAME = '已注销用户';
 /** Every row that belongs to one person, read for their export and emptied when they delete their account. */
 @Injectable()
 export class PersonalDataRepository {
-  constructor(private readonly db: Database) {}
+  private readonly summary: StatsMonthWriter;
+
+  constructor(private readonly db: Database) {
+    this.summary = new StatsMonthWriter(db);
+  }
 
   /** All of one user's rows, each table read once. */
   collect(userId: number) {
@@ -65,6 +70,8 @@ export class PersonalDataRepository {
       );
       if (!result.affected) return false;
       await em.delete(RoleGrant, { userId });
+      // The caller's transaction (PrivacyService.deleteAccount) carries the summary's change with the delete.
+      await this.summary.residenciesRemoved(userId);
       await em.delete(Residency, { userId });
       await em.delete(ResidencyClaim, { userId });
       await em.delete(InboxItem, { userId });

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { ClaimStatus, ResidencySource } from '@linli/shared';
 import { In } from 'typeorm';
 import { Database, isUniqueViolation } from '../database/database.js';
+import { dateParam } from '../polls/raw-sql.js';
+import { StatsMonthWriter } from '../stats/stats-month-writer.js';
 import { PENDING_SLOT_INDEX, ResidencyClaim } from './residency-claim.entity.js';
 import { Residency } from './residency.entity.js';
 
@@ -9,7 +11,11 @@ const claimRelations = { user: true, household: { community: true } } as const;
 
 @Injectable()
 export class ResidencyRepository {
-  constructor(private readonly db: Database) {}
+  private readonly summary: StatsMonthWriter;
+
+  constructor(private readonly db: Database) {
+    this.summary = new StatsMonthWriter(db);
+  }
 
   /**
    * Inserts a pending claim in the given slot; the unique key on (user, household, active) rejects a second live
@@ -88,24 +94,21 @@ export class ResidencyRepository {
     );
   }
 
-  /** Records a verified residency; a second verification of the same person and household is a no-op. */
-  addResidency(residency: { userId: number; householdId: number; communityId: number; source: ResidencySource }) {
-    return this.db.run(async (em) => {
-      await em
-        .createQueryBuilder()
-        .insert()
-        .into(Residency)
-        .values({
-          userId: residency.userId,
-          householdId: residency.householdId,
-          communityId: residency.communityId,
-          source: residency.source,
-          verifiedAt: new Date(),
-        })
-        .orIgnore()
-        .updateEntity(false)
-        .execute();
-    });
+  /**
+   * Records a verified residency, counted in the dashboard's monthly summary in the same transaction; a second
+   * verification of the same person and household is a no-op (the unique key ignores it, and nothing is counted).
+   */
+  addResidency(residency: { userId: number; householdId: number; communityId: number; source: ResidencySource }): Promise<void> {
+    const verifiedAt = new Date();
+    const work = async () => {
+      const added = await this.db.execute(
+        `${this.db.kind === 'mysql' ? 'INSERT IGNORE' : 'INSERT OR IGNORE'} INTO \`residency\` (\`userId\`, \`householdId\`, \`communityId\`, \`source\`, \`verifiedAt\`)
+         VALUES (?, ?, ?, ?, ?)`,
+        [residency.userId, residency.householdId, residency.communityId, residency.source, dateParam(this.db, verifiedAt)],
+      );
+      if (added) await this.summary.residentsVerified(residency.communityId, verifiedAt, added);
+    };
+    return this.db.inTransaction() ? work() : this.db.transaction(work);
   }
 
   isResident(userId: number, householdId: number): Promise<boolean> {

@@ -17,16 +17,24 @@ export function chinaMidnight(day: string): Date {
 
 /**
  * The days an overview covers: as asked, or by default the twelve months up to today (the first of the month
- * eleven months back, so each month shown is whole). Refuses a reversed range and one longer than STATS_MAX_DAYS.
+ * eleven months back). Refuses a reversed range and one longer than STATS_MAX_DAYS. The figures are counted by
+ * whole China months (the summary holds months), so the range answered runs from the first day of its first
+ * month to the last day of its last month; the overview says so in its `from` and `to`.
  */
-export function statsRange(query: Pick<StatsOverviewQuery, 'from' | 'to'>, now: Date): { from: string; to: string; fromAt: Date; toAt: Date } {
+export function statsRange(
+  query: Pick<StatsOverviewQuery, 'from' | 'to'>,
+  now: Date,
+): { from: string; to: string; fromAt: Date; toAt: Date; fromMonth: string; toMonth: string } {
   const today = chinaTime(now);
-  const to = query.to ?? chinaDate(now);
+  const askedTo = query.to ?? chinaDate(now);
   const defaultFrom = new Date(Date.UTC(today.year, today.month - 1 - 11, 1));
-  const from = query.from ?? defaultFrom.toISOString().slice(0, 10);
-  if (from > to) throw new AppError('STATS_RANGE_INVALID');
-  const fromAt = chinaMidnight(from);
-  const toAt = new Date(chinaMidnight(to).getTime() + DAY_MS);
-  if ((toAt.getTime() - fromAt.getTime()) / DAY_MS > STATS_MAX_DAYS) throw new AppError('STATS_RANGE_TOO_LONG');
-  return { from, to, fromAt, toAt };
+  const askedFrom = query.from ?? defaultFrom.toISOString().slice(0, 10);
+  if (askedFrom > askedTo) throw new AppError('STATS_RANGE_INVALID');
+  if ((chinaMidnight(askedTo).getTime() - chinaMidnight(askedFrom).getTime()) / DAY_MS + 1 > STATS_MAX_DAYS) throw new AppError('STATS_RANGE_TOO_LONG');
+  const fromMonth = askedFrom.slice(0, 7);
+  const toMonth = askedTo.slice(0, 7);
+  const [year, month] = toMonth.split('-').map(Number);
+  // Day 0 of the next month is the last day of this one.
+  const to = new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+  return { from: `${fromMonth}-01`, to, fromAt: chinaMidnight(`${fromMonth}-01`), toAt: new Date(chinaMidnight(to).getTime() + DAY_MS), fromMonth, toMonth };
 }

@@ -23,7 +23,7 @@ export class StatsService {
     const now = this.clock.now();
     const range = statsRange(query, now);
     const communityIds = await this.access.statsCommunities(auth, query.communityId);
-    const w = { communityIds, from: range.fromAt, to: range.toAt };
+    const w = { communityIds, from: range.fromAt, to: range.toAt, fromMonth: range.fromMonth, toMonth: range.toMonth };
     // One after another: on SQLite they share one connection anyway, and on MySQL a street's overview should not
     // take eight pool connections from residents' requests.
     const verified = await this.stats.residentsVerified(w);

@@ -36,6 +36,8 @@ describe('staff tools match what the server allows', () => {
     moderation: (tk) => t.call(routes.heldContent, { params: { id: home } }, tk) as never,
     services: (tk) => t.call(routes.listServiceContracts, { query: {} }, tk) as never,
     servicePoints: (tk) => t.call(routes.servicePoints, { query: {} }, tk) as never,
+    serviceRequests: (tk) => t.call(routes.listServiceRequests, { query: { view: 'community' } }, tk) as never,
+    wishes: (tk) => t.call(routes.listWishes, { query: { view: 'staff' } }, tk) as never,
   };
 
   const staff: Persona[] = ['committee', 'street-admin', 'social-worker', 'org-staff'];

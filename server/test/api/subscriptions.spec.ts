@@ -21,6 +21,7 @@ const templateIds: Record<SubscribeTemplateKey, string> = {
   activity_changed: 'tmpl_activity_changed',
   consultation_opened: 'tmpl_consultation_opened',
   consultation_result: 'tmpl_consultation_result',
+  service_request: 'tmpl_service_request',
 };
 const FIELDS = ['thing1', 'thing2', 'thing3', 'time4'];
 
@@ -68,7 +69,7 @@ describe('subscribe messages with WeChat configured (fake WeChat on loopback)', 
     const body = ok(await t.call(routes.subscribeTemplates));
     expect(body.enabled).toBe(true);
     expect(body.templates).toContainEqual({ key: 'signup_result', templateId: 'tmpl_signup_result' });
-    expect(body.templates).toHaveLength(6);
+    expect(body.templates).toHaveLength(7);
   });
 
   it('records each accept as one message; reject, ban and filter grant nothing', async () => {

@@ -291,6 +291,8 @@ export const InboxKindSchema = z.enum([
   'poll_opened',
   'poll_published',
   'assisted',
+  'service_request',
+  'wish',
 ]);
 export type InboxKind = z.infer<typeof InboxKindSchema>;
 export const InboxItemSchema = z.object({

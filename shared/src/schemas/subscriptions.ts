@@ -12,6 +12,7 @@ export const SubscribeTemplateKeySchema = z.enum([
   'activity_changed',
   'consultation_opened',
   'consultation_result',
+  'service_request',
 ]);
 export type SubscribeTemplateKey = z.infer<typeof SubscribeTemplateKeySchema>;
 

@@ -61,7 +61,14 @@ export default function HomePage() {
   ) : undefined
 
   const feed = () => {
-    if (articles.status === 'loading' && !sections) return <LoadingState />
+    // A screen tall, so the 常用 links below start off-screen and the feed arriving moves nothing in view (layout shift).
+    if (articles.status === 'loading' && !sections) {
+      return (
+        <View className='home-feed-loading'>
+          <LoadingState />
+        </View>
+      )
+    }
     if (articles.status === 'error' && !sections) return <ErrorState error={articles.error} onRetry={articles.refresh} />
     const s = sections ?? { pinned: [], activities: [], polls: [] }
     const nothing = !s.pinned.length && !s.activities.length && !s.polls.length && !articles.items.length
@@ -137,6 +144,7 @@ export default function HomePage() {
         <LinkCell id='home-activities' title='全部活动' description='太极、义诊、讲座等，在手机上就能报名，还能带家人' onClick={() => goTo('activities')} />
         <LinkCell id='home-signups' title='我的报名' description='报过的活动和签到码' onClick={() => goTo('mySignups')} />
         <LinkCell id='home-inbox' title='消息' description='报名结果、候补空位、活动变动的通知' onClick={() => goTo('inbox')} />
+        <LinkCell id='home-ask-help' title='找社区帮忙' description='助餐、助洁、陪诊、维修……点一下就能告诉社区' onClick={() => goTo('askForHelp')} />
         <LinkCell id='home-polls' title='议事投票' description='小区里的大事小事，大家一起商量、投票，结果公开' onClick={() => goTo('consult')} />
       </View>
     </Page>

@@ -101,6 +101,11 @@ export default function MinePage() {
         <LinkCell id='mine-accept-invite' title='接受邀请' description='工作人员给了您邀请码，在这里输入' onClick={() => goTo('staffInvite')} />
         {me.isStaff ? <StaffPhoneCard me={me} onChange={() => void reload()} /> : null}
 
+        <Text className='ll-section-title'>社区帮忙</Text>
+        <LinkCell id='mine-ask-help' title='找社区帮忙' description='助餐、助洁、陪诊、维修……点一下就能告诉社区' onClick={() => goTo('askForHelp')} />
+        <LinkCell id='mine-service-requests' title='我的求助' description='社区办到哪一步了，办好后确认和评价' onClick={() => goTo('myServiceRequests')} />
+        <LinkCell id='mine-wishes' title='微心愿' description='认领困难邻居的小心愿' onClick={() => goTo('wishes')} />
+
         <Text className='ll-section-title'>活动</Text>
         <VolunteerHoursCard />
         <LinkCell id='mine-signups' title='我的报名' description='报过的活动、候补情况和签到码' onClick={() => goTo('mySignups')} />

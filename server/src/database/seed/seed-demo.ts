@@ -5,6 +5,7 @@ import { OrganisationCommunity } from '../../communities/organisation-community.
 import { Organisation } from '../../communities/organisation.entity.js';
 import { Street } from '../../communities/street.entity.js';
 import { Residency } from '../../residency/residency.entity.js';
+import { StatsMonthWriter } from '../../stats/stats-month-writer.js';
 import { RoleGrant } from '../../users/role-grant.entity.js';
 import { User } from '../../users/user.entity.js';
 import type { Database } from '../database.js';
@@ -25,6 +26,7 @@ import { demoOrganisation, seedDemoApplications } from './seed-organisations.js'
 import { seedDemoPolls } from './seed-polls.js';
 import { seedDemoServices } from './seed-services.js';
 import { seedDemoServicePoints } from './seed-service-points.js';
+import { seedDemoRequests } from './seed-requests.js';
 
 /** Seeds the demo street once; returns false when it is already there. Call inside a transaction. */
 export function seedDemo(db: Database): Promise<boolean> {
@@ -78,6 +80,7 @@ export function seedDemo(db: Database): Promise<boolean> {
           source: 'census',
           verifiedAt: now,
         });
+        await new StatsMonthWriter(db).residentsVerified(household.communityId, now, 1);
       }
       for (const grant of seed.grants) {
         const streetId = grant.street ? street.id : null;
@@ -109,6 +112,7 @@ export function seedDemo(db: Database): Promise<boolean> {
     );
     await seedDemoServicePoints(em, { streetId: street.id, communityIds: communities.map((c) => c.id), organisationIds: organisations.map((o) => o.id) });
     await seedDemoManaged(db, { communityId: communities[0].id, committeeId: committee.id }, now);
+    await seedDemoRequests(em, { communityId: communities[0].id, organisationIds: organisations.map((o) => o.id), committeeId: committee.id }, now);
     return true;
   });
 }

@@ -100,4 +100,16 @@ describe('消息', () => {
     fireEvent.click(card(5))
     expect(navigations).toContainEqual({ method: 'navigateTo', url: '/packages/poll/detail/index?id=7' })
   })
+
+  it('opens 我的求助 from a request notice', async () => {
+    installFakeServer({
+      'GET /api/me/inbox': () => page([{ ...item(6, '2026-11-21T02:00:00.000Z', '社区已受理您的求助'), kind: 'service_request', activityId: null, pollId: null }]),
+      'POST /api/me/inbox/read': () => ({ body: { unreadCount: 0 } }),
+    })
+    render(<InboxPage />)
+
+    await waitFor(() => expect(card(6).textContent).toContain('查看求助 ›'))
+    fireEvent.click(card(6))
+    expect(navigations).toContainEqual({ method: 'navigateTo', url: '/packages/help/my-requests/index' })
+  })
 })

@@ -10,17 +10,24 @@ import { usePagedListGestures } from '../../../hooks/usePullRefresh'
 import { useRequireLogin } from '../../../hooks/useSession'
 import { formatDateTime } from '../../../lib/format'
 import { goTo } from '../../../navigation'
+import type { PageName } from '../../../paths'
 import './index.css'
 
 const PAGE_SIZE = 20
 
+/** Where a notice leads: its activity or consultation, or the page of the request or wish it is about. */
+function linkOf(item: InboxItem): { page: PageName; query?: Record<string, number>; label: string } | null {
+  if (item.activityId) return { page: 'activityDetail', query: { id: item.activityId }, label: '查看活动 ›' }
+  if (item.pollId) return { page: 'poll', query: { id: item.pollId }, label: '查看投票 ›' }
+  if (item.kind === 'service_request') return { page: 'myServiceRequests', label: '查看求助 ›' }
+  if (item.kind === 'wish') return { page: 'wishes', label: '查看心愿 ›' }
+  return null
+}
+
 /** Unread stands out three ways at once: a dot, a bold title and the word 新消息, not colour alone. */
 function Message({ item }: { item: InboxItem }) {
-  const open = item.activityId
-    ? () => goTo('activityDetail', { id: item.activityId ?? undefined })
-    : item.pollId
-      ? () => goTo('poll', { id: item.pollId ?? undefined })
-      : undefined
+  const target = linkOf(item)
+  const open = target ? () => goTo(target.page, target.query) : undefined
   const unread = !item.readAt
   return (
     <View id={`inbox-${item.id}`} className={unread ? 'll-card inbox-item inbox-unread' : 'll-card inbox-item'} onClick={open}>
@@ -31,7 +38,7 @@ function Message({ item }: { item: InboxItem }) {
       </View>
       <Text className='ll-text inbox-body'>{item.body}</Text>
       <Text className='ll-secondary'>{formatDateTime(item.createdAt)}</Text>
-      {open ? <Text className='activity-more'>{item.activityId ? '查看活动 ›' : '查看投票 ›'}</Text> : null}
+      {target ? <Text className='activity-more'>{target.label}</Text> : null}
     </View>
   )
 }

@@ -24,7 +24,7 @@ describe('工作台', () => {
 
   it('lists only the tools a social worker may use: no 居民认证, which would answer 403', async () => {
     open(socialWorker, 390)
-    await waitFor(() => expect(toolLabels()).toEqual(['活动', '文章', '组织']))
+    await waitFor(() => expect(toolLabels()).toEqual(['活动', '文章', '组织', '委托服务']))
     fireEvent.click(screen.getByText('文章'))
     expect(navigations).toContainEqual({ method: 'navigateTo', url: '/packages/staff/articles/index' })
     fireEvent.click(screen.getByText('活动'))
@@ -34,7 +34,7 @@ describe('工作台', () => {
   it('gives committee staff every tool, and on a phone no side navigation', async () => {
     open(committee, 390)
     await waitFor(() => expect(toolLabels()).toContain('居民认证'))
-    expect(toolLabels()).toHaveLength(13)
+    expect(toolLabels()).toHaveLength(17)
     fireEvent.click(screen.getByText('居民认证'))
     expect(navigations).toContainEqual({ method: 'navigateTo', url: '/packages/staff/claims/index' })
     expect(document.getElementById('staff-nav')).toBeNull()
@@ -55,7 +55,7 @@ describe('工作台', () => {
       return element
     })
     const links = [...nav.querySelectorAll('[role="link"]')]
-    expect(links.map((l) => l.textContent)).toEqual(['工作台', '活动', '文章', '组织'])
+    expect(links.map((l) => l.textContent)).toEqual(['工作台', '活动', '文章', '组织', '委托服务'])
     expect(links.every((l) => l.getAttribute('tabindex') === '0')).toBe(true)
     expect(document.getElementById('staff-nav-staffHome')!.getAttribute('aria-current')).toBe('page')
     fireEvent.keyDown(document.getElementById('staff-nav-staffOrganisations')!, { key: 'Enter' })

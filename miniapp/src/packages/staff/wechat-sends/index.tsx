@@ -19,6 +19,7 @@ const KIND_LABELS: Record<FailedWechatSend['key'], string> = {
   activity_changed: '活动变更或取消',
   consultation_opened: '议事开始',
   consultation_result: '议事结果',
+  service_request: '求助进度',
 }
 
 /**
