@@ -44,3 +44,14 @@ export function displayRootProps(settings: DisplaySettings): { className: string
     style: { '--ll-scale': String(settings.fontScale) },
   }
 }
+
+/**
+ * H5's tab bar is drawn by Taro outside every page's root, so 大字模式 reaches it through a class on <html>
+ * (app.css: 22 px words, a 60 px bar). The mini-program's tab bar is WeChat's own and follows WeChat's font size.
+ */
+export function markDocumentForElderMode(): void {
+  if (process.env.TARO_ENV !== 'h5') return
+  const mark = () => document.documentElement.classList.toggle('ll-elder-doc', displayStore.get().elderMode)
+  mark()
+  displayStore.subscribe(mark)
+}

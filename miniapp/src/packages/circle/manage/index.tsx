@@ -5,6 +5,7 @@ import { call, messageOf } from '../../../api'
 import { ConfirmDialog } from '../../../components/ConfirmDialog'
 import { Button } from '../../../components/nutui'
 import { Page } from '../../../components/Page'
+import { StaffFrame } from '../../../components/StaffFrame'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/States'
 import { useResource } from '../../../hooks/useResource'
 import { useMe } from '../../../hooks/useSession'
@@ -130,56 +131,58 @@ export default function StaffServicePointsPage() {
 
   return (
     <Page>
-      <View className={desk ? 'll-body setup-desk' : 'll-body'}>
-        <Notice id='point-notice' notice={notice} />
-        {editing !== null && setup.state.data ? (
-          <PointForm
-            key={editing === 'new' ? 'new' : editing.id}
-            initial={editing === 'new' ? null : editing}
-            communities={communities}
-            streetLevel={streetAdmin}
-            organisations={setup.state.data.organisations}
-            desk={desk}
-            onSave={save}
-            onCancel={() => setEditing(null)}
-          />
-        ) : (
-          <View>
-            <Button id='point-new' size='large' type='primary' block onClick={() => setEditing('new')}>
-              添加服务点
-            </Button>
-            <Field id='point-search' label='按名称或地址查找' value={filters.q} placeholder='输入名称或地址的一部分' onChange={(q) => filter({ q })} />
-            <FilterRow
-              id='filter-community'
-              label='社区'
-              options={communities.map((c) => ({ value: c.id, label: c.name }))}
-              value={filters.communityId}
-              onChange={(communityId) => filter({ communityId })}
+      <StaffFrame current='staffServicePoints'>
+        <View className={desk ? 'll-body setup-desk circle-desk' : 'll-body'}>
+          <Notice id='point-notice' notice={notice} />
+          {editing !== null && setup.state.data ? (
+            <PointForm
+              key={editing === 'new' ? 'new' : editing.id}
+              initial={editing === 'new' ? null : editing}
+              communities={communities}
+              streetLevel={streetAdmin}
+              organisations={setup.state.data.organisations}
+              desk={desk}
+              onSave={save}
+              onCancel={() => setEditing(null)}
             />
-            <FilterRow id='filter-kind' label='类型' options={kindOptions} value={filters.kind} onChange={(kind) => filter({ kind })} />
-            {body}
-            {data && data.total > 0 ? <Pager id='point-pager' page={filters.page} pageSize={PAGE_SIZE} total={data.total} onPage={(page) => filter({ page })} /> : null}
+          ) : (
+            <View>
+              <Button id='point-new' className='circle-new' size='large' type='primary' block onClick={() => setEditing('new')}>
+                添加服务点
+              </Button>
+              <Field id='point-search' label='按名称或地址查找' value={filters.q} placeholder='输入名称或地址的一部分' onChange={(q) => filter({ q })} />
+              <FilterRow
+                id='filter-community'
+                label='社区'
+                options={communities.map((c) => ({ value: c.id, label: c.name }))}
+                value={filters.communityId}
+                onChange={(communityId) => filter({ communityId })}
+              />
+              <FilterRow id='filter-kind' label='类型' options={kindOptions} value={filters.kind} onChange={(kind) => filter({ kind })} />
+              {body}
+              {data && data.total > 0 ? <Pager id='point-pager' page={filters.page} pageSize={PAGE_SIZE} total={data.total} onPage={(page) => filter({ page })} /> : null}
 
-            <Text className='ll-section-title'>社区位置（居民按住址查找时，从这里算距离）</Text>
-            {setup.state.status === 'error' && !setup.state.data ? (
-              <ErrorState error={setup.state.error} onRetry={() => void setup.reload()} />
-            ) : (
-              setup.state.data?.centres.map((c) => <CentreCard key={c.communityId} centre={c} onSaved={() => void setup.reload()} />)
-            )}
-          </View>
-        )}
-      </View>
+              <Text className='ll-section-title'>社区位置（居民按住址查找时，从这里算距离）</Text>
+              {setup.state.status === 'error' && !setup.state.data ? (
+                <ErrorState error={setup.state.error} onRetry={() => void setup.reload()} />
+              ) : (
+                setup.state.data?.centres.map((c) => <CentreCard key={c.communityId} centre={c} onSaved={() => void setup.reload()} />)
+              )}
+            </View>
+          )}
+        </View>
 
-      <ConfirmDialog
-        visible={removing !== null}
-        title='删除这个服务点？'
-        text={removing ? `删除后，居民在“身边服务”里不会再看到“${removing.name}”。` : ''}
-        confirmId='point-remove-confirm'
-        confirmText='确认删除'
-        danger
-        onConfirm={() => (removing ? remove(removing) : undefined)}
-        onClose={() => setRemoving(null)}
-      />
+        <ConfirmDialog
+          visible={removing !== null}
+          title='删除这个服务点？'
+          text={removing ? `删除后，居民在“身边服务”里不会再看到“${removing.name}”。` : ''}
+          confirmId='point-remove-confirm'
+          confirmText='确认删除'
+          danger
+          onConfirm={() => (removing ? remove(removing) : undefined)}
+          onClose={() => setRemoving(null)}
+        />
+      </StaffFrame>
     </Page>
   )
 }

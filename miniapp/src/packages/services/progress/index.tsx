@@ -114,13 +114,13 @@ export default function ServiceProgressPage() {
             rows={d.rows}
             rowKey={(r) => r.itemId}
             columns={[
-              { key: 'name', title: '服务项目', width: 1.6, render: (r) => <Text>{r.name}</Text> },
-              { key: 'target', title: '目标', render: (r) => <Text>{amount(r.targetQuantity, r.unit)}</Text> },
+              { key: 'name', title: '服务项目', width: 1.5, render: (r) => <Text>{r.name}</Text> },
+              { key: 'target', title: '目标', width: 0.9, render: (r) => <Text>{amount(r.targetQuantity, r.unit)}</Text> },
               { key: 'done', title: '已完成', render: (r) => <Text>{`${amount(r.done, r.unit)}（${percent(r.doneRatio)}）`}</Text> },
               { key: 'expected', title: '按进度应完成', render: (r) => <Text>{amount(r.expectedByNow, r.unit)}</Text> },
-              { key: 'band', title: '进度评价', render: band },
-              { key: 'overdue', title: '逾期未探访', render: (r) => <Text>{r.overdue > 0 ? `${r.overdue} 人` : '—'}</Text> },
-              { key: 'actions', title: '操作', width: 2.6, render: actions },
+              { key: 'band', title: '进度评价', width: 1.8, render: band },
+              { key: 'overdue', title: '逾期未探访', width: 0.9, render: (r) => <Text>{r.overdue > 0 ? `${r.overdue} 人` : '—'}</Text> },
+              { key: 'actions', title: '操作', width: 2.4, render: actions },
             ]}
           />
         ) : (

@@ -16,7 +16,8 @@ export interface Column<T> {
  * which has no <table>): a header row and one row per item.
  */
 export function DeskTable<T>({ id, columns, rows, rowKey }: { id: string; columns: Column<T>[]; rows: T[]; rowKey: (row: T) => string | number }) {
-  const template = columns.map((c) => `${c.width ?? 1}fr`).join(' ')
+  // Every row is its own grid: minmax(0, …) keeps a column's width from following one row's longest word or chip.
+  const template = columns.map((c) => `minmax(0, ${c.width ?? 1}fr)`).join(' ')
   return (
     <View id={id} className='desk-table' role='table'>
       <View className='desk-row desk-head' role='row' style={{ gridTemplateColumns: template }}>
