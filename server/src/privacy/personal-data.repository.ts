@@ -13,8 +13,10 @@ import { PollParticipation } from '../polls/poll-participation.entity.js';
 import { Poll } from '../polls/poll.entity.js';
 import { ResidencyClaim } from '../residency/residency-claim.entity.js';
 import { Residency } from '../residency/residency.entity.js';
+import { ServiceRequest } from '../service-requests/service-request.entity.js';
 import { RoleGrant } from '../users/role-grant.entity.js';
 import { User } from '../users/user.entity.js';
+import { Wish } from '../wishes/wish.entity.js';
 
 /** What a deleted account's row keeps in place of the person's name. */
 export const DELETED_NICKNAME = '已注销用户';
@@ -31,7 +33,7 @@ export class PersonalDataRepository {
   /** All of one user's rows, each table read once. */
   collect(userId: number) {
     return this.db.run(async (em) => {
-      const [user, grants, residencies, claims, signups, hours, participations, reads, inbox, consents] = await Promise.all([
+      const [user, grants, residencies, claims, signups, hours, participations, reads, inbox, consents, requests, wishes] = await Promise.all([
         em.findOneBy(User, { id: userId, deletedAt: IsNull() }),
         em.find(RoleGrant, { where: { userId }, order: { id: 'ASC' } }),
         em.find(Residency, { where: { userId }, relations: { household: { community: true } }, order: { id: 'ASC' } }),
@@ -42,6 +44,8 @@ export class PersonalDataRepository {
         em.find(ArticleRead, { where: { userId }, order: { day: 'ASC', articleId: 'ASC' } }),
         em.find(InboxItem, { where: { userId }, order: { id: 'ASC' } }),
         em.find(SubscribeConsent, { where: { userId }, order: { id: 'ASC' } }),
+        em.find(ServiceRequest, { where: { requesterId: userId }, order: { id: 'ASC' } }),
+        em.find(Wish, { where: { claimerUserId: userId }, order: { id: 'ASC' } }),
       ]);
       const activityIds = [...new Set(signups.map((s) => s.activityId))];
       const pollIds = [...new Set(participations.map((p) => p.pollId))];
@@ -49,14 +53,15 @@ export class PersonalDataRepository {
         activityIds.length ? em.find(Activity, { where: { id: In(activityIds) }, select: { id: true, title: true, startsAt: true } }) : [],
         pollIds.length ? em.find(Poll, { where: { id: In(pollIds) }, select: { id: true, title: true, secrecy: true } }) : [],
       ]);
-      return { user, grants, residencies, claims, signups, hours, participations, reads, inbox, consents, activities, polls };
+      return { user, grants, residencies, claims, signups, hours, participations, reads, inbox, consents, requests, wishes, activities, polls };
     });
   }
 
   /**
    * Empties the account in the current transaction. Removed: the WeChat identifiers, nickname (and one held for review), avatar, birth year,
    * phone, roles, residencies, residency claims (they carry the real name), notifications, WeChat message consents
-   * and sends, and the companions' names and answers of every sign-up. Kept without anything personal: the sign-up rows (seats and attendance still add
+   * and sends, the companions' names and answers of every sign-up, and the words of the help they asked for (what
+   * was needed, the contact name, their comment; requests nobody has started on are withdrawn). Kept without anything personal: the sign-up rows (seats and attendance still add
    * up), volunteer hours, article reads and the record of having voted (a secret ballot was never linked to it).
    * False when the account was already deleted.
    */
@@ -78,6 +83,10 @@ export class PersonalDataRepository {
       await em.delete(SubscribeConsent, { userId });
       await em.delete(WechatSend, { userId });
       await em.update(Signup, { userId }, { companions: '[]', answers: '{}' });
+      // A request typed in by staff from a phone call is the household's, not the staff member's: it stays as it is.
+      const ownRequests = { requesterId: userId, enteredByStaff: false };
+      await em.update(ServiceRequest, { ...ownRequests, state: In(['submitted', 'accepted', 'assigned']) }, { state: 'cancelled', updatedAt: now });
+      await em.update(ServiceRequest, ownRequests, { details: '', contactName: '', comment: null, updatedAt: now });
       return true;
     });
   }

@@ -34,6 +34,7 @@ export class PrivacyService {
         '这是邻里共治保存的关于您的全部信息。',
         '无记名投票时，您投了什么不和您的账号相连，所以这里只记录您参加过投票，没有您的选择。',
         '每户一票的投票记在家里这一户名下，不记在个人名下，所以不在这里列出。',
+        '工作人员替您接电话登记的求助记在您家这一户名下，不在这里列出。',
       ],
       profile: {
         id: rows.user.id,
@@ -70,6 +71,20 @@ export class PrivacyService {
       subscriptions: rows.consents.map((c) => ({ key: c.templateKey, remaining: c.remaining })),
       articleReads: rows.reads.map((r) => ({ articleId: r.articleId, day: r.day })),
       inbox: rows.inbox.map((i) => ({ title: i.title, body: i.body, createdAt: iso(i.createdAt), readAt: isoOrNull(i.readAt) })),
+      serviceRequests: rows.requests.map((r) => ({
+        id: r.id,
+        category: r.category,
+        details: r.details,
+        contactName: r.contactName,
+        neededAt: isoOrNull(r.neededAt),
+        state: r.state,
+        declineReason: r.declineReason,
+        doneNote: r.doneNote,
+        rating: r.rating,
+        comment: r.comment,
+        createdAt: iso(r.createdAt),
+      })),
+      wishesClaimed: rows.wishes.map((w) => ({ id: w.id, title: w.title, claimedAt: isoOrNull(w.claimedAt), deliveredAt: isoOrNull(w.deliveredAt) })),
     };
   }
 
@@ -88,6 +103,7 @@ export class PrivacyService {
         '您的昵称、头像、出生年份、手机号、微信标识、住户认证、实名申请、通知、消息订阅和同行家人信息已删除。',
         '还没开始的活动已为您取消报名，名额让给了其他居民。',
         '以前的活动只保留人数，不再显示您是谁。',
+        '您向社区求助时写的内容已删除；还没有人开始办的求助已撤回。',
         '您投过的票仍然算数；无记名投票本来就不和您相连，现在也不会。',
       ],
     };

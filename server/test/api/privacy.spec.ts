@@ -19,6 +19,8 @@ describe('my data: export and account deletion', () => {
   /** Starts in two hours: over by the time the account is deleted. */
   let pastId: number;
   let pollId: number;
+  /** Help residents[0] asked the community for. */
+  let helpId: number;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -49,6 +51,8 @@ describe('my data: export and account deletion', () => {
       ok(await t.call(routes.castBallot, { params: { id: pollId }, body: { answers: choose(poll, i === 0 ? 1 : 0) } }, r.token));
     }
     for (const r of residents) ok(await t.call(routes.signUp, { params: { id: pastId }, body: { companions: [{ name: '老伴', relation: '老伴' }] } }, r.token));
+    const me = residents[0];
+    helpId = ok(await t.call(routes.createServiceRequest, { body: { householdId: me.householdId, category: 'escort', details: '周三陪我去医院复查眼睛' } }, me.token)).id;
   });
   afterAll(() => t.close());
 
@@ -65,6 +69,8 @@ describe('my data: export and account deletion', () => {
     expect(data.consultations).toMatchObject([{ poll: { id: pollId, title: '加装电梯' }, secret: true, channel: 'online' }]);
     expect(JSON.stringify(data.consultations)).not.toMatch(/optionId|同意/);
     expect(data.inbox.length).toBeGreaterThan(0);
+    expect(data.serviceRequests).toMatchObject([{ id: helpId, category: 'escort', details: '周三陪我去医院复查眼睛', state: 'submitted' }]);
+    expect(data.wishesClaimed).toEqual([]);
     expect(data.notes.join('')).toMatch(/无记名投票/);
     expect(data.profile.phone).toBeNull();
     // Nobody else's rows.
@@ -124,6 +130,11 @@ describe('my data: export and account deletion', () => {
     expect(after.questions).toEqual(before.questions);
     const ballotsAfter = await t.db.run((em) => em.findBy(PollBallot, { pollId }));
     expect(ballotsAfter.map((b) => b.id).sort()).toEqual(ballotsBefore.map((b) => b.id).sort());
+
+    // The help asked for is withdrawn (nobody had started on it) and its words are gone; the row stays for the counts.
+    const queue = ok(await t.call(routes.listServiceRequests, { query: { view: 'community', pageSize: 100 } }, committee));
+    expect(queue.items.find((r) => r.id === helpId)).toMatchObject({ state: 'cancelled', details: '' });
+    expect(JSON.stringify(queue)).not.toMatch(/周三陪我去医院/);
 
     // Logging in with the same WeChat identity later starts a new, empty account.
     const again = ok(await t.call(routes.devLogin, { body: { openid: `privacy-9-0-0`, nickname: '新来的' } }));

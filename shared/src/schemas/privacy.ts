@@ -4,6 +4,7 @@ import { DateTimeSchema, IdSchema } from './common.js';
 import { CompanionSchema, SignupAnswersSchema, SignupRoleSchema, SignupStatusSchema } from './activities.js';
 import { ResidencySchema } from './identity.js';
 import { ResidencyClaimSchema } from './residency.js';
+import { ServiceCategorySchema, ServiceRequestStateSchema } from './help.js';
 import { SubscribeTemplateKeySchema } from './subscriptions.js';
 
 /** Everything Linli keeps about me, as one JSON document I can download (我的 → 导出我的数据). */
@@ -53,6 +54,26 @@ export const MyDataExportSchema = z.object({
     .describe('WeChat messages I allowed and that are not yet sent, per template'),
   articleReads: z.array(z.object({ articleId: IdSchema, day: z.string() })),
   inbox: z.array(z.object({ title: z.string(), body: z.string(), createdAt: DateTimeSchema, readAt: DateTimeSchema.nullable() })),
+  serviceRequests: z
+    .array(
+      z.object({
+        id: IdSchema,
+        category: ServiceCategorySchema,
+        details: z.string(),
+        contactName: z.string(),
+        neededAt: DateTimeSchema.nullable(),
+        state: ServiceRequestStateSchema,
+        declineReason: z.string().nullable(),
+        doneNote: z.string().nullable(),
+        rating: z.number().int().nullable(),
+        comment: z.string().nullable(),
+        createdAt: DateTimeSchema,
+      }),
+    )
+    .describe('Help I asked the community for (找社区帮忙), with its steps and my rating'),
+  wishesClaimed: z
+    .array(z.object({ id: IdSchema, title: z.string(), claimedAt: DateTimeSchema.nullable(), deliveredAt: DateTimeSchema.nullable() }))
+    .describe('微心愿 I claimed myself (the person the wish is for is not mine to export)'),
 });
 export type MyDataExport = z.infer<typeof MyDataExportSchema>;
 

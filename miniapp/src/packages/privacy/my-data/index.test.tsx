@@ -31,6 +31,8 @@ const exported: MyDataExport = {
   subscriptions: [],
   articleReads: [],
   inbox: [],
+  serviceRequests: [],
+  wishesClaimed: [],
 }
 
 const byId = (id: string) => document.getElementById(id)!
@@ -59,7 +61,7 @@ describe('我的数据', () => {
     fireEvent.click(byId('my-data-export-button'))
 
     await waitFor(() => expect(byId('my-data-exported').textContent).toContain('已下载“邻里共治-我的数据-2026-11-22.json”'))
-    expect(byId('my-data-exported').textContent).toContain('共 1 条报名')
+    expect(byId('my-data-exported').textContent).toContain('共 1 条报名、0 次投票、0 次求助')
     expect(saved).toHaveLength(1)
     expect(JSON.parse(await textOf(saved[0].blob))).toEqual(exported)
     click.mockRestore()

@@ -17,7 +17,7 @@ import '../privacy.css'
 type Exported = { how: 'downloaded' | 'shared' | 'shown'; data: MyDataExport }
 
 function exportedText({ how, data }: Exported): string {
-  const counts = `共 ${data.signups.length} 条报名、${data.consultations.length} 次投票、${data.inbox.length} 条消息。`
+  const counts = `共 ${data.signups.length} 条报名、${data.consultations.length} 次投票、${data.serviceRequests.length} 次求助、${data.inbox.length} 条消息。`
   if (how === 'downloaded') return `已下载“${exportFileName(data)}”。${counts}`
   if (how === 'shared') return `已把“${exportFileName(data)}”发出，可以在聊天里打开查看。${counts}`
   return `这个微信版本不能发送文件，您的数据显示在下面，可以长按复制。${counts}`
