@@ -104,3 +104,15 @@ export function ResourceBody<T>({ resource, loading, empty, children }: { resour
   if (!state.data.length) return empty
   return children(state.data)
 }
+
+/**
+ * A page of rows (`{ items }`) read with useResource: a skeleton while the first page loads, 重试 on an error, `empty`
+ * when there is nothing, else the rows. A page already on screen stays while the next one loads or fails to.
+ */
+export function RowsBody<T>({ state, onRetry, empty, children }: { state: Resource<{ items: T[] }>; onRetry: () => void; empty: ReactElement; children: (rows: T[]) => ReactNode }) {
+  const data = state.data
+  if (state.status === 'loading' && !data) return <LoadingState />
+  if (state.status === 'error' && !data) return <ErrorState error={state.error} onRetry={onRetry} />
+  if (!data || data.items.length === 0) return empty
+  return <>{children(data.items)}</>
+}

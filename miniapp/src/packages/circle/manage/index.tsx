@@ -6,7 +6,7 @@ import { ConfirmDialog } from '../../../components/ConfirmDialog'
 import { Button } from '../../../components/nutui'
 import { Page } from '../../../components/Page'
 import { StaffFrame } from '../../../components/StaffFrame'
-import { EmptyState, ErrorState, LoadingState } from '../../../components/States'
+import { EmptyState, ErrorState, RowsBody } from '../../../components/States'
 import { useResource } from '../../../hooks/useResource'
 import { useMe } from '../../../hooks/useSession'
 import { DeskTable, Pager } from '../../staff/shared/DeskTable'
@@ -91,43 +91,42 @@ export default function StaffServicePointsPage() {
 
   const communities = setup.state.data?.centres.map((c) => ({ id: c.communityId, name: c.name })) ?? []
   const data = state.data
-  const body =
-    state.status === 'loading' && !data ? (
-      <LoadingState />
-    ) : state.status === 'error' && !data ? (
-      <ErrorState error={state.error} onRetry={() => void reload()} />
-    ) : !data || data.items.length === 0 ? (
-      <EmptyState title='没有符合条件的服务点' description='换个筛选条件看看，或者添加一个服务点。' />
-    ) : desk ? (
-      <DeskTable
-        id='point-table'
-        rows={data.items}
-        rowKey={(p) => p.id}
-        columns={[
-          { key: 'name', title: '名称', width: 2, render: (p) => <Text>{p.name}</Text> },
-          { key: 'kind', title: '类型', render: (p) => <Text>{servicePointKindLabels[p.kind]}</Text> },
-          { key: 'community', title: '社区', render: (p) => <Text>{p.communityName ?? '街道'}</Text> },
-          { key: 'address', title: '地址 / 电话', width: 2, render: (p) => <Text>{`${p.address} ${p.phone}`}</Text> },
-          { key: 'hours', title: '开放时间', width: 3, render: (p) => <Text>{hoursSummary(p)}</Text> },
-          { key: 'org', title: '运营机构', width: 1.5, render: (p) => <Text>{p.organisation?.name ?? '社区'}</Text> },
-          { key: 'actions', title: '操作', width: 2, render: actions },
-        ]}
-      />
-    ) : (
-      data.items.map((p) => (
-        <View key={p.id} id={`point-card-${p.id}`} className='ll-card'>
-          <Text className='ll-heading'>{p.name}</Text>
-          <Text className='ll-text circle-line'>
-            {servicePointKindLabels[p.kind]} · {p.communityName ?? '街道'}
-          </Text>
-          <Text className='ll-secondary circle-line'>
-            {p.address} {p.phone}
-          </Text>
-          <Text className='ll-secondary circle-line'>{hoursSummary(p)}</Text>
-          {actions(p)}
-        </View>
-      ))
-    )
+  const body = (
+    <RowsBody state={state} onRetry={() => void reload()} empty={<EmptyState title='没有符合条件的服务点' description='换个筛选条件看看，或者添加一个服务点。' />}>
+      {(rows) =>
+        desk ? (
+          <DeskTable
+            id='point-table'
+            rows={rows}
+            rowKey={(p) => p.id}
+            columns={[
+              { key: 'name', title: '名称', width: 2, render: (p) => <Text>{p.name}</Text> },
+              { key: 'kind', title: '类型', render: (p) => <Text>{servicePointKindLabels[p.kind]}</Text> },
+              { key: 'community', title: '社区', render: (p) => <Text>{p.communityName ?? '街道'}</Text> },
+              { key: 'address', title: '地址 / 电话', width: 2, render: (p) => <Text>{`${p.address} ${p.phone}`}</Text> },
+              { key: 'hours', title: '开放时间', width: 3, render: (p) => <Text>{hoursSummary(p)}</Text> },
+              { key: 'org', title: '运营机构', width: 1.5, render: (p) => <Text>{p.organisation?.name ?? '社区'}</Text> },
+              { key: 'actions', title: '操作', width: 2, render: actions },
+            ]}
+          />
+        ) : (
+          rows.map((p) => (
+            <View key={p.id} id={`point-card-${p.id}`} className='ll-card'>
+              <Text className='ll-heading'>{p.name}</Text>
+              <Text className='ll-text circle-line'>
+                {servicePointKindLabels[p.kind]} · {p.communityName ?? '街道'}
+              </Text>
+              <Text className='ll-secondary circle-line'>
+                {p.address} {p.phone}
+              </Text>
+              <Text className='ll-secondary circle-line'>{hoursSummary(p)}</Text>
+              {actions(p)}
+            </View>
+          ))
+        )
+      }
+    </RowsBody>
+  )
 
   return (
     <Page>

@@ -5,7 +5,7 @@ import { call, messageOf } from '../../../api'
 import { Button } from '../../../components/nutui'
 import { Page } from '../../../components/Page'
 import { StaffFrame } from '../../../components/StaffFrame'
-import { EmptyState, ErrorState, LoadingState } from '../../../components/States'
+import { EmptyState, RowsBody } from '../../../components/States'
 import { useResource } from '../../../hooks/useResource'
 import { useMe } from '../../../hooks/useSession'
 import { downloadFile } from '../../../lib/download'
@@ -82,52 +82,51 @@ export default function ServiceContractsPage() {
   )
 
   const data = list.state.data
-  const body =
-    list.state.status === 'loading' && !data ? (
-      <LoadingState />
-    ) : list.state.status === 'error' && !data ? (
-      <ErrorState error={list.state.error} onRetry={() => void list.reload()} />
-    ) : !data || data.items.length === 0 ? (
-      <EmptyState title='没有这类服务合同' description={buyer ? '点“新建服务合同”登记向社会组织购买或委托的服务。' : '购买方登记合同并指派您后，这里会显示。'} />
-    ) : desk ? (
-      <DeskTable
-        id='contract-table'
-        rows={data.items}
-        rowKey={(c) => c.id}
-        columns={[
-          { key: 'title', title: '合同', width: 2, render: (c) => <Text>{c.title}</Text> },
-          { key: 'buyer', title: '购买方', width: 1.2, render: (c) => <Text>{c.buyerName}</Text> },
-          { key: 'provider', title: '承接机构', width: 1.5, render: (c) => <Text>{c.provider.name}</Text> },
-          {
-            key: 'period',
-            title: '服务期限',
-            width: 1.4,
-            // A line may break between the dates, never inside one: “2026-09” and “-01” cannot be read.
-            render: (c) => (
-              <Text>
-                <Text className='svc-nowrap'>{`${c.periodStart} 至`}</Text> <Text className='svc-nowrap'>{c.periodEnd}</Text>
+  const body = (
+    <RowsBody state={list.state} onRetry={() => void list.reload()} empty={<EmptyState title='没有这类服务合同' description={buyer ? '点“新建服务合同”登记向社会组织购买或委托的服务。' : '购买方登记合同并指派您后，这里会显示。'} />}>
+      {(rows) =>
+        desk ? (
+          <DeskTable
+            id='contract-table'
+            rows={rows}
+            rowKey={(c) => c.id}
+            columns={[
+              { key: 'title', title: '合同', width: 2, render: (c) => <Text>{c.title}</Text> },
+              { key: 'buyer', title: '购买方', width: 1.2, render: (c) => <Text>{c.buyerName}</Text> },
+              { key: 'provider', title: '承接机构', width: 1.5, render: (c) => <Text>{c.provider.name}</Text> },
+              {
+                key: 'period',
+                title: '服务期限',
+                width: 1.4,
+                // A line may break between the dates, never inside one: “2026-09” and “-01” cannot be read.
+                render: (c) => (
+                  <Text>
+                    <Text className='svc-nowrap'>{`${c.periodStart} 至`}</Text> <Text className='svc-nowrap'>{c.periodEnd}</Text>
+                  </Text>
+                ),
+              },
+              { key: 'amount', title: '金额', width: 1.4, render: (c) => <Text className='svc-nowrap'>{yuan(c.amountFen)}</Text> },
+              { key: 'items', title: '服务项目', width: 0.8, render: (c) => <Text>{`${c.itemCount} 项`}</Text> },
+              { key: 'actions', title: '操作', width: 2.2, render: actions },
+            ]}
+          />
+        ) : (
+          rows.map((c) => (
+            <View key={c.id} id={`contract-${c.id}`} className='ll-card'>
+              <Text className='ll-heading'>{c.title}</Text>
+              <Text className='ll-text setup-line'>
+                {serviceContractTypeLabels[c.type]} · {c.buyerName} 购买 · {c.provider.name} 承接
               </Text>
-            ),
-          },
-          { key: 'amount', title: '金额', width: 1.4, render: (c) => <Text className='svc-nowrap'>{yuan(c.amountFen)}</Text> },
-          { key: 'items', title: '服务项目', width: 0.8, render: (c) => <Text>{`${c.itemCount} 项`}</Text> },
-          { key: 'actions', title: '操作', width: 2.2, render: actions },
-        ]}
-      />
-    ) : (
-      data.items.map((c) => (
-        <View key={c.id} id={`contract-${c.id}`} className='ll-card'>
-          <Text className='ll-heading'>{c.title}</Text>
-          <Text className='ll-text setup-line'>
-            {serviceContractTypeLabels[c.type]} · {c.buyerName} 购买 · {c.provider.name} 承接
-          </Text>
-          <Text className='ll-secondary setup-line'>
-            {c.periodStart} 至 {c.periodEnd} · {yuan(c.amountFen)} · {c.itemCount} 个服务项目
-          </Text>
-          {actions(c)}
-        </View>
-      ))
-    )
+              <Text className='ll-secondary setup-line'>
+                {c.periodStart} 至 {c.periodEnd} · {yuan(c.amountFen)} · {c.itemCount} 个服务项目
+              </Text>
+              {actions(c)}
+            </View>
+          ))
+        )
+      }
+    </RowsBody>
+  )
 
   return (
     <Page>

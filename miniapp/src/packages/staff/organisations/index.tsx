@@ -14,7 +14,7 @@ import { ConfirmDialog } from '../../../components/ConfirmDialog'
 import { Button } from '../../../components/nutui'
 import { Page } from '../../../components/Page'
 import { StaffFrame } from '../../../components/StaffFrame'
-import { EmptyState, ErrorState, LoadingState } from '../../../components/States'
+import { EmptyState, RowsBody } from '../../../components/States'
 import { useResource } from '../../../hooks/useResource'
 import { useMe } from '../../../hooks/useSession'
 import { DeskTable, Pager } from '../shared/DeskTable'
@@ -108,47 +108,46 @@ export default function StaffOrganisationsPage() {
     ) : null
 
   const data = state.data
-  const body =
-    state.status === 'loading' && !data ? (
-      <LoadingState />
-    ) : state.status === 'error' && !data ? (
-      <ErrorState error={state.error} onRetry={() => void reload()} />
-    ) : !data || data.items.length === 0 ? (
-      <EmptyState title='没有符合条件的组织' description='换个筛选条件看看，或者登记一个新组织。' />
-    ) : desk ? (
-      <DeskTable
-        id='organisation-table'
-        rows={data.items}
-        rowKey={(o) => o.id}
-        columns={[
-          { key: 'name', title: '名称', width: 2, render: (o) => <Text>{o.name}</Text> },
-          { key: 'type', title: '类型', render: (o) => <Text>{organisationTypeLabels[o.type]}</Text> },
-          { key: 'legal', title: '登记', render: (o) => <Text>{legalStatusLabels[o.legalStatus]}</Text> },
-          { key: 'leader', title: '负责人 / 电话', width: 1.5, render: (o) => <Text>{`${o.leader || '—'} ${o.contactPhone}`}</Text> },
-          { key: 'communities', title: '服务社区', width: 2, render: (o) => <Text>{communityNames(o)}</Text> },
-          { key: 'stage', title: '孵化阶段', render: (o) => <Text>{`${incubationStageLabels[o.stage]}${o.stageDates[o.stage] ? ` ${o.stageDates[o.stage]}` : ''}`}</Text> },
-          { key: 'mentor', title: '导师组织', width: 1.5, render: (o) => <Text>{o.mentor?.name ?? '—'}</Text> },
-          { key: 'status', title: '状态', render: statusChip },
-          { key: 'actions', title: '操作', width: 2, render: actions },
-        ]}
-      />
-    ) : (
-      data.items.map((o) => (
-        <View key={o.id} id={`organisation-${o.id}`} className='ll-card'>
-          <View className='ll-card-row'>
-            <Text className='ll-heading'>{o.name}</Text>
-            {statusChip(o)}
-          </View>
-          <Text className='ll-text setup-line'>
-            {organisationTypeLabels[o.type]} · {legalStatusLabels[o.legalStatus]} · {incubationStageLabels[o.stage]}
-          </Text>
-          <Text className='ll-secondary setup-line'>负责人：{o.leader || '—'} {o.contactPhone}</Text>
-          <Text className='ll-secondary setup-line'>服务社区：{communityNames(o)}</Text>
-          {o.mentor ? <Text className='ll-secondary setup-line'>导师组织：{o.mentor.name}</Text> : null}
-          {actions(o)}
-        </View>
-      ))
-    )
+  const body = (
+    <RowsBody state={state} onRetry={() => void reload()} empty={<EmptyState title='没有符合条件的组织' description='换个筛选条件看看，或者登记一个新组织。' />}>
+      {(rows) =>
+        desk ? (
+          <DeskTable
+            id='organisation-table'
+            rows={rows}
+            rowKey={(o) => o.id}
+            columns={[
+              { key: 'name', title: '名称', width: 2, render: (o) => <Text>{o.name}</Text> },
+              { key: 'type', title: '类型', render: (o) => <Text>{organisationTypeLabels[o.type]}</Text> },
+              { key: 'legal', title: '登记', render: (o) => <Text>{legalStatusLabels[o.legalStatus]}</Text> },
+              { key: 'leader', title: '负责人 / 电话', width: 1.5, render: (o) => <Text>{`${o.leader || '—'} ${o.contactPhone}`}</Text> },
+              { key: 'communities', title: '服务社区', width: 2, render: (o) => <Text>{communityNames(o)}</Text> },
+              { key: 'stage', title: '孵化阶段', render: (o) => <Text>{`${incubationStageLabels[o.stage]}${o.stageDates[o.stage] ? ` ${o.stageDates[o.stage]}` : ''}`}</Text> },
+              { key: 'mentor', title: '导师组织', width: 1.5, render: (o) => <Text>{o.mentor?.name ?? '—'}</Text> },
+              { key: 'status', title: '状态', render: statusChip },
+              { key: 'actions', title: '操作', width: 2, render: actions },
+            ]}
+          />
+        ) : (
+          rows.map((o) => (
+            <View key={o.id} id={`organisation-${o.id}`} className='ll-card'>
+              <View className='ll-card-row'>
+                <Text className='ll-heading'>{o.name}</Text>
+                {statusChip(o)}
+              </View>
+              <Text className='ll-text setup-line'>
+                {organisationTypeLabels[o.type]} · {legalStatusLabels[o.legalStatus]} · {incubationStageLabels[o.stage]}
+              </Text>
+              <Text className='ll-secondary setup-line'>负责人：{o.leader || '—'} {o.contactPhone}</Text>
+              <Text className='ll-secondary setup-line'>服务社区：{communityNames(o)}</Text>
+              {o.mentor ? <Text className='ll-secondary setup-line'>导师组织：{o.mentor.name}</Text> : null}
+              {actions(o)}
+            </View>
+          ))
+        )
+      }
+    </RowsBody>
+  )
 
   return (
     <Page>
