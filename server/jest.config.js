@@ -38,4 +38,8 @@ export default {
   // Speed is measured by `pnpm bench`, never by these limits.
   testTimeout: 120_000,
   maxWorkers: 2,
+  // Every suite boots a Nest app in Jest's ESM VM contexts, which Node never fully frees: a process running all of
+  // them grows until it dies (the MySQL suite, one file at a time, ran out of heap at ~60 files). A worker past this
+  // is replaced between files; with a limit set Jest always uses workers, even for one.
+  workerIdleMemoryLimit: '1GB',
 };
