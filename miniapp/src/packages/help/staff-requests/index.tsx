@@ -4,6 +4,7 @@ import { routes, serviceCategoryLabels, serviceRequestStateLabels, type AssignSe
 import { call } from '../../../api'
 import { ConfirmDialog } from '../../../components/ConfirmDialog'
 import { Page } from '../../../components/Page'
+import { StaffFrame } from '../../../components/StaffFrame'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/States'
 import { usePullRefresh } from '../../../hooks/usePullRefresh'
 import { useResource } from '../../../hooks/useResource'
@@ -123,65 +124,67 @@ export default function StaffServiceRequestsPage() {
 
   return (
     <Page>
-      <View className={desk ? 'll-body setup-desk' : 'll-body'}>
-        <View className='setup-filters' id='request-state-filter'>
-          {STATES.map((s) => (
-            <ChoiceButton key={s.value} selected={state === s.value} label={s.label} onClick={() => filter(() => setState(s.value))} />
-          ))}
-          <ChoiceButton selected={overdue} label='只看超时的' onClick={() => filter(() => setOverdue(!overdue))} />
+      <StaffFrame current='staffServiceRequests'>
+        <View className={desk ? 'll-body setup-desk' : 'll-body'}>
+          <View className='setup-filters' id='request-state-filter'>
+            {STATES.map((s) => (
+              <ChoiceButton key={s.value} selected={state === s.value} label={s.label} onClick={() => filter(() => setState(s.value))} />
+            ))}
+            <ChoiceButton selected={overdue} label='只看超时的' onClick={() => filter(() => setOverdue(!overdue))} />
+          </View>
+          <View className='setup-filters' id='request-category-filter'>
+            <ChoiceButton selected={category === undefined} label='全部类别' onClick={() => filter(() => setCategory(undefined))} />
+            {CATEGORIES.map(([value, label]) => (
+              <ChoiceButton key={value} selected={category === value} label={label} onClick={() => filter(() => setCategory(value))} />
+            ))}
+          </View>
+          {list.state.data ? (
+            <Text className='ll-secondary setup-line'>提交后超过 {list.state.data.responseHours} 小时还没受理的，标为“超时未受理”。</Text>
+          ) : null}
+          <Notice id='request-notice' notice={notice} />
+          {body}
+          {list.state.data && list.state.data.total > PAGE_SIZE ? (
+            <Pager id='request-pager' page={page} pageSize={PAGE_SIZE} total={list.state.data.total} onPage={setPage} />
+          ) : null}
         </View>
-        <View className='setup-filters' id='request-category-filter'>
-          <ChoiceButton selected={category === undefined} label='全部类别' onClick={() => filter(() => setCategory(undefined))} />
-          {CATEGORIES.map(([value, label]) => (
-            <ChoiceButton key={value} selected={category === value} label={label} onClick={() => filter(() => setCategory(value))} />
-          ))}
-        </View>
-        {list.state.data ? (
-          <Text className='ll-secondary setup-line'>提交后超过 {list.state.data.responseHours} 小时还没受理的，标为“超时未受理”。</Text>
-        ) : null}
-        <Notice id='request-notice' notice={notice} />
-        {body}
-        {list.state.data && list.state.data.total > PAGE_SIZE ? (
-          <Pager id='request-pager' page={page} pageSize={PAGE_SIZE} total={list.state.data.total} onPage={setPage} />
-        ) : null}
-      </View>
-      <ConfirmDialog
-        visible={declining !== null}
-        title='办不了的原因'
-        confirmId='decline-confirm'
-        confirmText='告诉居民'
-        cancelText='取消'
-        danger
-        onConfirm={() => {
-          const reason = needText('请写明原因，居民会看到它')
-          return act(() => call(routes.declineServiceRequest, { params: { id: declining!.id }, body: { reason } }), '已告诉居民原因')
-        }}
-        onClose={() => setDeclining(null)}
-      >
-        <Field id='decline-reason' label='原因（居民会看到，最好说说可以找谁）' value={text} maxLength={200} multiline onChange={(v) => { setText(v); setTextError(undefined) }} />
-        {textError ? <Text className='ll-field-error'>{textError}</Text> : null}
-      </ConfirmDialog>
-      <ConfirmDialog
-        visible={finishing !== null}
-        title='办好了吗？'
-        confirmId='done-confirm'
-        confirmText='告诉居民办好了'
-        cancelText='取消'
-        onConfirm={() => {
-          const note = needText('请写一句做了什么，居民会看到')
-          return act(() => call(routes.finishServiceRequest, { params: { id: finishing!.id }, body: { note } }), '已告诉居民，等居民确认')
-        }}
-        onClose={() => setFinishing(null)}
-      >
-        <Field id='done-note' label='做了什么（居民会看到）' value={text} maxLength={300} multiline onChange={(v) => { setText(v); setTextError(undefined) }} />
-        {textError ? <Text className='ll-field-error'>{textError}</Text> : null}
-      </ConfirmDialog>
-      <AssignDialog
-        request={assigning}
-        myId={me.state.data?.id ?? 0}
-        onAssign={(to: AssignServiceRequest) => act(() => call(routes.assignServiceRequest, { params: { id: assigning!.id }, body: to }), '已派单，居民和服务人员都会收到通知')}
-        onClose={() => setAssigning(null)}
-      />
+        <ConfirmDialog
+          visible={declining !== null}
+          title='办不了的原因'
+          confirmId='decline-confirm'
+          confirmText='告诉居民'
+          cancelText='取消'
+          danger
+          onConfirm={() => {
+            const reason = needText('请写明原因，居民会看到它')
+            return act(() => call(routes.declineServiceRequest, { params: { id: declining!.id }, body: { reason } }), '已告诉居民原因')
+          }}
+          onClose={() => setDeclining(null)}
+        >
+          <Field id='decline-reason' label='原因（居民会看到，最好说说可以找谁）' value={text} maxLength={200} multiline onChange={(v) => { setText(v); setTextError(undefined) }} />
+          {textError ? <Text className='ll-field-error'>{textError}</Text> : null}
+        </ConfirmDialog>
+        <ConfirmDialog
+          visible={finishing !== null}
+          title='办好了吗？'
+          confirmId='done-confirm'
+          confirmText='告诉居民办好了'
+          cancelText='取消'
+          onConfirm={() => {
+            const note = needText('请写一句做了什么，居民会看到')
+            return act(() => call(routes.finishServiceRequest, { params: { id: finishing!.id }, body: { note } }), '已告诉居民，等居民确认')
+          }}
+          onClose={() => setFinishing(null)}
+        >
+          <Field id='done-note' label='做了什么（居民会看到）' value={text} maxLength={300} multiline onChange={(v) => { setText(v); setTextError(undefined) }} />
+          {textError ? <Text className='ll-field-error'>{textError}</Text> : null}
+        </ConfirmDialog>
+        <AssignDialog
+          request={assigning}
+          myId={me.state.data?.id ?? 0}
+          onAssign={(to: AssignServiceRequest) => act(() => call(routes.assignServiceRequest, { params: { id: assigning!.id }, body: to }), '已派单，居民和服务人员都会收到通知')}
+          onClose={() => setAssigning(null)}
+        />
+      </StaffFrame>
     </Page>
   )
 }

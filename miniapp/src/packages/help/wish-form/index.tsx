@@ -4,6 +4,7 @@ import { routes, type Wish } from '@linli/shared'
 import { call, messageOf } from '../../../api'
 import { Button } from '../../../components/nutui'
 import { Page } from '../../../components/Page'
+import { StaffFrame } from '../../../components/StaffFrame'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/States'
 import { useResource } from '../../../hooks/useResource'
 import { useMe } from '../../../hooks/useSession'
@@ -61,47 +62,49 @@ export default function WishFormPage() {
   const items = wishes.state.data?.items ?? []
   return (
     <Page>
-      <View className='ll-body'>
-        <Text className='ll-section-title'>录入心愿</Text>
-        <View className='ll-card'>
-          {mine.length > 1 ? (
-            <View className='setup-field' id='wish-community'>
-              <Text className='ll-text setup-field-label'>社区</Text>
-              <View className='setup-choice'>
-                {mine.map((c) => (
-                  <ChoiceButton key={c.id} selected={chosen === c.id} label={c.name} onClick={() => setCommunityId(c.id)} />
-                ))}
+      <StaffFrame current='wishForm'>
+        <View className='ll-body'>
+          <Text className='ll-section-title'>录入心愿</Text>
+          <View className='ll-card'>
+            {mine.length > 1 ? (
+              <View className='setup-field' id='wish-community'>
+                <Text className='ll-text setup-field-label'>社区</Text>
+                <View className='setup-choice'>
+                  {mine.map((c) => (
+                    <ChoiceButton key={c.id} selected={chosen === c.id} label={c.name} onClick={() => setCommunityId(c.id)} />
+                  ))}
+                </View>
               </View>
-            </View>
-          ) : null}
-          <Field id='wish-name' label='心愿人姓名（居民只看到姓，如“张*”）' value={form.beneficiaryName} maxLength={32} onChange={(v) => set({ beneficiaryName: v })} />
-          <Field id='wish-title' label='心愿' value={form.title} maxLength={60} placeholder='例如：一双防滑棉鞋（38码）' onChange={(v) => set({ title: v })} />
-          <Field id='wish-story' label='情况说明（不要写能认出是谁的细节）' value={form.story} maxLength={300} multiline onChange={(v) => set({ story: v })} />
-          <Notice id='wish-notice' notice={notice} />
-          <Button id='wish-submit' size='large' type='primary' block onClick={() => void submit()}>
-            发布心愿
-          </Button>
-        </View>
+            ) : null}
+            <Field id='wish-name' label='心愿人姓名（居民只看到姓，如“张*”）' value={form.beneficiaryName} maxLength={32} onChange={(v) => set({ beneficiaryName: v })} />
+            <Field id='wish-title' label='心愿' value={form.title} maxLength={60} placeholder='例如：一双防滑棉鞋（38码）' onChange={(v) => set({ title: v })} />
+            <Field id='wish-story' label='情况说明（不要写能认出是谁的细节）' value={form.story} maxLength={300} multiline onChange={(v) => set({ story: v })} />
+            <Notice id='wish-notice' notice={notice} />
+            <Button id='wish-submit' size='large' type='primary' block onClick={() => void submit()}>
+              发布心愿
+            </Button>
+          </View>
 
-        <Text className='ll-section-title'>社区的心愿</Text>
-        {wishes.state.status === 'loading' && !wishes.state.data ? (
-          <LoadingState />
-        ) : wishes.state.status === 'error' && !wishes.state.data ? (
-          <ErrorState error={wishes.state.error} onRetry={() => void wishes.reload()} />
-        ) : items.length === 0 ? (
-          <EmptyState title='还没有心愿' description='走访后在上面录入，发布后居民就能认领。' />
-        ) : (
-          items.map((w) => (
-            <WishCard key={w.id} wish={w}>
-              {w.actions.includes('confirm') ? (
-                <Button id={`wish-confirm-${w.id}`} size='large' type='primary' onClick={() => void confirm(w)}>
-                  确认已送到心愿人手里
-                </Button>
-              ) : null}
-            </WishCard>
-          ))
-        )}
-      </View>
+          <Text className='ll-section-title'>社区的心愿</Text>
+          {wishes.state.status === 'loading' && !wishes.state.data ? (
+            <LoadingState />
+          ) : wishes.state.status === 'error' && !wishes.state.data ? (
+            <ErrorState error={wishes.state.error} onRetry={() => void wishes.reload()} />
+          ) : items.length === 0 ? (
+            <EmptyState title='还没有心愿' description='走访后在上面录入，发布后居民就能认领。' />
+          ) : (
+            items.map((w) => (
+              <WishCard key={w.id} wish={w}>
+                {w.actions.includes('confirm') ? (
+                  <Button id={`wish-confirm-${w.id}`} size='large' type='primary' onClick={() => void confirm(w)}>
+                    确认已送到心愿人手里
+                  </Button>
+                ) : null}
+              </WishCard>
+            ))
+          )}
+        </View>
+      </StaffFrame>
     </Page>
   )
 }
