@@ -33,7 +33,8 @@ describe('议事投票 page', () => {
 
     await waitFor(() => byId('poll-vote'))
     expect(byId('poll-state').textContent).toContain('投票中')
-    expect(byId('poll-background').textContent).toContain('存在火灾隐患')
+    // The background is Taro's RichText, which draws its nodes after the page: under load, later than the vote button.
+    await waitFor(() => expect(byId('poll-background').textContent).toContain('存在火灾隐患'))
     expect(byId('poll-eligibility').textContent).toContain('您可以投票')
     expect(byId('poll-question-1').textContent).toContain('单选，选一项')
     expect(byId('poll-question-2').textContent).toContain('多选，最多选 2 项')
